@@ -1,0 +1,69 @@
+# The brief and its extension. `make html` and `make test` set everything up from the lock.
+# Select another interpreter with `make PYTHON=python3.13 test` (it gets its own .venv-3.13).
+
+PYTHON      ?= python3
+PYVER       := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+ifeq ($(PYVER),)
+$(error $(PYTHON) was not found; install Python >= 3.11 or pass PYTHON=...)
+endif
+DEFAULTVER  := $(shell python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+VENV        ?= $(if $(filter $(PYVER),$(DEFAULTVER)),.venv,.venv-$(PYVER))
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.installed
+SPHINXOPTS  ?= -W --keep-going -n
+SPHINXBUILD := $(BIN)/sphinx-build
+SOURCEDIR   := docs
+BUILDDIR    := _build
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock clean distclean
+
+help:
+	@echo "make html      build the website into $(BUILDDIR)/html"
+	@echo "make latexpdf  build the printable brief into $(BUILDDIR)/latex"
+	@echo "make epub      build the ePub into $(BUILDDIR)/epub"
+	@echo "make latex     write the LaTeX sources only"
+	@echo "make text      build plain text into $(BUILDDIR)/text"
+	@echo "make test      run the test suite"
+	@echo "make lint      ruff check and ruff format --check"
+	@echo "make typecheck mypy --strict on the extension"
+	@echo "make lock      re-resolve requirements.lock (needs network)"
+	@echo "make clean     remove $(BUILDDIR)"
+	@echo "make distclean remove $(BUILDDIR) and the virtual environments"
+
+# The environment is rebuilt whenever the lock or the project metadata change.
+$(STAMP): requirements.lock pyproject.toml
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --only-binary=:all: -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+venv: $(STAMP)
+
+html dirhtml latex latexpdf epub text linkcheck: $(STAMP)
+	$(SPHINXBUILD) -M $@ $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+# Resolves for every supported Python at once (environment markers), with hashes.
+lock:
+	$(PYTHON) -m pip install --quiet --target $(BUILDDIR)/uv uv
+	PYTHONPATH=$(BUILDDIR)/uv $(PYTHON) -m uv pip compile pyproject.toml requirements.in \
+	  --extra site --extra test --extra dev --universal --python-version 3.11 \
+	  --generate-hashes --no-header -o requirements.lock
+
+clean:
+	rm -rf $(BUILDDIR)
+
+distclean: clean
+	rm -rf .venv .venv-*

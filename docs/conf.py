@@ -1,0 +1,109 @@
+"""Sphinx configuration for the brief "North Korea–Iran Foreign Relations"."""
+
+from __future__ import annotations
+
+# -- The brief ----------------------------------------------------------------------------
+project = "North Korea–Iran Foreign Relations"
+author = "Critical Threats Project, American Enterprise Institute"
+publisher = "Critical Threats Project, American Enterprise Institute"
+original_url = "https://www.criticalthreats.org/analysis/north-korea-iran-foreign-relations"
+copyright = "2010, Critical Threats Project, American Enterprise Institute"
+version = "2010.07.01"  # this edition of the brief of July 1, 2010
+release = version
+today = "July 1, 2010"  # the brief's dateline, used by the PDF title block
+language = "en"
+description = (
+    "How North Korea and Iran have worked together since 1979: missiles and arms, "
+    "nuclear cooperation, trade, energy and diplomacy, from a brief of July 1, 2010, "
+    "with every claim sourced."
+)
+
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+templates_path = ["_templates"]
+
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "sphinxcontrib.cairosvgconverter",
+    "sphinx_brief",
+]
+
+# -- MyST ---------------------------------------------------------------------------------
+myst_enable_extensions = ["colon_fence", "attrs_block", "attrs_inline", "deflist"]
+myst_heading_anchors = 2
+
+# -- Citations ----------------------------------------------------------------------------
+bibtex_bibfiles = ["../refs.bib"]
+bibtex_default_style = "brief"
+bibtex_encoding = "utf-8"
+
+# -- sphinx_brief -------------------------------------------------------------------------
+brief_require_sources = True
+
+# -- HTML (furo, light and dark) ----------------------------------------------------------
+html_theme = "furo"
+html_title = project
+html_short_title = "NK–Iran brief"
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
+html_css_files = ["brief-site.css"]
+html_context = {"brief_description": description}
+html_copy_source = False
+html_show_sourcelink = False
+html_last_updated_fmt = None
+html_theme_options = {
+    "navigation_with_keys": False,
+    "top_of_page_buttons": [],
+}
+
+# -- LaTeX / PDF: a brief, not a book ---------------------------------------------------
+latex_engine = "pdflatex"
+latex_documents = [(root_doc, "north-korea-iran-brief.tex", project, author, "howto")]
+latex_domain_indices = False
+latex_show_urls = "no"
+latex_show_pagerefs = False
+latex_elements = {
+    "papersize": "letterpaper",
+    "pointsize": "11pt",
+    "tableofcontents": "",
+    "maketitle": r"""
+\makeatletter
+\begin{center}
+  {\sffamily\bfseries\LARGE \@title\par}
+  \vspace{0.9em}
+  {\large \@author\par}
+  \vspace{0.3em}
+  {\large \@date\par}
+\end{center}
+\vspace{1.2em}
+\makeatother
+""",
+    "printindex": "",
+    "makeindex": "",
+    "fontpkg": r"""
+\usepackage{tgtermes}
+\usepackage{tgheros}
+\renewcommand\ttdefault{txtt}
+""",
+    "preamble": r"""
+\usepackage{xurl}
+\hypersetup{pdfauthor={Critical Threats Project, American Enterprise Institute},
+  pdfsubject={Sourced policy brief, July 1, 2010}, bookmarksopen=true}
+""",
+    "sphinxsetup": "hmargin={1in,1in}, vmargin={1in,1in}",
+}
+
+# -- ePub -------------------------------------------------------------------------------
+epub_basename = "north-korea-iran-brief"
+epub_title = project
+epub_author = author
+epub_publisher = publisher
+epub_copyright = copyright
+epub_description = description
+epub_language = language
+epub_identifier = "north-korea-iran-brief-2010-07-01"
+epub_uid = epub_identifier
+epub_scheme = "unknown"
+epub_show_urls = "no"
+epub_exclude_files = ["_static/favicon.svg"]

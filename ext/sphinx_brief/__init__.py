@@ -1,0 +1,57 @@
+"""sphinx_brief: publishing tools for sourced policy briefs.
+
+Attributed quotations, dated events collected into chronologies, editor's notes,
+source-aware checks and a Chicago-like note style for sphinxcontrib-bibtex.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pybtex.plugin import register_plugin
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from . import citations, editorial, layout
+
+__version__ = "0.1.0"
+
+STATIC = Path(__file__).parent / "static"
+LATEX = Path(__file__).parent / "latex"
+
+
+def _config_inited(app: Sphinx, config: Config) -> None:
+    citations.BriefStyle.language = config.language or "en"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    # Register the style in-process too, so it works without the installed entry point.
+    register_plugin("pybtex.style.formatting", "brief", citations.BriefStyle, force=True)
+    app.setup_extension("sphinxcontrib.bibtex")
+    app.add_config_value("brief_require_sources", True, "env", types=[bool])
+    app.add_config_value("brief_tags", {}, "env", types=[dict])
+
+    app.add_node(
+        editorial.brief_editor_note,
+        **{builder: (_visit_passthrough, _depart_passthrough)
+           for builder in ("html", "latex", "text", "man", "texinfo")},
+    )
+    app.add_role("editor-note", editorial.EditorNoteRole())
+    app.connect("config-inited", _config_inited)
+    app.connect("doctree-resolved", layout.hoist_included_pages)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
+
+
+def _visit_passthrough(self: Any, node: Any) -> None:
+    # Editor's notes are inline text with a class; each builder's inline handling applies.
+    self.visit_inline(node)
+
+
+def _depart_passthrough(self: Any, node: Any) -> None:
+    self.depart_inline(node)

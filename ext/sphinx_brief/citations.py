@@ -1,0 +1,263 @@
+"""The brief's note style, a pybtex formatting plugin named ``brief``.
+
+Every entry renders as one Chicago-like note::
+
+    Author, “Title,” Publication, Month Day, Year, URL (accessed Month Day, Year).
+
+Titles keep their capitals (no sentence-casing).  The publication date comes from
+biblatex's ``date`` (an ISO 8601 / EDTF date or range) or from ``year``/``month``/``day``;
+the access date from ``urldate``; ``library`` names a database the source was read in
+("accessed from LexisNexis on …").  An entry that lacks what the style needs still renders
+what it has, and the problem is logged once as a warning that names the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, ClassVar
+
+from pybtex.database import Entry, Person
+from pybtex.richtext import HRef, Tag, Text
+from pybtex.style import FormattedEntry
+from pybtex.style.formatting import BaseStyle
+from sphinx.util import logging
+
+from . import dates
+
+logger = logging.getLogger(__name__)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+#: Fields that name where a source was published, in order of preference.
+PUBLICATION_FIELDS = (
+    "journaltitle", "journal", "booktitle", "howpublished", "publisher", "organization",
+    "institution", "school",
+)
+#: Entry types whose title is a whole work (set in italics) rather than a part (quoted).
+WHOLE_WORKS = frozenset({"book", "mvbook", "booklet", "manual", "thesis", "phdthesis",
+                         "mastersthesis", "proceedings", "collection"})
+
+
+class EntryProblem(ValueError):
+    """A field the style cannot read (the message names the field)."""
+
+
+def _plain(entry: Entry, field: str) -> str:
+    return str(Text.from_latex(entry.fields[field])) if field in entry.fields else ""
+
+
+def _latex(entry: Entry, field: str) -> Text:
+    return Text.from_latex(entry.fields[field])
+
+
+def publication_date(entry: Entry) -> dates.BriefDate | None:
+    """The entry's publication date from ``date`` or ``year``/``month``/``day``.
+
+    Raises :class:`EntryProblem` if a date is given but cannot be read.
+    """
+    fields = entry.fields
+    if fields.get("date", "").strip():
+        try:
+            return dates.parse(_plain(entry, "date").strip())
+        except dates.DateError as exc:
+            raise EntryProblem(f"its date cannot be read: {exc}") from None
+    year = _plain(entry, "year").strip()
+    if not year:
+        return None
+    parts = [year]
+    month = _plain(entry, "month").strip().lower().rstrip(".")
+    if month:
+        number = _MONTHS.get(month) or (int(month) if month.isdigit() else None)
+        if number is None or not 1 <= number <= 12:
+            raise EntryProblem(f"its month {month!r} is not a month")
+        parts.append(f"{number:02d}")
+        day = _plain(entry, "day").strip()
+        if day:
+            if not day.isdigit():
+                raise EntryProblem(f"its day {day!r} is not a number")
+            parts.append(f"{int(day):02d}")
+    try:
+        return dates.parse("-".join(parts))
+    except dates.DateError as exc:
+        raise EntryProblem(f"its year/month/day cannot be read: {exc}") from None
+
+
+def _access_date(entry: Entry) -> dates.BriefDate | None:
+    text = _plain(entry, "urldate").strip()
+    if not text:
+        return None
+    try:
+        return dates.parse(text)
+    except dates.DateError as exc:
+        raise EntryProblem(f"its urldate cannot be read: {exc}") from None
+
+
+def _person(person: Person) -> Text:
+    parts = [*person.first_names, *person.middle_names, *person.prelast_names,
+             *person.last_names]
+    name = Text(" ").join([Text.from_latex(part) for part in parts])
+    if person.lineage_names:
+        name = Text(name, ", ", Text(" ").join([Text.from_latex(p)
+                                                 for p in person.lineage_names]))
+    return name
+
+
+def _names(people: list[Person]) -> Text:
+    names = [_person(person) for person in people]
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return Text(names[0], " and ", names[1])
+    return Text(Text(", ").join(names[:-1]), ", and ", names[-1])
+
+
+_END_PUNCT = re.compile(r"[.?!…]$")
+
+
+def _nest_quotes(latex: str) -> str:
+    """Double quotation marks inside a quoted title become single ones (“A ‘b’ c”)."""
+    latex = latex.replace("``", "‘").replace("''", "’").replace("“", "‘").replace("”", "’")
+    out, opening = [], True
+    for char in latex:
+        if char == '"':
+            out.append("‘" if opening else "’")
+            opening = not opening
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+class BriefStyle(BaseStyle):
+    """Chicago-like notes for briefs (see the module docstring)."""
+
+    default_name_style = "plain"
+    default_label_style = "number"
+    default_sorting_style = "none"
+
+    #: The project's ``language``, set when Sphinx reads its config; month names follow it.
+    language: ClassVar[str] = "en"
+    #: Keys already reported, so a source cited many times is reported once.
+    _reported: ClassVar[set[tuple[str, str]]] = set()
+
+    def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
+        problems: list[str] = []
+        text = self.format_note(entry, problems)
+        for problem in problems:
+            marker = (entry.key, problem)
+            if marker not in self._reported:
+                self._reported.add(marker)
+                logger.warning("bib entry %r: %s", entry.key, problem,
+                               type="brief", subtype="bibtex")
+        return FormattedEntry(entry.key, text, label)
+
+    def format_note(self, entry: Entry, problems: list[str]) -> Text:
+        parts: list[Text] = []
+        people = entry.persons.get("author") or entry.persons.get("editor")
+        if people:
+            parts.append(_names(people))
+
+        whole_work = entry.type.lower() in WHOLE_WORKS
+        title = None
+        if "title" in entry.fields:
+            raw = entry.fields["title"]
+            title = Text.from_latex(raw if whole_work else _nest_quotes(raw))
+        else:
+            problems.append("it has no title")
+        publication = self._publication(entry)
+
+        try:
+            published = publication_date(entry)
+        except EntryProblem as exc:
+            problems.append(str(exc))
+            published = None
+        if published is None and not problems:
+            problems.append("it has no date (give date, or year with month and day)")
+
+        segments: list[Text] = []
+        if title is not None:
+            if whole_work:
+                parts.append(Text(Tag("em", title)))
+            else:
+                quoted_end = "" if _END_PUNCT.search(str(title)) else ","
+                # The comma goes inside the quotation marks; the title is the last part
+                # before it so it joins the next part with a space, not ", ".
+                segments.append(Text("“", title, quoted_end, "”"))
+        middle = [p for p in (publication, self._date_text(published)) if p is not None]
+        url = entry.fields.get("url", "").strip()
+        if url:
+            middle.append(Text(HRef(url, url)))
+
+        head = Text(", ").join(parts) if parts else Text()
+        body = Text(", ").join(middle) if middle else Text()
+        if segments:
+            quoted = segments[0]
+            if head:
+                head = Text(head, ", ", quoted)
+            else:
+                head = quoted
+            note = Text(head, " ", body) if body else head
+        else:
+            note = Text(head, ", ", body) if head and body else (head or body)
+
+        access = self._access(entry, problems)
+        if access is not None:
+            note = Text(note, " ", access)
+        extra = _latex(entry, "note") if "note" in entry.fields else None
+        if extra is not None:
+            note = Text(note, ", ", extra)
+        if not _END_PUNCT.search(str(note)):
+            note = Text(note, ".")
+        return note
+
+    def _publication(self, entry: Entry) -> Text | None:
+        name = next((f for f in PUBLICATION_FIELDS if entry.fields.get(f, "").strip()), None)
+        if entry.type.lower() in {"report", "techreport"}:
+            kind = " ".join(_plain(entry, f) for f in ("type", "number") if f in entry.fields)
+            parts = [Text(kind)] if kind else []
+            if name:
+                parts.append(_latex(entry, name))
+            return Text(", ").join(parts) if parts else None
+        if name is None:
+            return None
+        return Text(Tag("em", _latex(entry, name)))
+
+    def _date_text(self, date: dates.BriefDate | None) -> Text | None:
+        return Text(date.display(self.language)) if date is not None else None
+
+    def _access(self, entry: Entry, problems: list[str]) -> Text | None:
+        try:
+            accessed = _access_date(entry)
+        except EntryProblem as exc:
+            problems.append(str(exc))
+            return None
+        library = _plain(entry, "library").strip()
+        if accessed is None and not library:
+            return None
+        words = "accessed"
+        if library:
+            words += f" from {library}"
+        if accessed is not None:
+            words += (" on " if library else " ") + accessed.display(self.language)
+        return Text(f"({words})")
+
+
+def published_on(entry: Entry) -> dt.date | None:
+    """The last day an entry may have been published on (None if it has no readable date)."""
+    try:
+        date = publication_date(entry)
+    except EntryProblem:
+        return None
+    return date.end if date is not None else None

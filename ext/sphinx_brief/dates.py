@@ -1,0 +1,191 @@
+"""EDTF dates: parsing (the ``edtf`` package), sort keys and display as readers write them.
+
+Only what a brief needs is supported: calendar dates at year, month or day precision,
+approximate (``~``) and uncertain (``?``) qualifiers, closed intervals between such dates,
+and the other EDTF forms that have definite bounds (seasons, unspecified digits), which are
+shown as the range of their bounds.  Open or unknown interval ends are rejected, because a
+chronology cannot place them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import edtf
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date, format_interval, format_skeleton
+
+#: How precise a date is; a smaller rank is less precise.
+PRECISIONS = ("year", "month", "day")
+
+#: Skeletons (CLDR) per precision; Babel picks the locale's best pattern for each.
+_SKELETONS = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}
+
+# "circa" as readers of each language write it; languages not listed use the English form.
+_CIRCA = {"en": "c. {}", "fr": "vers {}", "de": "um {}", "es": "c. {}", "it": "ca. {}"}
+
+
+class DateError(ValueError):
+    """An EDTF string that cannot be used as a brief's date (the message says why)."""
+
+
+@dataclass(frozen=True, order=False)
+class BriefDate:
+    """A parsed EDTF date: plain, picklable values only (it lives in the environment)."""
+
+    edtf: str
+    start: dt.date
+    end: dt.date
+    start_precision: str
+    end_precision: str
+    approximate: bool = False
+    uncertain: bool = False
+    interval: bool = False
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Order by the interval's start; on a tie the longer (less precise) span first."""
+        return (self.start.toordinal(), -(self.end - self.start).days)
+
+    @property
+    def machine(self) -> str:
+        """A valid HTML ``datetime`` value: the start, at its own precision."""
+        return _iso(self.start, self.start_precision)
+
+    def display(self, language: str | None = "en") -> str:
+        """The date as readers write it in ``language`` ("June 2009", "c. 1993", …)."""
+        return display(self, language)
+
+
+def _iso(day: dt.date, precision: str) -> str:
+    text = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+    return text[: {"year": 4, "month": 7, "day": 10}[precision]]
+
+
+def _struct_to_date(value: Any) -> dt.date:
+    try:
+        return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+    except (AttributeError, TypeError, ValueError) as exc:
+        raise DateError("its bounds are open or unknown") from exc
+
+
+def _precision(obj: Any) -> str | None:
+    """The precision of a plain EDTF date (possibly wrapped in a qualifier)."""
+    inner = getattr(obj, "date", obj)  # UncertainOrApproximate wraps a Date
+    precision = getattr(inner, "precision", None)
+    if precision in PRECISIONS and type(inner).__name__ == "Date":
+        return str(precision)
+    return None
+
+
+def _qualifiers(obj: Any) -> tuple[bool, bool]:
+    return bool(getattr(obj, "is_approximate", False)), bool(getattr(obj, "is_uncertain", False))
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> BriefDate:
+    """Parse an EDTF string; raise :class:`DateError` with a reader's reason if unusable."""
+    source = (text or "").strip()
+    if not source:
+        raise DateError("the date is empty")
+    try:
+        obj = edtf.parse_edtf(source)
+    except Exception as exc:  # the parser raises several unrelated types
+        raise DateError(f"{source!r} is not an EDTF date (e.g. 2009, 2009-06, 2010-03-05, "
+                        "1980/1988, 1993~, 2009-11?)") from exc
+    try:
+        start = _struct_to_date(obj.lower_strict())
+        end = _struct_to_date(obj.upper_strict())
+    except DateError as exc:
+        raise DateError(f"{source!r}: {exc}") from None
+    except Exception as exc:
+        raise DateError(f"{source!r} has no definite bounds") from exc
+    if end < start:
+        raise DateError(f"{source!r} ends before it starts")
+
+    kind = type(obj).__name__
+    if kind in ("Interval", "Level1Interval"):
+        lower, upper = obj.lower, obj.upper
+        lp, up = _precision(lower), _precision(upper)
+        la, lu = _qualifiers(lower)
+        ua, uu = _qualifiers(upper)
+        if lp and up:
+            return BriefDate(source, start, end, lp, up, la or ua, lu or uu, True)
+    else:
+        precision = _precision(obj)
+        approx, uncertain = _qualifiers(obj)
+        if precision:
+            return BriefDate(source, start, end, precision, precision, approx, uncertain)
+    # Seasons, unspecified digits, sets…: show the span of their bounds at the precision
+    # that the bounds need.
+    precision = "year"
+    if (start.month, start.day) != (1, 1) or (end.month, end.day) != (12, 31):
+        precision = "month"
+        if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
+            precision = "day"
+    approx, uncertain = _qualifiers(obj)
+    return BriefDate(source, start, end, precision, precision, approx, uncertain,
+                     interval=_iso(start, precision) != _iso(end, precision))
+
+
+def is_valid(text: str) -> bool:
+    try:
+        parse(text)
+    except DateError:
+        return False
+    return True
+
+
+def _locale(language: str | None) -> Locale:
+    try:
+        return Locale.parse((language or "en").replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def format_point(day: dt.date, precision: str, language: str | None = "en") -> str:
+    """One calendar date at a precision: "2009", "June 2009", "June 15, 2009"."""
+    locale = _locale(language)
+    if precision == "day":
+        return str(format_date(day, "long", locale=locale))
+    return str(format_skeleton(_SKELETONS[precision], day, locale=locale))
+
+
+def _tight(text: str) -> str:
+    # CLDR spaces the range dash with thin spaces; briefs follow the house style of an
+    # unspaced en dash ("1980–1988", "January–February 2007").
+    return text.replace("\u2009–\u2009", "–").replace(" – ", "–")
+
+
+@lru_cache(maxsize=8192)
+def _display(date: BriefDate, language: str) -> str:
+    locale = _locale(language)
+    if not date.interval or (date.start == date.end and date.start_precision == "day"):
+        text = format_point(date.start, date.start_precision, language)
+    elif date.start_precision == date.end_precision:
+        precision = date.start_precision
+        if _iso(date.start, precision) == _iso(date.end, precision):
+            text = format_point(date.start, precision, language)
+        else:
+            text = _tight(str(format_interval(date.start, date.end, _SKELETONS[precision],
+                                              locale=locale)))
+    else:
+        text = (format_point(date.start, date.start_precision, language) + "–"
+                + format_point(date.end, date.end_precision, language))
+    if date.approximate:
+        text = _CIRCA.get(locale.language, _CIRCA["en"]).format(text)
+    if date.uncertain:
+        text += "?"
+    return text
+
+
+def display(date: BriefDate, language: str | None = "en") -> str:
+    return _display(date, language or "en")
+
+
+def starts_after(date: BriefDate, other: BriefDate) -> bool:
+    """True if ``date`` certainly starts after ``other`` could have happened (its last day)."""
+    return date.start > other.end

@@ -1,0 +1,92 @@
+"""Reading the manuscript (the seed) and the built brief as comparable plain text."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+DATA = Path(__file__).resolve().parent / "data"
+
+#: Lines of the original web page that are furniture, not content.
+FURNITURE = re.compile(r"^(View Citations|\[Click here .*\])$")
+HEADING = re.compile(r"^[A-Z][^.]*:$")
+MARKER = re.compile(r"\[(\d+)\]")
+REFERENCE = re.compile(r"^\[\d+\]\s")
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
+
+
+def normalise(text: str) -> str:
+    """Compare text with white space collapsed and quote marks made straight."""
+    text = text.translate(_QUOTES).replace("...", "…")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass
+class Seed:
+    title: str
+    dateline: str
+    headings: list[str]
+    paragraphs: list[str]  # body paragraphs, typo fixes applied, markers kept
+    references: list[str]
+
+
+def read_seed() -> Seed:
+    lines = (DATA / "seed.txt").read_text(encoding="utf-8").splitlines()
+    typos = json.loads((DATA / "typos.json").read_text(encoding="utf-8"))
+    nonblank = [line.strip() for line in lines if line.strip()]
+    # header line, dateline, title, caption; then the body until the first reference
+    dateline, title = nonblank[1], nonblank[2]
+    start = nonblank.index("Flag of North Korea (Available at Wikimedia Commons)") + 1
+    headings: list[str] = []
+    paragraphs: list[str] = []
+    references: list[str] = []
+    for line in nonblank[start:]:
+        if REFERENCE.match(line):
+            references.append(line)
+        elif FURNITURE.match(line):
+            continue
+        elif HEADING.match(line):
+            headings.append(line.rstrip(":"))
+        elif not references:
+            for fix in typos:
+                line = line.replace(fix["from"], fix["to"])
+            paragraphs.append(line)
+    return Seed(title, dateline, headings, paragraphs, references)
+
+
+def citations() -> list[dict[str, object]]:
+    return json.loads((DATA / "citations.json").read_text(encoding="utf-8"))
+
+
+def seed_paragraph_with_keys(paragraph: str) -> str:
+    """A seed paragraph with each marker [n] replaced by its citation keys, ⟦key⟧."""
+    keys = {int(c["marker"]): c["keys"] for c in citations()}  # type: ignore[call-overload]
+    return MARKER.sub(lambda m: "".join(f"⟦{k}⟧" for k in keys[int(m.group(1))]), paragraph)
+
+
+def main_text(html: str, *, keys: bool = False) -> str:
+    """The brief's running text from a built HTML page.
+
+    Notes, editor's notes, headings, figures and admonitions are taken out; with ``keys``,
+    every note reference is replaced by ⟦key⟧ so placement can be compared with the seed.
+    """
+    soup = BeautifulSoup(html, "lxml")
+    article = soup.find("article") or soup.body
+    assert isinstance(article, Tag)
+    for selector in ("aside.footnote-list", "aside.footnote", ".brief-editor-note",
+                     "h1", "h2", "h3", "figure", ".admonition", ".brief-dateline",
+                     ".headerlink", "div.toctree-wrapper", ".brief-attribution"):
+        for node in article.select(selector):
+            node.decompose()
+    for ref in article.select("a.footnote-reference"):
+        href = str(ref.get("href", ""))
+        key = href.split("#footcite-", 1)[-1] if "#footcite-" in href else "?"
+        ref.replace_with(f"⟦{key}⟧" if keys else "")
+    for block in article.select("p, li, blockquote"):
+        block.append(" ")
+    return normalise(article.get_text())

@@ -1,0 +1,122 @@
+"""Shared fixtures: the brief built once per session into temporary folders."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+DATA = Path(__file__).resolve().parent / "data"
+CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Sphinx colours its messages when it thinks it writes to a terminal.
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def require_tool(*names: str) -> str:
+    """The path of the first tool found; skip if none is (fail under CI=true)."""
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    message = f"system tool not installed: {' or '.join(names)}"
+    if CI:
+        pytest.fail(message + " (CI must install it: see .ci/run)")
+    pytest.skip(message)
+
+
+def require_file(path: str) -> Path:
+    if Path(path).exists():
+        return Path(path)
+    message = f"system file not installed: {path}"
+    if CI:
+        pytest.fail(message + " (CI must install it: see .ci/run)")
+    pytest.skip(message)
+
+
+@dataclass
+class Build:
+    """A finished Sphinx build: where it wrote, and what it said."""
+
+    app: SphinxTestApp
+    srcdir: Path
+    outdir: Path
+    status: str
+    warnings: str
+
+    def read(self, name: str) -> str:
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy the brief's sources (docs/ and refs.bib) into ``dest``; return the docs folder."""
+    shutil.copytree(DOCS, dest / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copy2(ROOT / "refs.bib", dest / "refs.bib")
+    return dest / "docs"
+
+
+def run_sphinx(srcdir: Path, builder: str, builddir: Path, *, parallel: int = 0,
+               confoverrides: dict[str, Any] | None = None, freshenv: bool = True,
+               **kwargs: Any) -> Build:
+    status, warning = StringIO(), StringIO()
+    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir, status=status,
+                        warning=warning, freshenv=freshenv, parallel=parallel,
+                        confoverrides={"nitpicky": True, **(confoverrides or {})}, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Build(app, srcdir, Path(app.outdir), _ANSI.sub("", status.getvalue()),
+                 _ANSI.sub("", warning.getvalue()))
+
+
+@pytest.fixture(scope="session")
+def brief_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("brief"))
+
+
+def _session_build(builder: str) -> Callable[..., Build]:
+    @pytest.fixture(scope="session")
+    def fixture(brief_src: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
+        return run_sphinx(brief_src, builder, tmp_path_factory.mktemp(f"build-{builder}"))
+
+    return fixture
+
+
+brief_html = _session_build("html")
+brief_latex = _session_build("latex")
+brief_epub = _session_build("epub")
+brief_text = _session_build("text")
+
+
+@pytest.fixture(scope="session")
+def brief_pdf(brief_latex: Build) -> Path:
+    """The PDF, compiled from the LaTeX build with the Makefile Sphinx writes."""
+    require_tool("latexmk")
+    require_tool("pdflatex")
+    result = subprocess.run(["make", "-C", str(brief_latex.outdir), "all-pdf",
+                             "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    pdf = brief_latex.outdir / "north-korea-iran-brief.pdf"
+    assert pdf.exists(), "no PDF was written"
+    return pdf
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Path]:
+    """A private copy of the brief for a test that edits it."""
+    yield copy_project(tmp_path)

@@ -1,0 +1,150 @@
+"""The ``brief`` pybtex style: the note form, dates, and entries it cannot fully read."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pybtex.database import parse_string
+from pybtex.plugin import find_plugin
+
+from sphinx_brief.citations import BriefStyle, publication_date
+
+from .conftest import run_sphinx
+
+
+def note(bibtex: str) -> str:
+    data = parse_string(textwrap.dedent(bibtex), "bibtex")
+    (entry,) = data.entries.values()
+    return BriefStyle().format_entry("", entry).text.render_as("text")
+
+
+def test_style_is_a_pybtex_plugin() -> None:
+    import sphinx_brief  # noqa: F401  (registers the plugin in-process)
+
+    assert find_plugin("pybtex.style.formatting", "brief") is BriefStyle
+
+
+def test_full_note_form() -> None:
+    assert note("""
+        @article{hilder2010,
+          author = {Hilder, James},
+          title = {{North Korea Arms Plane Bound for Hezbollah}},
+          journal = {The Times},
+          date = {2010-05-13},
+          url = {http://example.org/a?b=1&c=2},
+          urldate = {2010-07-01},
+        }""") == ("James Hilder, “North Korea Arms Plane Bound for Hezbollah,” The Times, "
+                  "May 13, 2010, http://example.org/a?b=1&c=2 (accessed July 1, 2010).")
+
+
+def test_titles_keep_their_capitals_even_unprotected() -> None:
+    text = note("""@article{k, title = {Iran To Strengthen Relations With North Korea},
+                   journal = {Iran Daily}, date = {2008-11-12}}""")
+    assert text == ("“Iran To Strengthen Relations With North Korea,” Iran Daily, "
+                    "November 12, 2008.")
+
+
+def test_year_month_day_fields_and_two_authors() -> None:
+    text = note("""@article{k, author = {Landay, Jonathan and Hall, Kevin},
+                   title = {{Sanctions}}, journal = {McClatchy Newspapers},
+                   year = {2009}, month = jun, day = {30}}""")
+    assert text == "Jonathan Landay and Kevin Hall, “Sanctions,” McClatchy Newspapers, June 30, 2009."
+
+
+def test_three_authors_and_numeric_month() -> None:
+    text = note("""@article{k, author = {A, Ann and B, Bob and C, Cy}, title = {T},
+                   journal = {J}, year = 2001, month = {3}}""")
+    assert text.startswith("Ann A, Bob B, and Cy C, “T,” J, March 2001")
+
+
+def test_date_range_and_database_access() -> None:
+    assert note("""@article{k, title = {T}, journal = {Arms Control Today},
+                   date = {2007-01/2007-02}}""") == "“T,” Arms Control Today, January–February 2007."
+    assert note("""@article{k, title = {T}, journal = {Kyodo}, date = {2007-07-04},
+                   library = {LexisNexis}, urldate = {2009-02-11}}""") == (
+        "“T,” Kyodo, July 4, 2007 (accessed from LexisNexis on February 11, 2009).")
+
+
+def test_nested_quotes_become_single_and_question_marks_take_no_comma() -> None:
+    assert note("""@article{k, title = {{Supply - "source"}}, journal = {Kyodo},
+                   date = {2007}}""") == "“Supply - ‘source’,” Kyodo, 2007."
+    assert note("""@article{k, title = {Why?}, journal = {J}, date = {2007}}""") == (
+        "“Why?” J, 2007.")
+
+
+def test_report_and_book() -> None:
+    assert note("""@report{k, author = {Squassoni, Sharon}, title = {{WMD Trade}},
+                   type = {CRS Report for Congress}, number = {RL31900},
+                   institution = {Congressional Research Service}, date = {2006-11-28}}""") == (
+        "Sharon Squassoni, “WMD Trade,” CRS Report for Congress RL31900, "
+        "Congressional Research Service, November 28, 2006.")
+    assert note("""@book{k, author = {Doe, Jane}, title = {A Book}, publisher = {Press},
+                   year = 1999}""") == "Jane Doe, A Book, Press, 1999."
+
+
+def test_no_visited_on() -> None:
+    text = note("""@online{k, title = {T}, url = {http://x.org}, urldate = {2010-07-01},
+                   date = {2010}}""")
+    assert "visited" not in text and "(accessed July 1, 2010)" in text
+
+
+def test_publication_date_sources() -> None:
+    def entry(fields: str):  # type: ignore[no-untyped-def]
+        return next(iter(parse_string(f"@misc{{k, {fields}}}", "bibtex").entries.values()))
+
+    assert publication_date(entry("date = {2008-09-24}")).machine == "2008-09-24"
+    assert publication_date(entry("year = 2009, month = oct")).machine == "2009-10"
+    assert publication_date(entry("title = {x}")) is None
+
+
+PROBLEM_BIB = """
+@article{nodate, title = {Undated}, journal = {J}}
+@article{notitle, journal = {J}, date = {2009}}
+@article{baddate, title = {T}, journal = {J}, date = {someday}}
+@article{badmonth, title = {T}, journal = {J}, year = {2009}, month = {Smarch}}
+@article{dateonly, title = {Dated}, journal = {J}, date = {2009-06-15}}
+"""
+
+
+@pytest.fixture
+def problem_project(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(textwrap.dedent("""
+        extensions = ["myst_parser", "sphinx_brief"]
+        bibtex_bibfiles = ["refs.bib"]
+        bibtex_default_style = "brief"
+    """))
+    (src / "refs.bib").write_text(PROBLEM_BIB)
+    (src / "index.md").write_text(textwrap.dedent("""
+        # Problems
+
+        One{footcite}`nodate`. Two{footcite}`notitle`. Three{footcite}`baddate`.
+        Four{footcite}`badmonth`. Five{footcite}`dateonly`. Again{footcite}`nodate`.
+
+        ```{footbibliography}
+        ```
+    """))
+    return src
+
+
+def test_incomplete_entries_warn_by_key_and_still_render(problem_project: Path,
+                                                         tmp_path: Path) -> None:
+    BriefStyle._reported.clear()
+    build = run_sphinx(problem_project, "html", tmp_path / "out")
+    assert "Traceback" not in build.warnings + build.status
+    warnings = build.warnings
+    assert "bib entry 'nodate': it has no date" in warnings
+    assert "bib entry 'notitle': it has no title" in warnings
+    assert "bib entry 'baddate': its date cannot be read" in warnings
+    assert "bib entry 'badmonth': its month 'smarch' is not a month" in warnings
+    assert "dateonly" not in warnings  # a biblatex date without year is fine
+    assert warnings.count("'nodate'") == 1  # cited twice, reported once
+    soup = BeautifulSoup(build.read("index.html"), "lxml")
+    notes = [n.get_text(" ", strip=True) for n in soup.select("aside.footnote")]
+    assert len(notes) == 5
+    assert any("“Dated,” J , June 15, 2009." in n for n in notes)
+    assert any("“Undated,” J ." in n for n in notes)
