@@ -13,7 +13,7 @@ from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import citations, editorial, layout
+from . import citations, domain, editorial, layout
 
 __version__ = "0.1.0"
 
@@ -38,6 +38,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
            for builder in ("html", "latex", "text", "man", "texinfo")},
     )
     app.add_role("editor-note", editorial.EditorNoteRole())
+    app.add_domain(domain.BriefDomain)
+    app.connect("env-updated", domain.rewrite_collectors)
     app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", layout.hoist_included_pages)
     return {

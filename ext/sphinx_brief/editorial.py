@@ -15,7 +15,7 @@ CLASS = "brief-editor-note"
 LABEL = "Editor’s note: "
 
 
-class brief_editor_note(nodes.inline):  # noqa: N801 - docutils names nodes in lower case
+class brief_editor_note(nodes.inline):
     """An editor's note; its children are the note's text, without the label."""
 
 
