@@ -50,7 +50,8 @@ def test_year_month_day_fields_and_two_authors() -> None:
     text = note("""@article{k, author = {Landay, Jonathan and Hall, Kevin},
                    title = {{Sanctions}}, journal = {McClatchy Newspapers},
                    year = {2009}, month = jun, day = {30}}""")
-    assert text == "Jonathan Landay and Kevin Hall, “Sanctions,” McClatchy Newspapers, June 30, 2009."
+    assert text == ("Jonathan Landay and Kevin Hall, “Sanctions,” McClatchy Newspapers, "
+                    "June 30, 2009.")
 
 
 def test_three_authors_and_numeric_month() -> None:
@@ -61,7 +62,8 @@ def test_three_authors_and_numeric_month() -> None:
 
 def test_date_range_and_database_access() -> None:
     assert note("""@article{k, title = {T}, journal = {Arms Control Today},
-                   date = {2007-01/2007-02}}""") == "“T,” Arms Control Today, January–February 2007."
+                   date = {2007-01/2007-02}}""") == (
+        "“T,” Arms Control Today, January–February 2007.")
     assert note("""@article{k, title = {T}, journal = {Kyodo}, date = {2007-07-04},
                    library = {LexisNexis}, urldate = {2009-02-11}}""") == (
         "“T,” Kyodo, July 4, 2007 (accessed from LexisNexis on February 11, 2009).")

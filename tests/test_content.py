@@ -57,7 +57,8 @@ def test_headings_title_and_dateline(brief_html: Build) -> None:
     soup = BeautifulSoup(brief_html.read("index.html"), "lxml")
     article = soup.find("article")
     assert article is not None
-    assert article.find("h1").get_text(strip=True).rstrip("#¶") == "North Korea–Iran Foreign Relations"
+    title = article.find("h1").get_text(strip=True).rstrip("#¶")
+    assert title == "North Korea–Iran Foreign Relations"
     headings = [h.get_text(strip=True).rstrip("#¶") for h in article.find_all("h2")]
     assert headings == SEED.headings
     dateline = article.select_one(".brief-dateline")

@@ -23,6 +23,10 @@ LATEX = Path(__file__).parent / "latex"
 
 def _config_inited(app: Sphinx, config: Config) -> None:
     citations.BriefStyle.language = config.language or "en"
+    # sphinxcontrib-bibtex refuses to start without bibtex_bibfiles; a brief that has
+    # no bibliography yet should still build (its citations then warn by key).
+    if config.bibtex_bibfiles is None:
+        config.bibtex_bibfiles = []
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -32,11 +36,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("brief_require_sources", True, "env", types=[bool])
     app.add_config_value("brief_tags", {}, "env", types=[dict])
 
-    app.add_node(
-        editorial.brief_editor_note,
-        **{builder: (_visit_passthrough, _depart_passthrough)
-           for builder in ("html", "latex", "text", "man", "texinfo")},
-    )
+    inline = (_visit_passthrough, _depart_passthrough)
+    app.add_node(editorial.brief_editor_note, html=inline, latex=inline, text=inline,
+                 man=inline, texinfo=inline)
     app.add_role("editor-note", editorial.EditorNoteRole())
     app.add_domain(domain.BriefDomain)
     app.connect("env-updated", domain.rewrite_collectors)

@@ -204,10 +204,7 @@ class BriefStyle(BaseStyle):
         body = Text(", ").join(middle) if middle else Text()
         if segments:
             quoted = segments[0]
-            if head:
-                head = Text(head, ", ", quoted)
-            else:
-                head = quoted
+            head = Text(head, ", ", quoted) if head else quoted
             note = Text(head, " ", body) if body else head
         else:
             note = Text(head, ", ", body) if head and body else (head or body)

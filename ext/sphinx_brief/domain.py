@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Iterable, Iterator, Set
-from typing import Any
+from typing import Any, ClassVar
 
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
@@ -37,7 +37,7 @@ class BriefDomain(Domain):
     name = "brief"
     label = "Brief"
     data_version = 1
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {
         "records": {},  # kind -> docname -> list of records, in declaration order
         "collectors": {},  # kind -> set of docnames that collect it
         "fingerprints": {},  # kind -> digest of its records at the end of the last read
@@ -77,10 +77,10 @@ class BriefDomain(Domain):
 
     # -- environment upkeep ----------------------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for pages in self._records.values():
-            pages.pop(docname, None)
-        for pages in self._collectors.values():
-            pages.discard(docname)
+        for records in self._records.values():
+            records.pop(docname, None)
+        for collectors in self._collectors.values():
+            collectors.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for kind, pages in otherdata.get("records", {}).items():
