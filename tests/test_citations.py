@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
+
 from sphinx_brief.citations import BriefStyle, publication_date
 
 from .conftest import run_sphinx
