@@ -2,7 +2,11 @@
 # Select another interpreter with `make PYTHON=python3.13 test` (it gets its own .venv-3.13).
 
 PYTHON      ?= python3
-PYVER       := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+# An interpreter that pyenv has but does not put on PATH (python3.13 when the global
+# version is 3.11) is found in pyenv's versions folder.
+PYTHON_BIN  := $(shell $(PYTHON) -c 'import sys; print(sys.executable)' 2>/dev/null || \
+                 ls -d "$$(pyenv root 2>/dev/null)"/versions/*/bin/$(PYTHON) 2>/dev/null | tail -n 1)
+PYVER       := $(shell $(PYTHON_BIN) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 ifeq ($(PYVER),)
 $(error $(PYTHON) was not found; install Python >= 3.11 or pass PYTHON=...)
 endif
@@ -35,7 +39,7 @@ help:
 # The environment is rebuilt whenever the lock or the project metadata change.
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON_BIN) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --only-binary=:all: -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
@@ -57,8 +61,8 @@ typecheck: $(STAMP)
 
 # Resolves for every supported Python at once (environment markers), with hashes.
 lock:
-	$(PYTHON) -m pip install --quiet --target $(BUILDDIR)/uv uv
-	PYTHONPATH=$(BUILDDIR)/uv $(PYTHON) -m uv pip compile pyproject.toml requirements.in \
+	$(PYTHON_BIN) -m pip install --quiet --target $(BUILDDIR)/uv uv
+	PYTHONPATH=$(BUILDDIR)/uv $(PYTHON_BIN) -m uv pip compile pyproject.toml requirements.in \
 	  --extra site --extra test --extra dev --universal --python-version 3.11 \
 	  --generate-hashes --no-header -o requirements.lock
 
