@@ -82,7 +82,11 @@ def _precision(obj: Any) -> str | None:
 
 
 def _qualifiers(obj: Any) -> tuple[bool, bool]:
-    return bool(getattr(obj, "is_approximate", False)), bool(getattr(obj, "is_uncertain", False))
+    # "%" (uncertain and approximate) sets neither is_approximate nor is_uncertain in edtf.
+    both = bool(getattr(obj, "is_uncertain_and_approximate", False)
+                or getattr(obj, "_uncertain_and_approximate", False))
+    return (bool(getattr(obj, "is_approximate", False)) or both,
+            bool(getattr(obj, "is_uncertain", False)) or both)
 
 
 @lru_cache(maxsize=4096)
