@@ -40,6 +40,19 @@ bibtex_encoding = "utf-8"
 
 # -- sphinx_brief -------------------------------------------------------------------------
 brief_require_sources = True
+brief_archive_links = True  # every web source's note also gives an archived copy
+
+# -- make linkcheck (needs the network; not part of the tests) ---------------------------
+# Most of the 2007-2010 addresses are dead: the archived copies are what readers follow.
+linkcheck_timeout = 20
+linkcheck_retries = 2
+linkcheck_workers = 4
+linkcheck_anchors = False
+linkcheck_report_timeouts_as_broken = False
+linkcheck_allowed_redirects = {
+    # the archive's lookup address redirects to the capture nearest to the date
+    r"https://web\.archive\.org/web/\d+/.*": r"https://web\.archive\.org/web/\d+.*",
+}
 
 # -- HTML (furo, light and dark) ----------------------------------------------------------
 html_theme = "furo"
@@ -88,6 +101,8 @@ latex_elements = {
 """,
     "preamble": r"""
 \usepackage{xurl}
+% A note is read as a whole: never split one across two pages.
+\interfootnotelinepenalty=10000
 \hypersetup{pdfauthor={Critical Threats Project, American Enterprise Institute},
   pdfsubject={Sourced policy brief, July 1, 2010}, bookmarksopen=true}
 """,

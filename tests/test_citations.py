@@ -15,10 +15,12 @@ from sphinx_brief.citations import BriefStyle, publication_date
 from .conftest import run_sphinx
 
 
-def note(bibtex: str) -> str:
+def note(bibtex: str, *, archive: bool = False) -> str:
     data = parse_string(textwrap.dedent(bibtex), "bibtex")
     (entry,) = data.entries.values()
-    return BriefStyle().format_entry("", entry).text.render_as("text")
+    style = BriefStyle()
+    style.archive_links = archive
+    return style.format_entry("", entry).text.render_as("text")
 
 
 def test_style_is_a_pybtex_plugin() -> None:
@@ -85,6 +87,24 @@ def test_report_and_book() -> None:
         "Congressional Research Service, November 28, 2006.")
     assert note("""@book{k, author = {Doe, Jane}, title = {A Book}, publisher = {Press},
                    year = 1999}""") == "Jane Doe, A Book, Press, 1999."
+
+
+def test_web_sources_get_an_archived_copy() -> None:
+    looked_up = note("""@online{k, title = {T}, journal = {J}, date = {2010-05-13},
+                        url = {http://x.org/a?b=1}, urldate = {2010-07-01}}""", archive=True)
+    assert looked_up == ("“T,” J, May 13, 2010, http://x.org/a?b=1 (accessed July 1, 2010; "
+                         "archived at https://web.archive.org/web/20100701/http://x.org/a?b=1).")
+    explicit = note("""@online{k, title = {T}, journal = {J}, date = {2010-05-13},
+                       url = {http://x.org/}, archiveurl = {https://archive.example/abc}}""",
+                    archive=True)
+    assert explicit.endswith("http://x.org/ (archived at https://archive.example/abc).")
+    # without an access date, the lookup is at the publication date
+    assert "web.archive.org/web/20100513/http://x.org/" in note(
+        """@online{k, title = {T}, date = {2010-05-13}, url = {http://x.org/}}""", archive=True)
+    # a source read in a database has no web address to archive
+    assert "archived" not in note("""@article{k, title = {T}, journal = {Kyodo}, date = {2007},
+                                     library = {LexisNexis}, urldate = {2009-02-11}}""",
+                                  archive=True)
 
 
 def test_no_visited_on() -> None:

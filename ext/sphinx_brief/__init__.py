@@ -23,6 +23,7 @@ LATEX = Path(__file__).parent / "latex"
 
 def _config_inited(app: Sphinx, config: Config) -> None:
     citations.BriefStyle.language = config.language or "en"
+    citations.BriefStyle.archive_links = bool(config.brief_archive_links)
     # sphinxcontrib-bibtex refuses to start without bibtex_bibfiles; a brief that has
     # no bibliography yet should still build (its citations then warn by key).
     if config.bibtex_bibfiles is None:
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     app.add_config_value("brief_require_sources", True, "env", types=[bool])
     app.add_config_value("brief_tags", {}, "env", types=[dict])
+    app.add_config_value("brief_archive_links", True, "env", types=[bool])
 
     inline = (_visit_passthrough, _depart_passthrough)
     app.add_node(editorial.brief_editor_note, html=inline, latex=inline, text=inline,

@@ -149,6 +149,8 @@ class BriefStyle(BaseStyle):
 
     #: The project's ``language``, set when Sphinx reads its config; month names follow it.
     language: ClassVar[str] = "en"
+    #: Show an archived copy of every web source (config ``brief_archive_links``).
+    archive_links: ClassVar[bool] = True
     #: Keys already reported, so a source cited many times is reported once.
     _reported: ClassVar[set[tuple[str, str]]] = set()
 
@@ -239,16 +241,44 @@ class BriefStyle(BaseStyle):
             accessed = _access_date(entry)
         except EntryProblem as exc:
             problems.append(str(exc))
-            return None
+            accessed = None
         library = _plain(entry, "library").strip()
-        if accessed is None and not library:
-            return None
-        words = "accessed"
-        if library:
-            words += f" from {library}"
-        if accessed is not None:
-            words += (" on " if library else " ") + accessed.display(self.language)
-        return Text(f"({words})")
+        words = ""
+        if accessed is not None or library:
+            words = "accessed"
+            if library:
+                words += f" from {library}"
+            if accessed is not None:
+                words += (" on " if library else " ") + accessed.display(self.language)
+        archived = archive_url(entry, accessed) if self.archive_links else None
+        if archived:
+            parts = [Text(words)] if words else []
+            parts.append(Text("archived at ", HRef(archived, archived)))
+            return Text("(", Text("; ").join(parts), ")")
+        return Text(f"({words})") if words else None
+
+
+#: The web archive's lookup address: it redirects to the capture nearest to the stamp.
+ARCHIVE_LOOKUP = "https://web.archive.org/web/{stamp}/{url}"
+
+
+def archive_url(entry: Entry, accessed: dates.BriefDate | None = None) -> str | None:
+    """An archived copy of a web source: ``archiveurl`` if the entry gives one, otherwise
+    the web archive's lookup address for the page at its access (or publication) date."""
+    explicit = entry.fields.get("archiveurl", "").strip()
+    if explicit:
+        return explicit
+    url = entry.fields.get("url", "").strip()
+    if not url:
+        return None
+    when = accessed
+    if when is None:
+        try:
+            when = _access_date(entry) or publication_date(entry)
+        except EntryProblem:
+            when = None
+    stamp = when.start.strftime("%Y%m%d") if when is not None else "*"
+    return ARCHIVE_LOOKUP.format(stamp=stamp, url=url)
 
 
 def published_on(entry: Entry) -> dt.date | None:
