@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 # -- The brief ----------------------------------------------------------------------------
 project = "North Korea–Iran Foreign Relations"
 author = "Critical Threats Project, American Enterprise Institute"
@@ -26,6 +28,7 @@ extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
     "sphinxcontrib.cairosvgconverter",
+    "sphinxext.opengraph",
     "sphinx_brief",
 ]
 
@@ -69,6 +72,19 @@ html_theme_options = {
     "navigation_with_keys": False,
     "top_of_page_buttons": [],
 }
+
+# -- Open Graph (link previews) ---------------------------------------------------------
+# The published address, when known (CI sets it for GitHub Pages); relative otherwise.
+ogp_site_url = os.environ.get("BRIEF_SITE_URL", "")
+ogp_type = "article"
+ogp_site_name = project
+ogp_image = "_static/flag-north-korea.svg"
+ogp_image_alt = "Flag of North Korea"
+ogp_social_cards = {"enable": False}
+ogp_enable_meta_description = False  # the page template writes the description
+ogp_custom_meta_tags = [
+    '<meta property="article:published_time" content="2010-07-01" />',
+]
 
 # -- LaTeX / PDF: a brief, not a book ---------------------------------------------------
 latex_engine = "pdflatex"
