@@ -13,7 +13,7 @@ from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import citations, domain, editorial, layout
+from . import citations, domain, editorial, layout, reproducible
 
 __version__ = "0.1.0"
 
@@ -46,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", domain.rewrite_collectors)
     app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", layout.hoist_included_pages)
+    app.connect("build-finished", reproducible.build_finished)
     return {
         "version": __version__,
         "env_version": 1,
