@@ -21,7 +21,7 @@ BUILDDIR    := _build
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock clean distclean
+.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock clean distclean audit audit-deps
 
 help:
 	@echo "make html      build the website into $(BUILDDIR)/html"
@@ -30,6 +30,7 @@ help:
 	@echo "make latex     write the LaTeX sources only"
 	@echo "make text      build plain text into $(BUILDDIR)/text"
 	@echo "make test      run the test suite"
+	@echo "make audit     Lighthouse scores of every page of the site (needs chromium, node)"
 	@echo "make lint      ruff check and ruff format --check"
 	@echo "make typecheck mypy --strict on the extension"
 	@echo "make lock      re-resolve requirements.lock (needs network)"
@@ -51,6 +52,17 @@ html dirhtml latex latexpdf epub text linkcheck: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Lighthouse from the committed lockfile (tools/audit/package-lock.json), no browser download.
+AUDIT_MODULES := tools/audit/node_modules/.package-lock.json
+$(AUDIT_MODULES): tools/audit/package-lock.json
+	npm ci --prefix tools/audit --no-audit --no-fund --ignore-scripts
+	touch $@
+
+audit-deps: $(AUDIT_MODULES)
+
+audit: html $(AUDIT_MODULES)
+	$(BIN)/python tools/audit.py $(BUILDDIR)/html
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
