@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Hashable
 from typing import Any, ClassVar
 
 from pybtex.database import Entry, Person
@@ -31,9 +32,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ),
         start=1,
@@ -43,12 +52,29 @@ _MONTHS = {
 
 #: Fields that name where a source was published, in order of preference.
 PUBLICATION_FIELDS = (
-    "journaltitle", "journal", "booktitle", "howpublished", "publisher", "organization",
-    "institution", "school",
+    "journaltitle",
+    "journal",
+    "booktitle",
+    "howpublished",
+    "publisher",
+    "organization",
+    "institution",
+    "school",
 )
 #: Entry types whose title is a whole work (set in italics) rather than a part (quoted).
-WHOLE_WORKS = frozenset({"book", "mvbook", "booklet", "manual", "thesis", "phdthesis",
-                         "mastersthesis", "proceedings", "collection"})
+WHOLE_WORKS = frozenset(
+    {
+        "book",
+        "mvbook",
+        "booklet",
+        "manual",
+        "thesis",
+        "phdthesis",
+        "mastersthesis",
+        "proceedings",
+        "collection",
+    }
+)
 
 
 class EntryProblem(ValueError):
@@ -106,12 +132,10 @@ def _access_date(entry: Entry) -> dates.BriefDate | None:
 
 
 def _person(person: Person) -> Text:
-    parts = [*person.first_names, *person.middle_names, *person.prelast_names,
-             *person.last_names]
+    parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
     name = Text(" ").join([Text.from_latex(part) for part in parts])
     if person.lineage_names:
-        name = Text(name, ", ", Text(" ").join([Text.from_latex(p)
-                                                 for p in person.lineage_names]))
+        name = Text(name, ", ", Text(" ").join([Text.from_latex(p) for p in person.lineage_names]))
     return name
 
 
@@ -123,6 +147,9 @@ def _names(people: list[Person]) -> Text:
         return Text(names[0], " and ", names[1])
     return Text(Text(", ").join(names[:-1]), ", and ", names[-1])
 
+
+#: At most this many notes are memoised (a bound for very long-running processes).
+_MAX_NOTES = 10_000
 
 _END_PUNCT = re.compile(r"[.?!…]$")
 
@@ -153,16 +180,98 @@ class BriefStyle(BaseStyle):
     archive_links: ClassVar[bool] = True
     #: Keys already reported, so a source cited many times is reported once.
     _reported: ClassVar[set[tuple[str, str]]] = set()
+    #: Whether notes are memoised (the ``brief_citation_cache`` setting; see below).
+    cache_enabled: ClassVar[bool] = True
+    #: Memoised notes: :meth:`cache_key` → (note, problems).  sphinxcontrib-bibtex formats
+    #: an entry anew for every citation of it; a note depends only on the entry's content,
+    #: the style and the language, so it is formatted once per build process.
+    _notes: ClassVar[dict[Hashable, tuple[Text, tuple[str, ...]]]] = {}
+    #: How many notes were formatted (not found in the cache); tests count these.
+    formatted_count: ClassVar[int] = 0
+    #: An entry's content key, computed once per entry object: ``id`` → (entry, key).
+    _contents: ClassVar[dict[int, tuple[Entry, Hashable]]] = {}
+    #: The state of a style made with given arguments (see ``__init__``).
+    _prototypes: ClassVar[dict[Hashable, dict[str, Any]]] = {}
+
+    def __init__(
+        self,
+        label_style: Any = None,
+        name_style: Any = None,
+        sorting_style: Any = None,
+        abbreviate_names: bool = False,
+        min_crossrefs: int = 2,
+        **kwargs: Any,
+    ) -> None:
+        # sphinxcontrib-bibtex makes a style for every citation, and pybtex's __init__
+        # looks up and makes a name, a label and a sorting plugin each time.  Those plugins
+        # are stateless, so a style made with the same arguments shares them.
+        args = (type(self), label_style, name_style, sorting_style, abbreviate_names, min_crossrefs)
+        state = BriefStyle._prototypes.get(args) if self.cache_enabled and not kwargs else None
+        if state is not None:
+            self.__dict__.update(state)
+            return
+        super().__init__(
+            label_style=label_style,
+            name_style=name_style,
+            sorting_style=sorting_style,
+            abbreviate_names=abbreviate_names,
+            min_crossrefs=min_crossrefs,
+            **kwargs,
+        )
+        if self.cache_enabled and not kwargs:
+            BriefStyle._prototypes[args] = dict(self.__dict__)
+
+    def cache_key(self, entry: Entry) -> Hashable:
+        """What a note depends on: the style and its settings, and the entry's content.
+
+        The settings are class attributes set from the config when Sphinx reads it, where
+        the cache is also cleared (:meth:`clear_cache`); a new setting belongs here too.
+        The content (key, type, fields, persons) is read once per entry object: the
+        entries sphinxcontrib-bibtex parses are not modified during a build.
+        """
+        known = BriefStyle._contents.get(id(entry))
+        if known is not None and known[0] is entry:
+            content = known[1]
+        else:
+            persons = tuple(
+                (role, tuple(str(person) for person in people))
+                for role, people in entry.persons.items()
+            )
+            content = (entry.key, entry.type, tuple(entry.fields.items()), persons)
+            if len(BriefStyle._contents) >= _MAX_NOTES:
+                BriefStyle._contents.clear()
+            BriefStyle._contents[id(entry)] = (entry, content)
+        return (type(self), (self.language, self.archive_links), content)
+
+    @classmethod
+    def clear_cache(cls) -> None:
+        """Forget every memoised note (they are formatted again when next cited)."""
+        BriefStyle._notes.clear()
+        BriefStyle._contents.clear()
+        BriefStyle._prototypes.clear()
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
-        problems: list[str] = []
-        text = self.format_note(entry, problems)
+        key = self.cache_key(entry) if self.cache_enabled else None
+        cached = self._notes.get(key) if key is not None else None
+        if cached is None:
+            problems: list[str] = []
+            text = self.format_note(entry, problems)
+            BriefStyle.formatted_count += 1
+            if key is not None:
+                if len(self._notes) >= _MAX_NOTES:
+                    self._notes.clear()
+                self._notes[key] = (text, tuple(problems))
+        else:
+            text, cached_problems = cached
+            problems = list(cached_problems)
+        # Reported from the cache too: a new build (after _reported is cleared) warns again.
         for problem in problems:
             marker = (entry.key, problem)
             if marker not in self._reported:
                 self._reported.add(marker)
-                logger.warning("bib entry %r: %s", entry.key, problem,
-                               type="brief", subtype="bibtex")
+                logger.warning(
+                    "bib entry %r: %s", entry.key, problem, type="brief", subtype="bibtex"
+                )
         return FormattedEntry(entry.key, text, label)
 
     def format_note(self, entry: Entry, problems: list[str]) -> Text:

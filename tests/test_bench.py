@@ -1,0 +1,147 @@
+"""The benchmark tools keep working: the corpus generator and the harness, at a tiny size.
+
+Benchmarks are not timed tests: nothing here asserts a duration.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_brief import dates
+
+from .conftest import Build, run_sphinx
+from .test_perf import load_bench
+
+generate = load_bench("generate")
+bench = load_bench("run")
+
+
+def make(tmp_path: Path, name: str = "src", **sizes: object) -> Path:
+    out = tmp_path / name
+    generate.generate(generate.Options(**sizes), out)
+    return out
+
+
+def conf_values(src: Path) -> dict[str, object]:
+    """The literal assignments of a generated conf.py."""
+    values: dict[str, object] = {}
+    for node in ast.parse((src / "conf.py").read_text()).body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            with contextlib.suppress(ValueError):
+                values[node.targets[0].id] = ast.literal_eval(node.value)
+    return values
+
+
+def test_generated_project_shape(tmp_path: Path) -> None:
+    pandoc = tmp_path / "pandoc" / "corpus.md"
+    src = make(tmp_path, pages=3, paragraphs=2, footcites=4, keys=2, quotes=3, events=7,
+               timeline=True, quotations=True, pandoc=pandoc)
+    pages = sorted(p.name for p in (src / "pages").iterdir())
+    assert pages == ["page0001.md", "page0002.md", "page0003.md"]
+    for name in ("conf.py", "index.md", "refs.bib", "timeline.md", "quotations.md",
+                 "_bench_timing.py"):
+        assert (src / name).is_file(), name
+    conf = conf_values(src)
+    assert conf["extensions"] == ["myst_parser", "sphinxcontrib.bibtex", "sphinx_brief"]
+    assert conf["bibtex_default_style"] == "brief"
+    tags = conf["brief_tags"]
+    assert isinstance(tags, dict) and tags
+
+    bib = (src / "refs.bib").read_text()
+    assert bib.count("@article{") == 2
+    for field in ("author", "title", "journal", "date", "url", "urldate"):
+        assert bib.count(f"  {field} = ") == 2, field
+
+    text = "\n".join((src / "pages" / p).read_text() for p in pages)
+    assert len(re.findall(r"\{footcite\}`src000[01]`", text)) == 12
+    assert text.count(":::{quote}") == 3
+    events = re.findall(r":::\{event\} (\S+)", text)
+    assert len(events) == 7
+    for date in events:
+        dates.parse(date)  # every date is valid EDTF
+    for line in re.findall(r":tags: (.*)", text):
+        assert {tag.strip() for tag in line.split(",")} <= set(tags)
+    assert text.count("{footbibliography}") == 3
+    index = (src / "index.md").read_text()
+    assert "timeline\nquotations\npages/page0001" in index
+
+    assert pandoc.exists() and (pandoc.parent / "refs.bib").exists()
+    assert len(re.findall(r"\[@src000[01]\]", pandoc.read_text())) == 12
+
+
+def test_variants(tmp_path: Path) -> None:
+    stock = make(tmp_path, "stock", pages=2, footcites=3, variant="stock")
+    conf = conf_values(stock)
+    assert "sphinx_brief" not in conf["extensions"]  # type: ignore[operator]
+    assert conf["bibtex_default_style"] == "unsrt"
+    assert "year = {2010}" in (stock / "refs.bib").read_text()
+    nocite = make(tmp_path, "nocite", pages=2, footcites=3, variant="nocite")
+    assert "{footcite}" not in (nocite / "pages" / "page0001.md").read_text()
+    with pytest.raises(ValueError, match="stock"):
+        make(tmp_path, "bad", variant="stock", events=3)
+    # the same arguments write the same bytes
+    again = make(tmp_path, "stock2", pages=2, footcites=3, variant="stock")
+    assert (again / "pages" / "page0002.md").read_bytes() == (
+        stock / "pages" / "page0002.md").read_bytes()
+
+
+def test_generated_corpus_builds_without_warnings(tmp_path: Path) -> None:
+    src = make(tmp_path, pages=2, paragraphs=2, footcites=3, keys=2, quotes=2, events=6,
+               timeline=True, quotations=True, theme="alabaster")
+    build: Build = run_sphinx(src, "html", tmp_path / "out")
+    assert build.warnings == "", build.warnings
+    soup = BeautifulSoup(build.read("timeline.html"), "lxml")
+    assert len(soup.select("time[datetime]")) >= 6
+
+
+def test_harness_writes_a_report(tmp_path: Path) -> None:
+    output = tmp_path / "RESULTS.md"
+    code = bench.main(["--reps", "1", "--sections", "citations,timeline",
+                       "--citation-pages", "2", "--citation-footcites", "3",
+                       "--timeline-events", "4,8", "--timeline-pages", "2",
+                       "--no-pandoc", "--output", str(output),
+                       "--workdir", str(tmp_path / "work")])
+    assert code == 0
+    report = output.read_text()
+    assert "## Machine" in report and "sphinxcontrib-bibtex 2.7" in report
+    assert "## The citation corpus" in report and "## The timeline at scale" in report
+    assert "**failed**" not in report, report
+    assert re.search(r"\| this project \(`brief` style, sphinx_brief\) \| \d+\.\d\d s", report)
+    assert re.search(r"Output against stock: \d+ HTML pages compared", report)
+    assert "**identical**" in report
+    assert re.search(r"8 events / 2 pages \| [\d.]+ s \|.*\| [\d.]+ s \|", report)
+    assert "time(8) / time(4)" in report
+    assert output.resolve() != (bench.HERE / "RESULTS.md").resolve()
+
+
+def test_harness_helpers(tmp_path: Path) -> None:
+    page = tmp_path / "index.md"
+    page.write_text("The government said.\n")
+    bench.toggle_word(page)
+    assert page.read_text() == "The administration said.\n"
+    bench.toggle_word(page)
+    assert page.read_text() == "The government said.\n"
+
+    run = bench.Run(1.0, 1.0, 1000, 0, "writing output... [ 50%] index\n"
+                    "writing output... [100%] chronology\n", "")
+    assert bench.written_pages(run) == ["chronology", "index"]
+
+    out = tmp_path / "html"
+    (out / "_static").mkdir(parents=True)
+    (out / "index.html").write_text(
+        '<link rel="stylesheet" href="_static/a.css?v=1"><script src="_static/b.js"></script>'
+        '<img src="https://example.org/x.png"><link rel="icon" href="_static/i.svg">')
+    (out / "_static" / "a.css").write_text("@font-face{src:url('f.woff2')} body{}")
+    (out / "_static" / "f.woff2").write_bytes(b"\0" * 100)
+    (out / "_static" / "b.js").write_text("var x;")
+    (out / "_static" / "i.svg").write_text("<svg/>")
+    rows = {name: raw for name, raw, _ in bench.page_transfer(out)}
+    assert rows == {"index.html": len((out / "index.html").read_bytes()),
+                    "_static/a.css": 37, "_static/f.woff2": 100, "_static/b.js": 6,
+                    "_static/i.svg": 6}
