@@ -40,9 +40,23 @@ myst_heading_anchors = 2
 bibtex_bibfiles = ["../refs.bib"]
 bibtex_default_style = "brief"
 bibtex_encoding = "utf-8"
+# Stable anchors on the Sources page ("sources.html#cite-<key>"): chronologies link there.
+bibtex_cite_id = "cite-{key}"
 
 # -- sphinx_brief -------------------------------------------------------------------------
 brief_require_sources = True
+# The tags of events (`:tags:`), with the labels chronologies show; keep the set small.
+brief_tags = {
+    "missiles": "Missiles",
+    "arms": "Arms transfers",
+    "interdiction": "Interdiction",
+    "nuclear": "Nuclear",
+    "diplomacy": "Diplomacy",
+    "trade": "Trade",
+    "energy": "Energy",
+    "sanctions": "Sanctions",
+    "media": "Media and culture",
+}
 brief_archive_links = True  # every web source's note also gives an archived copy
 
 # -- make linkcheck (needs the network; not part of the tests) ---------------------------
@@ -71,6 +85,21 @@ html_last_updated_fmt = None
 html_theme_options = {
     "navigation_with_keys": False,
     "top_of_page_buttons": [],
+    # Text and links at WCAG AAA contrast (7:1) on furo's backgrounds, light and dark.
+    "light_css_variables": {
+        "color-foreground-secondary": "#3e4045",
+        "color-foreground-muted": "#45474d",
+        "color-brand-primary": "#0035b8",
+        "color-brand-content": "#1a3fa8",
+        "color-brand-visited": "#5b1a9e",
+    },
+    "dark_css_variables": {
+        "color-foreground-secondary": "#b8bbbf",
+        "color-foreground-muted": "#a9adb3",
+        "color-brand-primary": "#8cbcff",
+        "color-brand-content": "#9cc5ff",
+        "color-brand-visited": "#cfa6f5",
+    },
 }
 
 # -- Open Graph (link previews) ---------------------------------------------------------

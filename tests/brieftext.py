@@ -78,9 +78,22 @@ def main_text(html: str, *, keys: bool = False) -> str:
     soup = BeautifulSoup(html, "lxml")
     article = soup.find("article") or soup.body
     assert isinstance(article, Tag)
-    for selector in ("aside.footnote-list", "aside.footnote", ".brief-editor-note",
-                     "h1", "h2", "h3", "figure", ".admonition", ".brief-dateline",
-                     ".headerlink", "div.toctree-wrapper", ".brief-attribution"):
+    # A quotation's words are the author's running text, set apart: its figure stays (its
+    # attribution line is the edition's apparatus and goes); other figures go.
+    for selector in (
+        "aside.footnote-list",
+        "aside.footnote",
+        ".brief-editor-note",
+        "h1",
+        "h2",
+        "h3",
+        "figure:not(.brief-quote)",
+        ".admonition",
+        ".brief-dateline",
+        ".headerlink",
+        "div.toctree-wrapper",
+        ".brief-attribution",
+    ):
         for node in article.select(selector):
             node.decompose()
     for ref in article.select("a.footnote-reference"):

@@ -1,0 +1,57 @@
+"""The doctree nodes of events and timelines.
+
+Directives produce ``brief_event`` and ``brief_timeline``; the timeline post-transform turns
+each timeline into the generic nodes below, which every builder writes
+(:mod:`sphinx_brief.event_writers`).  Everything else in an entry (title, tags, sources,
+notes) is made of docutils' own paragraphs, inlines and references, so builders that know
+nothing of briefs still write it.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class brief_event(nodes.General, nodes.Element):
+    """An ``event`` directive.
+
+    Attributes hold the record's fields (``date``, ``title``, ``tags``, ``sources``,
+    ``place``, ``date_note``, ``body``); children are the parsed body.  ``valid`` is False when
+    a check failed so badly (no date, no title) that the event cannot join a chronology.
+    Outside a timeline it is written as an anchor only.
+    """
+
+
+class brief_timeline(nodes.General, nodes.Element):
+    """A ``timeline`` directive: filters in attributes, nested ``brief_event`` children.
+
+    ``collect`` is True for a timeline without body, which collects every event of the
+    project.  After the post-transform its children are the legend and the list.
+    """
+
+
+class brief_timeline_list(nodes.General, nodes.Element):
+    """The ordered entries of a timeline (HTML ``<ol>``, LaTeX chronology environment)."""
+
+
+class brief_timeline_entry(nodes.General, nodes.Element):
+    """One event in a timeline (HTML ``<li>``, LaTeX item labelled with its date)."""
+
+
+class brief_timeline_head(nodes.General, nodes.Element):
+    """The entry's first line: its ``brief_timeline_date``, a separator and the title."""
+
+
+class brief_timeline_date(nodes.Inline, nodes.TextElement):
+    """The date as readers write it; ``datetime`` is its machine form (HTML ``<time>``)."""
+
+
+#: Every node a builder must know how to write.
+ALL = (
+    brief_event,
+    brief_timeline,
+    brief_timeline_list,
+    brief_timeline_entry,
+    brief_timeline_head,
+    brief_timeline_date,
+)

@@ -1,0 +1,311 @@
+"""The ``event`` and ``timeline`` directives: parse, check, record.
+
+An ``event`` becomes a ``brief_event`` node carrying its fields; when the page has been read,
+every event of the page (nested ones too) is recorded in the brief domain, in document
+order, with the title of the section that tells it.  A ``timeline`` becomes a
+``brief_timeline`` node; one without body registers its page as a collector of events, so
+the page is rewritten whenever any event changes.  The timeline post-transform
+(:mod:`sphinx_brief.timeline`) lays timelines out at write time.
+
+Every check is a warning of type ``brief`` naming the file and line; nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from pybtex.database import Entry
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from . import citations, dates, sources
+from .domain import get_domain, register_kind
+from .event_nodes import brief_event, brief_timeline
+from .event_records import KIND, EventRecord, date_values, split_list
+
+logger = logging.getLogger(__name__)
+
+#: Options whose value is free text: white space (MyST folds long values) collapses.
+_TEXT_OPTIONS = ("title", "place", "date-note")
+
+
+def warn(message: str, location: str, subtype: str) -> None:
+    logger.warning(message, location=location, type="brief", subtype=subtype)
+
+
+def bib_entries(env: BuildEnvironment) -> Mapping[str, Entry]:
+    """Every entry of the project's bib files (sphinxcontrib-bibtex reads them on start)."""
+    entries: Mapping[str, Entry] = env.get_domain("cite").bibdata.data.entries  # type: ignore[attr-defined]
+    return entries
+
+
+def _note_bib_dependency(env: BuildEnvironment) -> None:
+    # A page whose checks or short citations read the bib files is re-read when they change.
+    for path in sources.bibliography_files(env):
+        env.note_dependency(path)
+
+
+def _text(value: str | None) -> str:
+    return " ".join((value or "").split())
+
+
+class EventDirective(SphinxDirective):
+    """``event``: a dated event, shown in every chronology; an anchor where it stands."""
+
+    has_content = True
+    required_arguments = 0  # a missing date is our warning, not docutils' error
+    optional_arguments = 1
+    final_argument_whitespace = True  # "June 2009" is then reported as a bad EDTF date
+    option_spec: ClassVar[dict[str, Any]] = {
+        "title": directives.unchanged,
+        "tags": directives.unchanged,
+        "source": directives.unchanged,
+        "place": directives.unchanged,
+        "name": directives.unchanged,
+        "date-note": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        options = {key: _text(self.options.get(key)) for key in _TEXT_OPTIONS}
+        title = options["title"]
+        date_text = (self.arguments[0] if self.arguments else "").strip()
+        tags = split_list(self.options.get("tags"))
+        label = f"event {title!r}" if title else "event"
+
+        date: dates.BriefDate | None = None
+        if not date_text:
+            warn(
+                f"{label}: the date is missing (give an EDTF date: .. event:: 2009-06)",
+                location,
+                "missing",
+            )
+        else:
+            try:
+                date = dates.parse(date_text)
+            except dates.DateError as exc:
+                warn(f"{label}: unusable date: {exc}", location, "date")
+        if not title:
+            where = f"event {date_text}" if date_text else "event"
+            warn(f"{where}: the :title: option is missing", location, "missing")
+        check_tags(tags, self.config.brief_tags, location, label)
+        # unknown keys are reported (shared with quotes) and left out of the record
+        keys = sources.check_sources(self, self.options.get("source"), what=label)
+        if date is not None:
+            check_date_against_sources(
+                date,
+                keys,
+                bib_entries(self.env),
+                location,
+                label,
+                explained=bool(options["date-note"]),
+            )
+        if keys:
+            _note_bib_dependency(self.env)
+
+        node = brief_event(
+            **(date_values(date, self.config.language) if date else {"date": date_text}),
+            title=title,
+            tags=list(tags),
+            sources=list(keys),
+            place=options["place"],
+            date_note=options["date-note"],
+            body="\n".join(self.content),
+            valid=date is not None and bool(title),
+        )
+        self.set_source_info(node)
+        if self.content:
+            node.extend(self.parse_content_to_nodes())
+            if any(True for _ in node.findall(nodes.footnote_reference)):
+                warn(
+                    f"{label}: a note in an event's body cannot follow it into "
+                    "chronologies on other pages; cite with :source:",
+                    location,
+                    "body-note",
+                )
+        if "name" in self.options:
+            self.options["name"] = _text(self.options["name"])
+            self.add_name(node)  # its id derives from the name, a stable link target
+        if not node["ids"]:
+            node["ids"].append(
+                make_id(self.env, self.state.document, "event", _id_term(date_text, title))
+            )
+            self.state.document.set_id(node)
+        return [node]
+
+
+def _id_term(date_text: str, title: str) -> str:
+    # The date and the first words of the title, punctuation dropped ("u.s." would end an
+    # id with a dot): readable, and short enough for a URL.
+    return " ".join(re.findall(r"\w+", f"{date_text} {title}")[:8]).lower()
+
+
+def check_tags(tags: Iterable[str], declared: Mapping[str, str], location: str, label: str) -> None:
+    for tag in tags:
+        if tag not in declared:
+            known = ", ".join(sorted(declared)) or "none"
+            warn(
+                f"{label}: tag {tag!r} is not declared in brief_tags (declared: {known})",
+                location,
+                "tag",
+            )
+
+
+def check_date_against_sources(
+    date: dates.BriefDate,
+    keys: Iterable[str],
+    entries: Mapping[str, Entry],
+    location: str,
+    label: str,
+    *,
+    explained: bool,
+) -> None:
+    """An event that starts after its source was published is reported, unless explained."""
+    if explained:
+        return
+    for key in keys:
+        entry = entries.get(key)
+        if entry is None:
+            continue
+        try:
+            published = citations.publication_date(entry)
+        except citations.EntryProblem:
+            continue  # the note style reports the unreadable date by key
+        if published is not None and dates.starts_after(date, published):
+            warn(
+                f"{label} is dated {date.display()} ({date.edtf}) but its source {key!r} "
+                f"was published {published.display()} ({published.edtf}): a source cannot "
+                "report what had not happened yet; correct the date or explain it with "
+                ":date-note:",
+                location,
+                "date-source",
+            )
+
+
+class TimelineDirective(SphinxDirective):
+    """``timeline``: every event of the project that passes the filters, or its own events."""
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "tags": directives.unchanged,
+        "from": directives.unchanged,
+        "until": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        location = self.get_location()
+        tags = split_list(self.options.get("tags"))
+        check_tags(tags, self.config.brief_tags, location, "timeline")
+        bounds: dict[str, dates.BriefDate | None] = {}
+        for option in ("from", "until"):
+            text = (self.options.get(option) or "").strip()
+            bounds[option] = None
+            if text:
+                try:
+                    bounds[option] = dates.parse(text)
+                except dates.DateError as exc:
+                    warn(f"timeline: unusable :{option}: date: {exc}", location, "date")
+        start, end = bounds["from"], bounds["until"]
+        if start is not None and end is not None and start.start > end.end:
+            warn(
+                f"timeline: :from: {start.edtf} is after :until: {end.edtf}; "
+                "no event can pass both",
+                location,
+                "range",
+            )
+
+        node = brief_timeline(
+            tags=list(tags),
+            collect=not any(s.strip() for s in self.content),
+            **{"from": start.edtf if start else "", "until": end.edtf if end else ""},
+        )
+        self.set_source_info(node)
+        _note_bib_dependency(self.env)
+        if not node["collect"]:
+            for child in self.parse_content_to_nodes():
+                if isinstance(child, brief_event):
+                    node += child
+                elif not isinstance(child, nodes.comment):
+                    warn(
+                        "timeline: only event directives belong in a timeline's body; "
+                        f"{child.tagname!r} left out",
+                        location,
+                        "content",
+                    )
+        return [node]
+
+
+def _context(node: nodes.Element, doctree: nodes.document) -> str:
+    """The title of the section that holds ``node`` (or the page's first title)."""
+    parent = node.parent
+    while parent is not None:
+        if (
+            isinstance(parent, nodes.section)
+            and parent.children
+            and isinstance(parent[0], nodes.title)
+        ):
+            return parent[0].astext()
+        parent = parent.parent
+    title = doctree.next_node(nodes.title)
+    return title.astext() if title is not None else ""
+
+
+def record_from_node(node: brief_event, context: str = "") -> EventRecord | None:
+    if not node.get("valid") or not node["ids"]:
+        return None
+    return EventRecord(
+        date=node["date"],
+        date_display=node["date_display"],
+        datetime=node["datetime"],
+        start=node["start"],
+        end=node["end"],
+        title=node["title"],
+        anchor=node["ids"][0],
+        tags=tuple(node["tags"]),
+        sources=tuple(node["sources"]),
+        place=node["place"],
+        date_note=node["date_note"],
+        body=node["body"],
+        context=context,
+    )
+
+
+def record_events(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: record the page's events in document order; note its collectors."""
+    env = app.env
+    docname = env.docname
+    domain = get_domain(env)
+    labels = env.domains.standard_domain.labels
+    for node in doctree.findall(brief_event):
+        record = record_from_node(node, _context(node, doctree))
+        if record is None:
+            continue
+        domain.add_record(KIND, docname, record)
+        for name in node["names"]:
+            # The standard domain keeps a bare anchor as an anonymous label; give it the
+            # event's title so that {ref}`name` works without an explicit link text.
+            labels.setdefault(name, (docname, record.anchor, record.title))
+    for timeline in doctree.findall(brief_timeline):
+        timeline["docname"] = docname
+        if timeline["collect"]:
+            domain.add_collector(KIND, docname)
+
+
+def setup(app: Sphinx) -> None:
+    """Register the directives, nodes, transforms and outputs of events and timelines."""
+    from . import event_export, event_writers, timeline
+
+    register_kind(KIND)
+    app.add_directive("event", EventDirective)
+    app.add_directive("timeline", TimelineDirective)
+    app.connect("doctree-read", record_events)
+    event_writers.setup(app)
+    timeline.setup(app)
+    event_export.setup(app)

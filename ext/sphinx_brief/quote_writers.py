@@ -1,0 +1,191 @@
+"""How each builder writes a quotation (the nodes are defined in :mod:`sphinx_brief.quotes`).
+
+- HTML (and ePub): ``<figure class="brief-quote">`` holding the ``<blockquote>`` and a
+  ``<figcaption class="brief-attribution">``; the date in ``<time datetime="…">``.
+- LaTeX: the environments of ``sphinxbriefquote.sty`` (the layout lives in the package,
+  not here); the writer only opens and closes them, and escapes text as always.
+- text, man, Texinfo: the builder's own block quotation, the attribution after a dash.
+
+Every field reaches the output as docutils ``Text``, which each writer escapes; nothing
+here writes a field's value unescaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from docutils import nodes
+from docutils.writers.manpage import Translator as ManTranslator
+from sphinx.writers.html5 import HTML5Translator
+from sphinx.writers.latex import LaTeXTranslator
+from sphinx.writers.texinfo import TexinfoTranslator
+from sphinx.writers.text import TextTranslator
+
+Visitor = Callable[[Any, Any], None]
+Handlers = dict[str, tuple[Visitor, Visitor]]
+
+_BEGIN_QUOTE = "\n\\begin{sphinxbriefquote}\n"
+_END_QUOTE = "\\end{sphinxbriefquote}\n"
+_BEGIN_ATTRIBUTION = "\n\\begin{sphinxbriefattribution}"
+_END_ATTRIBUTION = "\\end{sphinxbriefattribution}\n"
+
+
+def _nothing(self: Any, node: nodes.Element) -> None:
+    pass
+
+
+def _skip(self: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+# -- the quotation ---------------------------------------------------------------------------
+def visit_quote_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "figure"))
+
+
+def depart_quote_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</figure>\n")
+
+
+def visit_quote_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(_BEGIN_QUOTE)
+    if node["ids"]:
+        self.body.append(self.hypertarget_to(node, anchor=True) + "%\n")
+
+
+def depart_quote_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(_END_QUOTE)
+
+
+def visit_quote_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.new_state()
+
+
+def depart_quote_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.end_state()
+
+
+def visit_quote_man(self: ManTranslator, node: nodes.Element) -> None:
+    self.visit_block_quote(node)
+
+
+def depart_quote_man(self: ManTranslator, node: nodes.Element) -> None:
+    self.depart_block_quote(node)
+
+
+def visit_quote_texinfo(self: TexinfoTranslator, node: nodes.Element) -> None:
+    self.visit_block_quote(node)
+
+
+def depart_quote_texinfo(self: TexinfoTranslator, node: nodes.Element) -> None:
+    self.depart_block_quote(node)
+
+
+QUOTE: Handlers = {
+    "html": (visit_quote_html, depart_quote_html),
+    "latex": (visit_quote_latex, depart_quote_latex),
+    "text": (visit_quote_text, depart_quote_text),
+    "man": (visit_quote_man, depart_quote_man),
+    "texinfo": (visit_quote_texinfo, depart_quote_texinfo),
+}
+
+
+# -- the quoted words: a <blockquote> in HTML; elsewhere the quotation's own indent --------
+def visit_body_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.visit_block_quote(node)
+
+
+def depart_body_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.depart_block_quote(node)
+
+
+BODY: Handlers = {
+    "html": (visit_body_html, depart_body_html),
+    "latex": (_nothing, _nothing),
+    "text": (_nothing, _nothing),
+    "man": (_nothing, _nothing),
+    "texinfo": (_nothing, _nothing),
+}
+
+
+# -- the attribution -----------------------------------------------------------------------
+def visit_attribution_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "figcaption", ""))
+
+
+def depart_attribution_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</figcaption>\n")
+
+
+def visit_attribution_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(_BEGIN_ATTRIBUTION)
+
+
+def depart_attribution_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(_END_ATTRIBUTION)
+
+
+def visit_attribution_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.new_state(0)
+    self.add_text("— ")
+
+
+def depart_attribution_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.end_state()
+
+
+def visit_attribution_man(self: ManTranslator, node: nodes.Element) -> None:
+    self.visit_paragraph(node)
+    self.body.append("\\(em ")
+
+
+def depart_attribution_man(self: ManTranslator, node: nodes.Element) -> None:
+    self.depart_paragraph(node)
+
+
+def visit_attribution_texinfo(self: TexinfoTranslator, node: nodes.Element) -> None:
+    self.body.append("\n\n@flushright\n--- ")
+
+
+def depart_attribution_texinfo(self: TexinfoTranslator, node: nodes.Element) -> None:
+    self.ensure_eol()
+    self.body.append("@end flushright\n")
+
+
+ATTRIBUTION: Handlers = {
+    "html": (visit_attribution_html, depart_attribution_html),
+    "latex": (visit_attribution_latex, depart_attribution_latex),
+    "text": (visit_attribution_text, depart_attribution_text),
+    "man": (visit_attribution_man, depart_attribution_man),
+    "texinfo": (visit_attribution_texinfo, depart_attribution_texinfo),
+}
+
+
+# -- dates ---------------------------------------------------------------------------------
+def visit_date_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
+
+
+def depart_date_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</time>")
+
+
+def _visit_inline(self: Any, node: nodes.Element) -> None:
+    self.visit_inline(node)
+
+
+def _depart_inline(self: Any, node: nodes.Element) -> None:
+    self.depart_inline(node)
+
+
+DATE: Handlers = {
+    "html": (visit_date_html, depart_date_html),
+    **{name: (_visit_inline, _depart_inline) for name in ("latex", "text", "man", "texinfo")},
+}
+
+# The placeholder of a collected list is always replaced before writing; should a
+# builder skip that step, it writes nothing rather than failing.
+PLACEHOLDER: Handlers = {
+    name: (_skip, _nothing) for name in ("html", "latex", "text", "man", "texinfo")
+}

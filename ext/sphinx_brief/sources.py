@@ -1,0 +1,167 @@
+"""Sources of a brief's components: bib keys checked against the bibliography, cited as notes.
+
+Components (``quote``, ``event``) name their sources with a ``:source:`` option: bib keys
+separated by commas.  This module is what they share:
+
+- :func:`split_keys` reads the option;
+- :func:`check_sources` keeps the keys the bibliography defines and warns, with the
+  directive's file and line, about each unknown key (subtype ``unknown-source``) and about a
+  component without sources while ``brief_require_sources`` is true (``missing-source``);
+- :func:`cite` turns keys into footnote references made by sphinxcontrib-bibtex's own
+  ``footcite`` role, so the notes are the page's ordinary notes, numbered in sequence with
+  the others and listed by its ``footbibliography``;
+- :func:`format_note` renders one source as the full note text (the ``brief`` style), for
+  pages that collect components from other pages and so cannot use the page's notes;
+- :class:`PlacePendingNotes` places the notes that no ``footbibliography`` placed at the end
+  of the page.  Without it a reST page that cites without a ``footbibliography`` leaves
+  references to notes that are nowhere in the document, which crashes the LaTeX writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from docutils import nodes
+from pybtex.plugin import find_plugin
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinxcontrib.bibtex.foot_roles import FootCiteRole
+from sphinxcontrib.bibtex.transforms import node_text_transform
+
+logger = logging.getLogger(__name__)
+
+#: Warning subtypes (``type="brief"``), so a project can silence one check.
+UNKNOWN_SOURCE = "unknown-source"
+MISSING_SOURCE = "missing-source"
+
+
+def split_keys(text: str | None) -> list[str]:
+    """The bib keys of a ``:source:`` value, in order, without blanks or repeats."""
+    keys: list[str] = []
+    for key in (text or "").split(","):
+        key = key.strip()
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _bibtex_domain(env: BuildEnvironment) -> Any:
+    return env.domains["cite"]
+
+
+def known_keys(env: BuildEnvironment) -> set[str]:
+    """Every key of the project's bibliography files."""
+    return set(_bibtex_domain(env).bibdata.data.entries)
+
+
+def check_sources(directive: SphinxDirective, text: str | None, *, what: str) -> list[str]:
+    """The keys of ``text`` that the bibliography defines.
+
+    Each unknown key is a warning; so is a ``what`` (e.g. "quote") without any source while
+    ``brief_require_sources`` is true.  The warnings name the directive's file and line.
+    """
+    keys = split_keys(text)
+    location = directive.get_location()
+    if not keys:
+        if directive.config.brief_require_sources:
+            logger.warning(
+                "%s has no :source: (give the bib keys of its sources, or set "
+                "brief_require_sources = False)",
+                what,
+                location=location,
+                type="brief",
+                subtype=MISSING_SOURCE,
+            )
+        return []
+    known = known_keys(directive.env)
+    for key in keys:
+        if key not in known:
+            logger.warning(
+                "%s cites %r, which is not a key of the bibliography (bibtex_bibfiles)",
+                what,
+                key,
+                location=location,
+                type="brief",
+                subtype=UNKNOWN_SOURCE,
+            )
+    return [key for key in keys if key in known]
+
+
+def cite(directive: SphinxDirective, keys: Sequence[str]) -> list[nodes.Node]:
+    """Footnote references to ``keys``, exactly as ``{footcite}`` in the text makes them.
+
+    The role is called with the directive's own inliner (reST's or MyST's), so the notes
+    join the page's notes: a source cited before keeps its number, a new one is added to the
+    notes that the page's ``footbibliography`` lists.  Pass only known keys
+    (:func:`check_sources`).
+    """
+    if not keys:
+        return []
+    text = ",".join(keys)
+    role = FootCiteRole()
+    refs, messages = role(
+        "footcite",
+        f":footcite:`{text}`",
+        text,
+        directive.lineno,
+        directive.state.inliner,
+        {},
+        [],
+    )
+    return [*refs, *messages]
+
+
+def format_note(env: BuildEnvironment, key: str) -> list[nodes.Node]:
+    """The full note of one source, as nodes (text, emphasis, links), or ``[]`` if unknown."""
+    domain = _bibtex_domain(env)
+    entry = domain.bibdata.data.entries.get(key)
+    if entry is None:
+        return []
+    style = find_plugin("pybtex.style.formatting", env.config.bibtex_default_style)()
+    paragraph = domain.backend.paragraph(style.format_entry(label="", entry=entry))
+    node_text_transform(paragraph)  # what sphinxcontrib-bibtex does to its own notes
+    return list(paragraph.children)
+
+
+def bibliography_files(env: BuildEnvironment) -> Iterable[str]:
+    """The bibliography files, for ``env.note_dependency`` of pages that show notes."""
+    return [str(path) for path in _bibtex_domain(env).bibdata.bibfiles]
+
+
+def setup(app: Sphinx) -> None:
+    """Register what components citing sources need (safe to call from each of them)."""
+    if PlacePendingNotes not in app.registry.get_transforms():
+        app.add_transform(PlacePendingNotes)
+
+
+class PlacePendingNotes(SphinxTransform):
+    """Put the notes cited after the page's last ``footbibliography`` (or on a page without
+    one) at the end of the page, as a ``footbibliography`` there would.
+
+    sphinxcontrib-bibtex keeps such notes aside, in the environment, until a
+    ``footbibliography`` directive places them; after the page is read they are lost.
+    Runs before docutils numbers the notes (priority 620).
+    """
+
+    default_priority = 610
+
+    def apply(self, **kwargs: Any) -> None:
+        temp = self.env.temp_data
+        pending: set[str] | None = temp.get("bibtex_foot_new_refs")
+        notes: nodes.Element | None = temp.get("bibtex_foot_bibliography")
+        if not pending or notes is None or not notes.children:
+            return
+        placed: set[str] = temp.get("bibtex_foot_old_refs") or set()
+        temp["bibtex_foot_old_refs"] = placed | pending
+        pending.clear()
+        temp["bibtex_foot_bibliography"] = nodes.container()
+        target: nodes.Element = self.document
+        while target.children and isinstance(target[-1], nodes.section):
+            target = target[-1]
+        for note in list(notes.children):
+            notes.remove(note)
+            target += note

@@ -1,0 +1,405 @@
+"""Timelines laid out at write time, when every page's events are known.
+
+A post-transform (before references are resolved) turns each ``brief_timeline`` into a
+legend and an ordered list of entries: date, title, tag labels, place, body, the date's
+editor's note, short citations of the sources, and, for collected entries, a link back to
+where the event is told.  Events outside timelines are left as bare anchors.
+
+Bodies of collected entries are copied from the declaring page's stored doctree: they were
+parsed once, in their own page's context, so roles and references in them mean what the
+author wrote.  The copies lose their ids (the original keeps them) and any note reference
+(the note belongs to the declaring page; the event directive warns about it).
+
+Sources are short citations ("Hilder, *The Times*, May 13, 2010") linked to the full entry
+of a ``bibliography`` (the Sources page): they need no note on the timeline's page, so a
+timeline may stand on any page, in HTML, LaTeX and ePub alike.  Links are written as
+placeholders and given their address on ``doctree-resolved``, where the builder is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docutils import nodes
+from pybtex.database import Entry
+from pybtex.richtext import Text
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import make_refnode
+
+from . import citations, editorial
+from .domain import get_domain
+from .event_nodes import (
+    brief_event,
+    brief_timeline,
+    brief_timeline_date,
+    brief_timeline_entry,
+    brief_timeline_head,
+    brief_timeline_list,
+)
+from .event_records import KIND, EventRecord, TimelineFilter, in_timeline_order, select
+from .events import bib_entries, record_from_node
+
+#: How many colours the stylesheets give tags (``brief-tag-1`` …); tags cycle through them.
+TAG_COLOURS = 8
+
+# Words of the layout, in one place (the extension writes English labels).
+SEPARATOR = " — "
+SOURCE, SOURCES = "Source: ", "Sources: "
+IN_CONTEXT = "In context: "
+TAGS, PLACE = "Tags: ", "Place: "
+EMPTY = "No event is in this chronology."
+
+
+def _link(
+    fromdoc: str, todoc: str, toid: str, content: Sequence[nodes.Node], title: str = ""
+) -> nodes.reference:
+    ref = nodes.reference(
+        "",
+        "",
+        *content,
+        internal=True,
+        classes=["brief-link"],
+        brief_fromdoc=fromdoc,
+        brief_todoc=todoc,
+        brief_toid=toid,
+    )
+    if title:
+        ref["reftitle"] = title
+    return ref
+
+
+def _label(text: str) -> nodes.inline:
+    return nodes.inline(text, text, classes=["brief-timeline-label"])
+
+
+def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: give every placeholder link its address for this builder."""
+    for ref in list(doctree.findall(nodes.reference)):
+        if "brief_todoc" not in ref:
+            continue
+        content = list(ref.children)
+        try:
+            # The page the link is written on, not the document being assembled: a LaTeX
+            # build resolves every page within the root document's tree.
+            new = make_refnode(
+                app.builder,
+                ref["brief_fromdoc"],
+                ref["brief_todoc"],
+                ref["brief_toid"],
+                content,
+                ref.get("reftitle"),
+            )
+        except NoUri:
+            ref.replace_self(nodes.inline("", "", *content))
+            continue
+        new["classes"] = list(ref["classes"])
+        ref.replace_self(new)
+
+
+class SourceIndex:
+    """Short citations of bib entries, and where each entry stands in a bibliography."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.entries = bib_entries(env)
+        self.language = env.config.language or "en"
+        self._short: dict[str, list[nodes.Node]] = {}
+        cite: Any = env.get_domain("cite")
+        targets: dict[str, list[tuple[str, str, str]]] = {}
+        for citation in cite.citations:
+            key = citation.bibliography_key
+            targets.setdefault(citation.key, []).append(
+                (key.docname, key.id_, citation.citation_id)
+            )
+        # Sorted, because the bibliographies are listed in the order pages were read.
+        self.targets = {key: sorted(places) for key, places in targets.items()}
+
+    def target(self, key: str, fromdoc: str) -> tuple[str, str] | None:
+        places = self.targets.get(key)
+        if not places:
+            return None
+        # a bibliography on the timeline's own page first, then the others by page name
+        docname, _, citation_id = min(places, key=lambda p: (p[0] != fromdoc, p))
+        return docname, citation_id
+
+    def citation(self, key: str, fromdoc: str) -> nodes.Node:
+        entry = self.entries.get(key)
+        if entry is None:  # reported when the event was read
+            return nodes.inline(key, key, classes=["brief-source"])
+        if key not in self._short:  # pybtex's LaTeX parsing is slow; a source recurs
+            self._short[key] = short_citation(entry, self.language)
+        content = [node.deepcopy() for node in self._short[key]]
+        place = self.target(key, fromdoc)
+        if place is None:
+            return nodes.inline("", "", *content, classes=["brief-source"])
+        return _link(fromdoc, *place, content, _plain(entry, "title"))
+
+
+def _plain(entry: Entry, field: str) -> str:
+    return str(Text.from_latex(entry.fields[field])).strip() if field in entry.fields else ""
+
+
+def short_citation(entry: Entry, language: str = "en") -> list[nodes.Node]:
+    """Authors' last names, publication, date: "Hilder, *The Times*, May 13, 2010"."""
+    parts: list[list[nodes.Node]] = []
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = [" ".join(str(Text.from_latex(n)) for n in p.last_names) for p in people]
+    if names:
+        who = names[0] + " et al." if len(names) > 2 else " and ".join(names)
+        parts.append([nodes.Text(who)])
+    publication = next((f for f in citations.PUBLICATION_FIELDS if _plain(entry, f)), None)
+    if publication:
+        text = _plain(entry, publication)
+        parts.append([nodes.emphasis(text, text)])
+    try:
+        published = citations.publication_date(entry)
+    except citations.EntryProblem:
+        published = None
+    if published is not None:
+        parts.append([nodes.Text(published.display(language))])
+    if not parts:
+        title = _plain(entry, "title") or entry.key
+        parts.append([nodes.Text(title)])
+    out: list[nodes.Node] = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(nodes.Text(", "))
+        out.extend(part)
+    return out
+
+
+def _detached(body: Sequence[nodes.Node], fromdoc: str) -> list[nodes.Node]:
+    """Copies of a body for another place: no ids or anchors, no note references."""
+    holder = nodes.container()
+    holder.extend(child.deepcopy() for child in body)
+    for element in list(holder.findall(nodes.Element, include_self=False)):
+        if isinstance(element, (nodes.footnote_reference, nodes.target)):
+            # a note belongs to its page; an anchor to its original
+            element.parent.remove(element)
+            continue
+        element["ids"] = []
+        element["names"] = []
+        if isinstance(element, addnodes.pending_xref) and element.get("reftype") != "doc":
+            # resolve relative to the page the copy is written on (a same-page link
+            # of the declaring page would otherwise point into this one)
+            element["refdoc"] = fromdoc
+    return list(holder.children)
+
+
+class _Layout:
+    """Builds the entries of the timelines of one document."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
+        self.tags: dict[str, str] = dict(env.config.brief_tags)
+        self.sources = SourceIndex(env)
+        self._bodies: dict[str, dict[str, list[nodes.Node]]] = {}
+
+    def tag_classes(self, tag: str) -> list[str]:
+        order = list(self.tags)
+        number = order.index(tag) % TAG_COLOURS + 1 if tag in order else 0
+        return ["brief-tag", f"brief-tag-{number}"]
+
+    def tag(self, tag: str) -> nodes.inline:
+        label = self.tags.get(tag, tag)
+        return nodes.inline(label, label, classes=self.tag_classes(tag))
+
+    def stored_body(self, docname: str, anchor: str) -> list[nodes.Node]:
+        """The body of an event as its page stored it (one read of each page)."""
+        if docname not in self._bodies:
+            doctree = self.env.get_doctree(docname)
+            self._bodies[docname] = {
+                event["ids"][0]: list(event.children)
+                for event in doctree.findall(brief_event)
+                if event["ids"]
+            }
+        return self._bodies[docname].get(anchor, [])
+
+    def entry(
+        self,
+        record: EventRecord,
+        fromdoc: str,
+        body: Sequence[nodes.Node],
+        *,
+        ids: Sequence[str] = (),
+        back_to: str | None = None,
+    ) -> brief_timeline_entry:
+        entry = brief_timeline_entry(classes=["brief-timeline-entry"], ids=list(ids))
+        shown = record.date_display
+        head = brief_timeline_head()
+        head += brief_timeline_date(shown, shown, datetime=record.datetime)
+        head += nodes.inline(SEPARATOR, SEPARATOR, classes=["brief-timeline-sep"])
+        head += nodes.strong(record.title, record.title, classes=["brief-timeline-title"])
+        entry += head
+        if record.tags or record.place:
+            meta = nodes.paragraph(classes=["brief-timeline-meta"])
+            if record.tags:
+                meta += _label(TAGS)
+                for index, tag in enumerate(record.tags):
+                    if index:
+                        meta += nodes.Text(", ")
+                    meta += self.tag(tag)
+            if record.place:
+                if record.tags:
+                    meta += nodes.Text(SEPARATOR)
+                meta += _label(PLACE)
+                meta += nodes.inline(record.place, record.place, classes=["brief-timeline-place"])
+            entry += meta
+        entry.extend(body)
+        if record.date_note:
+            note = nodes.paragraph(classes=["brief-timeline-note"])
+            note += editorial.make_note(record.date_note)
+            entry += note
+        if record.sources:
+            cited = nodes.paragraph(classes=["brief-timeline-sources"])
+            cited += nodes.Text(SOURCES if len(record.sources) > 1 else SOURCE)
+            for index, key in enumerate(record.sources):
+                if index:
+                    cited += nodes.Text("; ")
+                cited += self.sources.citation(key, fromdoc)
+            entry += cited
+        if back_to is not None:
+            text = IN_CONTEXT + (record.context or back_to)
+            back = nodes.paragraph(classes=["brief-timeline-context"])
+            back += _link(fromdoc, back_to, record.anchor, [nodes.Text(text)])
+            entry += back
+        return entry
+
+    def legend(self, records: Sequence[EventRecord]) -> nodes.paragraph | None:
+        counts: dict[str, int] = {}
+        for record in records:
+            for tag in record.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        if not counts:
+            return None
+        order = list(self.tags)
+        used = sorted(
+            counts, key=lambda t: (t not in order, order.index(t) if t in order else 0, t)
+        )
+        legend = nodes.paragraph(classes=["brief-timeline-legend"])
+        legend += _label(TAGS)
+        for index, tag in enumerate(used):
+            if index:
+                legend += nodes.Text(", ")
+            legend += self.tag(tag)
+            legend += nodes.Text(f" ({counts[tag]})")
+        return legend
+
+    def collected(
+        self, fromdoc: str, timeline_filter: TimelineFilter
+    ) -> list[tuple[EventRecord, brief_timeline_entry]]:
+        """Entries for every event of the project that passes the filter."""
+        out = []
+        for docname, _, record in select(get_domain(self.env).records(KIND), timeline_filter):
+            body: list[nodes.Node] = []
+            if record.body.strip():
+                body = _detached(self.stored_body(docname, record.anchor), fromdoc)
+            out.append((record, self.entry(record, fromdoc, body, back_to=docname)))
+        return out
+
+    def nested(
+        self, timeline: brief_timeline, timeline_filter: TimelineFilter
+    ) -> tuple[list[tuple[EventRecord, brief_timeline_entry]], list[nodes.Node]]:
+        """Entries for the timeline's own events; anchors for those its filter leaves out."""
+        fromdoc = timeline["docname"]
+        kept: list[tuple[str, int, EventRecord, brief_event]] = []
+        left_out: list[nodes.Node] = []
+        for position, event in enumerate(timeline.findall(brief_event)):
+            record = record_from_node(event)
+            if record is not None and timeline_filter.accepts(record):
+                kept.append((fromdoc, position, record, event))
+            else:
+                # not shown, but links to it still land here
+                left_out.append(_to_anchor(event.deepcopy()))
+        entries = [
+            (record, self.entry(record, fromdoc, list(event.children), ids=event["ids"]))
+            for _, _, record, event in in_timeline_order(kept)
+        ]
+        return entries, left_out
+
+    def render(self, timeline: brief_timeline) -> None:
+        timeline_filter = _filter(timeline)
+        left_out: list[nodes.Node] = []
+        if timeline["collect"]:
+            entries = self.collected(timeline["docname"], timeline_filter)
+        else:
+            entries, left_out = self.nested(timeline, timeline_filter)
+        timeline.clear()
+        timeline.extend(left_out)
+        legend = self.legend([record for record, _ in entries])
+        if legend is not None:
+            timeline += legend
+        if entries:
+            items = [entry for _, entry in entries]
+            timeline += brief_timeline_list("", *items, classes=["brief-timeline"])
+        else:
+            timeline += nodes.paragraph(EMPTY, EMPTY, classes=["brief-timeline-empty"])
+
+
+def _filter(timeline: brief_timeline) -> TimelineFilter:
+    return TimelineFilter.of(timeline["tags"], timeline.get("from", ""), timeline.get("until", ""))
+
+
+def _to_anchor(event: brief_event) -> brief_event:
+    """The event without its body, keeping the body's ids so links into it still land.
+
+    The body stays in the stored doctree, where collected timelines copy it from.
+    """
+    inner = [i for e in event.findall(nodes.Element, include_self=False) for i in e["ids"]]
+    event.clear()
+    event["ids"].extend(i for i in inner if i not in event["ids"])
+    return event
+
+
+class TimelineTransform(SphinxPostTransform):
+    """Lay out every timeline of the document; leave other events as bare anchors."""
+
+    # After sphinxcontrib-bibtex fills bibliographies (5); before references in copied
+    # bodies are resolved (10).
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        layout: _Layout | None = None
+        for timeline in list(self.document.findall(brief_timeline)):
+            layout = layout or _Layout(self.env)
+            layout.render(timeline)
+        for event in self.document.findall(brief_event):
+            _to_anchor(event)
+
+
+class BibliographyAnchors(SphinxPostTransform):
+    """LaTeX: give bibliography entries a label, so short citations can link to them.
+
+    The LaTeX writer writes no label for a list item's ids (``:list: bullet``), and a
+    citation's ``\\bibitem`` key is not a ``\\ref`` label; a target in the entry's first
+    paragraph adds one, with the same id, where the entry stands.
+    """
+
+    default_priority = 6
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        cite: Any = self.env.get_domain("cite")
+        ids = {citation.citation_id for citation in cite.citations}
+        if not ids:
+            return
+        for node in list(self.document.findall(_is_bib_entry)):
+            assert isinstance(node, nodes.Element)
+            mine = [i for i in node["ids"] if i in ids]
+            paragraph = node.next_node(nodes.paragraph)
+            if mine and paragraph is not None:
+                paragraph.insert(0, nodes.target("", "", ids=mine))
+
+
+def _is_bib_entry(node: nodes.Node) -> bool:
+    return isinstance(node, (nodes.list_item, nodes.citation)) and "docname" in node
+
+
+def setup(app: Sphinx) -> None:
+    app.add_post_transform(TimelineTransform)
+    app.add_post_transform(BibliographyAnchors)
+    app.connect("doctree-resolved", resolve_links)
