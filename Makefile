@@ -19,9 +19,14 @@ SPHINXBUILD := $(BIN)/sphinx-build
 SOURCEDIR   := docs
 BUILDDIR    := _build
 PYTEST_ARGS ?=
+# make review BASE=<git ref>: what a change does to the rendered brief (a Markdown report).
+BASE        ?=
+REVIEW_OUT  ?= $(BUILDDIR)/review.md
+# make livehtml: the port of the preview server (on 127.0.0.1).
+LIVE_PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock clean distclean audit audit-deps
+.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock clean distclean audit audit-deps review livehtml bench bench-quick
 
 help:
 	@echo "make html      build the website into $(BUILDDIR)/html"
@@ -30,6 +35,11 @@ help:
 	@echo "make latex     write the LaTeX sources only"
 	@echo "make text      build plain text into $(BUILDDIR)/text"
 	@echo "make test      run the test suite"
+	@echo "make bench     time the builds (brief, citation corpus, timeline at scale) into bench/RESULTS.md"
+	@echo "make bench-quick  the same at tiny sizes (a smoke run, about a minute)"
+	@echo "make review BASE=<ref>  report what the working tree changes against <ref>"
+	@echo "              (rendered text, sources, events, quotations, new warnings) into $(REVIEW_OUT)"
+	@echo "make livehtml  preview on http://127.0.0.1:$(LIVE_PORT)/, rebuilt on every edit"
 	@echo "make audit     Lighthouse scores of every page of the site (needs chromium, node)"
 	@echo "make lint      ruff check and ruff format --check"
 	@echo "make typecheck mypy --strict on the extension"
@@ -53,6 +63,14 @@ html dirhtml latex latexpdf epub text linkcheck: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Benchmarks: whole sphinx-build processes in temporary folders, interleaved, medians.
+# BENCH_QUICK=1 (or make bench-quick) shrinks every size; see bench/run.py --help.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --verbose $(BENCH_ARGS)
+
+bench-quick: $(STAMP)
+	BENCH_QUICK=1 $(BIN)/python bench/run.py --verbose --output $(BUILDDIR)/bench-quick.md $(BENCH_ARGS)
+
 # Lighthouse from the committed lockfile (tools/audit/package-lock.json), no browser download.
 AUDIT_MODULES := tools/audit/node_modules/.package-lock.json
 $(AUDIT_MODULES): tools/audit/package-lock.json
@@ -63,6 +81,22 @@ audit-deps: $(AUDIT_MODULES)
 
 audit: html $(AUDIT_MODULES)
 	$(BIN)/python tools/audit.py $(BUILDDIR)/html
+
+# Builds BASE in a temporary git worktree and the working tree (text and html builders),
+# then writes one Markdown report for the pull request: see ext/sphinx_brief/review.py.
+review: $(STAMP)
+	@test -n "$(BASE)" || { echo "usage: make review BASE=<git ref> [REVIEW_OUT=$(BUILDDIR)/review.md]" >&2; exit 2; }
+	$(BIN)/python -m sphinx_brief.review --base "$(BASE)" --out "$(REVIEW_OUT)" --docs $(SOURCEDIR) --sphinxopts "$(SPHINXOPTS)"
+
+# sphinx-autobuild: rebuilds on every change in docs/ or ext/.  An edit of the extension's
+# code must re-read every page, so the saved environment is dropped first when a .py file
+# in ext/ is newer than it.
+LIVE_ENV := $(BUILDDIR)/doctrees/environment.pickle
+livehtml: $(STAMP)
+	$(BIN)/sphinx-autobuild $(SOURCEDIR) $(BUILDDIR)/html -d $(BUILDDIR)/doctrees \
+	  --host 127.0.0.1 --port $(LIVE_PORT) --watch ext --re-ignore '/__pycache__/' \
+	  --pre-build 'sh -c "find ext -name \"*.py\" -newer $(LIVE_ENV) 2>/dev/null | grep -q . && rm -f $(LIVE_ENV); true"' \
+	  $(SPHINXOPTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

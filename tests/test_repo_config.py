@@ -1,0 +1,108 @@
+"""The CI workflow and the Read the Docs config: valid against their published schemas.
+
+Neither can run here, so they are checked as data: check-jsonschema validates them against
+the schemas it ships (``vendor.github-workflows``, ``vendor.readthedocs``; no network), and
+the tests below check that they do what the project needs.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
+READTHEDOCS = ROOT / ".readthedocs.yaml"
+
+
+def check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+@pytest.mark.parametrize(
+    ("schema", "path"),
+    [("vendor.github-workflows", WORKFLOW), ("vendor.readthedocs", READTHEDOCS)],
+    ids=["github-workflow", "readthedocs"],
+)
+def test_valid_against_the_published_schema(schema: str, path: Path) -> None:
+    result = check_jsonschema(schema, path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok -- validation done" in result.stdout
+
+
+def test_the_schema_check_catches_mistakes(tmp_path: Path) -> None:
+    broken = load(WORKFLOW)
+    broken["jobs"]["build"]["runs-on"] = {"not": "a runner"}
+    broken["jobs"]["build"]["steps"][0]["uses"] = ["actions/checkout@v4"]
+    path = tmp_path / "ci.yml"
+    path.write_text(yaml.safe_dump(broken), encoding="utf-8")
+    result = check_jsonschema("vendor.github-workflows", path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    rtd = load(READTHEDOCS)
+    rtd["formats"] = ["pdf", "docx"]
+    path = tmp_path / ".readthedocs.yaml"
+    path.write_text(yaml.safe_dump(rtd), encoding="utf-8")
+    assert check_jsonschema("vendor.readthedocs", path).returncode == 1
+
+
+def test_workflow_builds_tests_uploads_and_reviews() -> None:
+    workflow = load(WORKFLOW)
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads "on" as True
+    assert "pull_request" in triggers and "push" in triggers
+    runs = "\n".join(str(step.get("run", "")) for step in steps(workflow))
+    for command in ("make html", "make latexpdf", "make epub", "make test"):
+        assert command in runs, command
+    # the review report of a pull request goes into the job summary
+    review = next(s for s in steps(workflow) if "make review" in str(s.get("run", "")))
+    assert "BASE=" in review["run"] and "GITHUB_STEP_SUMMARY" in review["run"]
+    assert "pull_request" in str(review.get("if", ""))
+    checkout = next(
+        s for s in steps(workflow) if str(s.get("uses", "")).startswith("actions/checkout")
+    )
+    assert checkout.get("with", {}).get("fetch-depth") == 0  # the base branch is needed
+    uploads = [
+        s for s in steps(workflow) if str(s.get("uses", "")).startswith("actions/upload-artifact")
+    ]
+    paths = " ".join(str(s["with"]["path"]) for s in uploads)
+    assert "_build/html" in paths and "_build/latex/*.pdf" in paths
+    assert "_build/epub/*.epub" in paths
+    # main publishes the site to GitHub Pages
+    uses = [str(s.get("uses", "")) for s in steps(workflow)]
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+    # the builds fail on a warning (the Makefile's SPHINXOPTS), CI=true fails on skips
+    assert workflow["jobs"]["build"]["env"]["CI"] == "true"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "SPHINXOPTS  ?= -W --keep-going -n" in makefile
+
+
+def test_readthedocs_builds_three_formats_from_the_lock() -> None:
+    config = load(READTHEDOCS)
+    assert config["version"] == 2
+    assert set(config["formats"]) >= {"pdf", "epub"}
+    assert config["sphinx"]["configuration"] == "docs/conf.py"
+    assert (ROOT / config["sphinx"]["configuration"]).is_file()
+    assert config["sphinx"].get("fail_on_warning") is True
+    installs = config["python"]["install"]
+    assert {"requirements": "requirements.lock"} in installs
