@@ -68,19 +68,39 @@ def copy_project(dest: Path) -> Path:
     return dest / "docs"
 
 
-def run_sphinx(srcdir: Path, builder: str, builddir: Path, *, parallel: int = 0,
-               confoverrides: dict[str, Any] | None = None, freshenv: bool = True,
-               **kwargs: Any) -> Build:
+def run_sphinx(
+    srcdir: Path,
+    builder: str,
+    builddir: Path,
+    *,
+    parallel: int = 0,
+    confoverrides: dict[str, Any] | None = None,
+    freshenv: bool = True,
+    **kwargs: Any,
+) -> Build:
     status, warning = StringIO(), StringIO()
-    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir, status=status,
-                        warning=warning, freshenv=freshenv, parallel=parallel,
-                        confoverrides={"nitpicky": True, **(confoverrides or {})}, **kwargs)
+    app = SphinxTestApp(
+        builder,
+        srcdir=srcdir,
+        builddir=builddir,
+        status=status,
+        warning=warning,
+        freshenv=freshenv,
+        parallel=parallel,
+        confoverrides={"nitpicky": True, **(confoverrides or {})},
+        **kwargs,
+    )
     try:
         app.build()
     finally:
         app.cleanup()
-    return Build(app, srcdir, Path(app.outdir), _ANSI.sub("", status.getvalue()),
-                 _ANSI.sub("", warning.getvalue()))
+    return Build(
+        app,
+        srcdir,
+        Path(app.outdir),
+        _ANSI.sub("", status.getvalue()),
+        _ANSI.sub("", warning.getvalue()),
+    )
 
 
 @pytest.fixture(scope="session")
@@ -107,9 +127,18 @@ def brief_pdf(brief_latex: Build) -> Path:
     """The PDF, compiled from the LaTeX build with the Makefile Sphinx writes."""
     require_tool("latexmk")
     require_tool("pdflatex")
-    result = subprocess.run(["make", "-C", str(brief_latex.outdir), "all-pdf",
-                             "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            "make",
+            "-C",
+            str(brief_latex.outdir),
+            "all-pdf",
+            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     pdf = brief_latex.outdir / "north-korea-iran-brief.pdf"
     assert pdf.exists(), "no PDF was written"

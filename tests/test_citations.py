@@ -38,23 +38,27 @@ def test_full_note_form() -> None:
           date = {2010-05-13},
           url = {http://example.org/a?b=1&c=2},
           urldate = {2010-07-01},
-        }""") == ("James Hilder, “North Korea Arms Plane Bound for Hezbollah,” The Times, "
-                  "May 13, 2010, http://example.org/a?b=1&c=2 (accessed July 1, 2010).")
+        }""") == (
+        "James Hilder, “North Korea Arms Plane Bound for Hezbollah,” The Times, "
+        "May 13, 2010, http://example.org/a?b=1&c=2 (accessed July 1, 2010)."
+    )
 
 
 def test_titles_keep_their_capitals_even_unprotected() -> None:
     text = note("""@article{k, title = {Iran To Strengthen Relations With North Korea},
                    journal = {Iran Daily}, date = {2008-11-12}}""")
-    assert text == ("“Iran To Strengthen Relations With North Korea,” Iran Daily, "
-                    "November 12, 2008.")
+    assert text == (
+        "“Iran To Strengthen Relations With North Korea,” Iran Daily, November 12, 2008."
+    )
 
 
 def test_year_month_day_fields_and_two_authors() -> None:
     text = note("""@article{k, author = {Landay, Jonathan and Hall, Kevin},
                    title = {{Sanctions}}, journal = {McClatchy Newspapers},
                    year = {2009}, month = jun, day = {30}}""")
-    assert text == ("Jonathan Landay and Kevin Hall, “Sanctions,” McClatchy Newspapers, "
-                    "June 30, 2009.")
+    assert text == (
+        "Jonathan Landay and Kevin Hall, “Sanctions,” McClatchy Newspapers, June 30, 2009."
+    )
 
 
 def test_three_authors_and_numeric_month() -> None:
@@ -66,17 +70,23 @@ def test_three_authors_and_numeric_month() -> None:
 def test_date_range_and_database_access() -> None:
     assert note("""@article{k, title = {T}, journal = {Arms Control Today},
                    date = {2007-01/2007-02}}""") == (
-        "“T,” Arms Control Today, January–February 2007.")
+        "“T,” Arms Control Today, January–February 2007."
+    )
     assert note("""@article{k, title = {T}, journal = {Kyodo}, date = {2007-07-04},
                    library = {LexisNexis}, urldate = {2009-02-11}}""") == (
-        "“T,” Kyodo, July 4, 2007 (accessed from LexisNexis on February 11, 2009).")
+        "“T,” Kyodo, July 4, 2007 (accessed from LexisNexis on February 11, 2009)."
+    )
 
 
 def test_nested_quotes_become_single_and_question_marks_take_no_comma() -> None:
-    assert note("""@article{k, title = {{Supply - "source"}}, journal = {Kyodo},
-                   date = {2007}}""") == "“Supply - ‘source’,” Kyodo, 2007."
+    assert (
+        note("""@article{k, title = {{Supply - "source"}}, journal = {Kyodo},
+                   date = {2007}}""")
+        == "“Supply - ‘source’,” Kyodo, 2007."
+    )
     assert note("""@article{k, title = {Why?}, journal = {J}, date = {2007}}""") == (
-        "“Why?” J, 2007.")
+        "“Why?” J, 2007."
+    )
 
 
 def test_report_and_book() -> None:
@@ -84,27 +94,41 @@ def test_report_and_book() -> None:
                    type = {CRS Report for Congress}, number = {RL31900},
                    institution = {Congressional Research Service}, date = {2006-11-28}}""") == (
         "Sharon Squassoni, “WMD Trade,” CRS Report for Congress RL31900, "
-        "Congressional Research Service, November 28, 2006.")
-    assert note("""@book{k, author = {Doe, Jane}, title = {A Book}, publisher = {Press},
-                   year = 1999}""") == "Jane Doe, A Book, Press, 1999."
+        "Congressional Research Service, November 28, 2006."
+    )
+    assert (
+        note("""@book{k, author = {Doe, Jane}, title = {A Book}, publisher = {Press},
+                   year = 1999}""")
+        == "Jane Doe, A Book, Press, 1999."
+    )
 
 
 def test_web_sources_get_an_archived_copy() -> None:
-    looked_up = note("""@online{k, title = {T}, journal = {J}, date = {2010-05-13},
-                        url = {http://x.org/a?b=1}, urldate = {2010-07-01}}""", archive=True)
-    assert looked_up == ("“T,” J, May 13, 2010, http://x.org/a?b=1 (accessed July 1, 2010; "
-                         "archived at https://web.archive.org/web/20100701/http://x.org/a?b=1).")
-    explicit = note("""@online{k, title = {T}, journal = {J}, date = {2010-05-13},
+    looked_up = note(
+        """@online{k, title = {T}, journal = {J}, date = {2010-05-13},
+                        url = {http://x.org/a?b=1}, urldate = {2010-07-01}}""",
+        archive=True,
+    )
+    assert looked_up == (
+        "“T,” J, May 13, 2010, http://x.org/a?b=1 (accessed July 1, 2010; "
+        "archived at https://web.archive.org/web/20100701/http://x.org/a?b=1)."
+    )
+    explicit = note(
+        """@online{k, title = {T}, journal = {J}, date = {2010-05-13},
                        url = {http://x.org/}, archiveurl = {https://archive.example/abc}}""",
-                    archive=True)
+        archive=True,
+    )
     assert explicit.endswith("http://x.org/ (archived at https://archive.example/abc).")
     # without an access date, the lookup is at the publication date
     assert "web.archive.org/web/20100513/http://x.org/" in note(
-        """@online{k, title = {T}, date = {2010-05-13}, url = {http://x.org/}}""", archive=True)
+        """@online{k, title = {T}, date = {2010-05-13}, url = {http://x.org/}}""", archive=True
+    )
     # a source read in a database has no web address to archive
-    assert "archived" not in note("""@article{k, title = {T}, journal = {Kyodo}, date = {2007},
+    assert "archived" not in note(
+        """@article{k, title = {T}, journal = {Kyodo}, date = {2007},
                                      library = {LexisNexis}, urldate = {2009-02-11}}""",
-                                  archive=True)
+        archive=True,
+    )
 
 
 def test_no_visited_on() -> None:
@@ -135,13 +159,16 @@ PROBLEM_BIB = """
 def problem_project(tmp_path: Path) -> Path:
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text(textwrap.dedent("""
+    (src / "conf.py").write_text(
+        textwrap.dedent("""
         extensions = ["myst_parser", "sphinx_brief"]
         bibtex_bibfiles = ["refs.bib"]
         bibtex_default_style = "brief"
-    """))
+    """)
+    )
     (src / "refs.bib").write_text(PROBLEM_BIB)
-    (src / "index.md").write_text(textwrap.dedent("""
+    (src / "index.md").write_text(
+        textwrap.dedent("""
         # Problems
 
         One{footcite}`nodate`. Two{footcite}`notitle`. Three{footcite}`baddate`.
@@ -149,12 +176,14 @@ def problem_project(tmp_path: Path) -> Path:
 
         ```{footbibliography}
         ```
-    """))
+    """)
+    )
     return src
 
 
-def test_incomplete_entries_warn_by_key_and_still_render(problem_project: Path,
-                                                         tmp_path: Path) -> None:
+def test_incomplete_entries_warn_by_key_and_still_render(
+    problem_project: Path, tmp_path: Path
+) -> None:
     BriefStyle._reported.clear()
     build = run_sphinx(problem_project, "html", tmp_path / "out")
     assert "Traceback" not in build.warnings + build.status

@@ -21,8 +21,11 @@ def test_seed_is_the_unchanged_manuscript() -> None:
     assert SEED.title == "North Korea-Iran Foreign Relations"
     assert len(SEED.paragraphs) == 13
     assert len(SEED.references) == 22
-    assert SEED.headings == ["Reaction to June 2009 Iranian Presidential Election",
-                             "Economic Relationship", "Diplomatic/Military Relationship"]
+    assert SEED.headings == [
+        "Reaction to June 2009 Iranian Presidential Election",
+        "Economic Relationship",
+        "Diplomatic/Military Relationship",
+    ]
 
 
 def test_every_paragraph_is_present_once_and_in_order(brief_html: Build) -> None:
@@ -66,7 +69,8 @@ def test_headings_title_and_dateline(brief_html: Build) -> None:
     caption = article.select_one("figure figcaption")
     assert caption is not None
     assert caption.get_text(" ", strip=True).startswith(
-        "Flag of North Korea (Available at Wikimedia Commons)")
+        "Flag of North Korea (Available at Wikimedia Commons)"
+    )
     img = article.select_one("figure img")
     assert img is not None and img["src"].endswith(".svg") and img.get("alt")
 
@@ -87,8 +91,10 @@ def test_notes_run_in_the_seed_order(brief_html: Build) -> None:
             if key not in first_cited:
                 first_cited.append(key)
     assert notes == first_cited
-    labels = [a.select_one(".label").get_text(strip=True).strip("[]") for a in
-              soup.select("aside.footnote")]
+    labels = [
+        a.select_one(".label").get_text(strip=True).strip("[]")
+        for a in soup.select("aside.footnote")
+    ]
     assert labels == [str(n) for n in range(1, len(notes) + 1)]
 
 
@@ -108,14 +114,20 @@ def test_sources_page_lists_every_source_as_in_the_notes(brief_html: Build) -> N
     cited = {k for c in citations() for k in c["keys"]}  # type: ignore[attr-defined]
     assert cited == set(keys), "every source is cited, every citation has a source"
     sources = BeautifulSoup(brief_html.read("sources.html"), "lxml")
-    items = [normalise(li.get_text()) for li in sources.select("article ul.bibliography > li")
-             if li.get_text(strip=True)]
+    items = [
+        normalise(li.get_text())
+        for li in sources.select("article ul.bibliography > li")
+        if li.get_text(strip=True)
+    ]
     if not items:  # sphinxcontrib-bibtex writes a plain bullet list
-        items = [normalise(li.get_text()) for li in sources.select("article section ul")[0]
-                 .find_all("li", recursive=False)]
+        items = [
+            normalise(li.get_text())
+            for li in sources.select("article section ul")[0].find_all("li", recursive=False)
+        ]
     index = BeautifulSoup(brief_html.read("index.html"), "lxml")
-    notes = [normalise(n.get_text()).split("]", 1)[1].strip()
-             for n in index.select("aside.footnote")]
+    notes = [
+        normalise(n.get_text()).split("]", 1)[1].strip() for n in index.select("aside.footnote")
+    ]
     notes = [re.sub(r"^\(\s*\d+\s*,\s*\d+\s*\)\s*", "", n) for n in notes]  # backrefs "(1, 2)"
     assert len(items) == 23
     assert [normalise(n) for n in notes] == items

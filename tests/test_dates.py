@@ -49,12 +49,12 @@ def test_bounds() -> None:
 def test_order_by_start_then_less_precise_first() -> None:
     texts = ["2009-06-15", "2009-06", "2009", "2008/2010", "2009-01-01", "2010", "1993~"]
     ordered = sorted(texts, key=lambda t: dates.parse(t).sort_key)
-    assert ordered == ["1993~", "2008/2010", "2009", "2009-01-01", "2009-06", "2009-06-15",
-                       "2010"]
+    assert ordered == ["1993~", "2008/2010", "2009", "2009-01-01", "2009-06", "2009-06-15", "2010"]
 
 
-@pytest.mark.parametrize("text", ["", "   ", "garbage", "2009-13", "2009-02-30", "../2009",
-                                  "2010/2009", "June 2009"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "garbage", "2009-13", "2009-02-30", "../2009", "2010/2009", "June 2009"]
+)
 def test_unusable_dates_raise_a_reason(text: str) -> None:
     with pytest.raises(dates.DateError) as info:
         dates.parse(text)

@@ -30,7 +30,10 @@ def test_records_keep_page_and_declaration_order(tmp_path: Path) -> None:
     domain.add_record("notes", "a", Note("a1"))
     domain.add_record("notes", "a", Note("a2"))
     assert [(d, i, r.text) for d, i, r in domain.records("notes")] == [
-        ("a", 0, "a1"), ("a", 1, "a2"), ("b", 0, "b1")]
+        ("a", 0, "a1"),
+        ("a", 1, "a2"),
+        ("b", 0, "b1"),
+    ]
     domain.clear_doc("a")
     assert [r.text for _, _, r in domain.records("notes")] == ["b1"]
     assert pickle.loads(pickle.dumps(domain.data)) == domain.data

@@ -40,16 +40,23 @@ def test_editor_note_in_every_builder(tmp_path: Path, builder: str) -> None:
     assert "Traceback" not in build.status + build.warnings
     # the empty note is a warning with file and line, and the page still builds
     assert "index.md:6" in build.warnings and "editor-note: the note is empty" in build.warnings
-    out = next(p for p in build.outdir.rglob("*") if p.is_file() and p.suffix in
-               {".html", ".tex", ".txt", ".1", ".texi"} and p.name != "genindex.html"
-               and p.name != "search.html" and "sphinx" not in p.name)
+    out = next(
+        p
+        for p in build.outdir.rglob("*")
+        if p.is_file()
+        and p.suffix in {".html", ".tex", ".txt", ".1", ".texi"}
+        and p.name != "genindex.html"
+        and p.name != "search.html"
+        and "sphinx" not in p.name
+    )
     text = out.read_text(encoding="utf-8")
     if builder == "html":
         soup = BeautifulSoup(text, "lxml")
         note = soup.select_one(".brief-editor-note")
         assert note is not None
-        assert note.get_text() == ("[Editor’s note: It ended in 1988 <script>alert(1)</script>"
-                                   " & \\input{x} $%#_~^.]")
+        assert note.get_text() == (
+            "[Editor’s note: It ended in 1988 <script>alert(1)</script> & \\input{x} $%#_~^.]"
+        )
         assert soup.find("script", string="alert(1)") is None
     elif builder == "latex":
         assert r"\sphinxstyleemphasis{Editor’s note:}" in text
@@ -59,8 +66,10 @@ def test_editor_note_in_every_builder(tmp_path: Path, builder: str) -> None:
 
 
 def test_included_pages_become_top_level_sections_in_latex(tmp_path: Path) -> None:
-    src = project(tmp_path, {
-        "index.md": """
+    src = project(
+        tmp_path,
+        {
+            "index.md": """
             # Brief
 
             ## First
@@ -77,11 +86,15 @@ def test_included_pages_become_top_level_sections_in_latex(tmp_path: Path) -> No
             annex
             ```
         """,
-        "annex.md": "# Annex\n\nAnnex text.\n\n## Part\n\nPart text.\n",
-    })
-    build = run_sphinx(src, "latex", tmp_path / "out",
-                       confoverrides={"latex_documents": [("index", "b.tex", "B", "A",
-                                                           "howto")]})
+            "annex.md": "# Annex\n\nAnnex text.\n\n## Part\n\nPart text.\n",
+        },
+    )
+    build = run_sphinx(
+        src,
+        "latex",
+        tmp_path / "out",
+        confoverrides={"latex_documents": [("index", "b.tex", "B", "A", "howto")]},
+    )
     tex = build.read("b.tex")
     assert r"\section{Annex}" in tex and r"\subsection{Part}" in tex
     assert tex.index(r"\section{Last}") < tex.index(r"\section{Annex}")

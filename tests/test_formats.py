@@ -58,8 +58,11 @@ def test_latex_is_an_article_with_sections_not_chapters(brief_latex: Build) -> N
     assert r"\documentclass[letterpaper,11pt,english]{sphinxhowto}" in tex
     assert r"\chapter" not in tex
     sections = re.findall(r"\\section\{([^}]*)\}", tex)
-    assert sections[:3] == ["Reaction to June 2009 Iranian Presidential Election",
-                            "Economic Relationship", "Diplomatic/Military Relationship"]
+    assert sections[:3] == [
+        "Reaction to June 2009 Iranian Presidential Election",
+        "Economic Relationship",
+        "Diplomatic/Military Relationship",
+    ]
     assert "Sources" in sections  # a linked page is a section of its own, not "3.1"
     assert r"\subsection{Sources}" not in tex
     assert r"\begin{footnote}" in tex  # notes at the foot of the page they are cited on
@@ -69,8 +72,9 @@ def test_latex_is_an_article_with_sections_not_chapters(brief_latex: Build) -> N
 @pytest.fixture(scope="module")
 def pdf_text(brief_pdf: Path) -> str:
     require_tool("pdftotext")
-    return subprocess.run(["pdftotext", str(brief_pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", str(brief_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def squash(text: str) -> str:
@@ -99,27 +103,31 @@ def test_pdf_log_is_clean(brief_pdf: Path) -> None:
 def bookmarks(out: Path) -> str:
     """The PDF outline's titles, from hyperref's .out file (UTF-16 in octal escapes)."""
     titles = []
-    for match in re.finditer(r"\\BOOKMARK \[\d+\]\[[^]]*\]\{[^}]*\}\{(.*?)\}\{",
-                             out.read_text(encoding="latin-1")):
+    for match in re.finditer(
+        r"\\BOOKMARK \[\d+\]\[[^]]*\]\{[^}]*\}\{(.*?)\}\{", out.read_text(encoding="latin-1")
+    ):
         raw = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), match.group(1))
         data = raw.encode("latin-1")
-        titles.append(data[2:].decode("utf-16-be") if data[:2] == b"\xfe\xff"
-                      else data.decode("latin-1"))
+        titles.append(
+            data[2:].decode("utf-16-be") if data[:2] == b"\xfe\xff" else data.decode("latin-1")
+        )
     return "\n".join(titles)
 
 
 def test_pdf_fonts_embedded_and_bookmarks(brief_pdf: Path) -> None:
     require_tool("pdffonts")
-    fonts = subprocess.run(["pdffonts", str(brief_pdf)], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        ["pdffonts", str(brief_pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert fonts
     for line in fonts:
         assert line.split()[-5] == "yes", f"font not embedded: {line}"
     outline = bookmarks(brief_pdf.with_suffix(".out"))
     for title in ("Reaction to June 2009", "Economic Relationship", "Sources"):
         assert title in outline
-    links = subprocess.run(["pdfinfo", "-url", str(brief_pdf)], capture_output=True,
-                           text=True, check=True).stdout
+    links = subprocess.run(
+        ["pdfinfo", "-url", str(brief_pdf)], capture_output=True, text=True, check=True
+    ).stdout
     # the sources' addresses are live links in the PDF
     assert "http://www.armscontrol.org/act/2007_01-02/IranNK" in links
     assert "http://yaleglobal.yale.edu/display.article?id=1546" in links
@@ -135,8 +143,9 @@ def test_epub_passes_epubcheck(brief_epub: Build) -> None:
     require_tool("java")
     jar = require_file("/usr/share/java/epubcheck.jar")
     (epub,) = brief_epub.outdir.glob("*.epub")
-    result = subprocess.run(["java", "-jar", str(jar), str(epub)], capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(jar), str(epub)], capture_output=True, text=True, timeout=300
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "No errors or warnings detected" in output, output
@@ -148,7 +157,7 @@ def test_epub_holds_the_same_notes(brief_epub: Build, brief_html: Build) -> None
         assert archive.namelist()[0] == "mimetype"
         page = archive.read("index.xhtml").decode("utf-8")
         opf = archive.read("content.opf").decode("utf-8")
-    assert "<dc:identifier id=\"north-korea-iran-brief-2010-07-01\">" in opf
+    assert '<dc:identifier id="north-korea-iran-brief-2010-07-01">' in opf
     assert "Critical Threats Project" in opf
     epub_notes = []
     for note in BeautifulSoup(page, "lxml").select("aside.footnote"):

@@ -72,8 +72,7 @@ def test_the_guard_catches_a_connection(no_network: list[str]) -> None:
 
 
 @pytest.mark.parametrize("builder", ["html", "epub", "latex", "text", "man", "texinfo"])
-def test_every_format_builds_offline(no_network: list[str], tmp_path: Path,
-                                     builder: str) -> None:
+def test_every_format_builds_offline(no_network: list[str], tmp_path: Path, builder: str) -> None:
     src = copy_project(tmp_path)
     build = run_sphinx(src, builder, tmp_path / "out")
     assert no_network == []
@@ -81,8 +80,13 @@ def test_every_format_builds_offline(no_network: list[str], tmp_path: Path,
     if builder == "latex":
         require_tool("latexmk")
         # TeX and latexmk run in a network namespace of their own where unshare allows it
-        command = ["make", "-C", str(build.outdir), "all-pdf",
-                   "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"]
+        command = [
+            "make",
+            "-C",
+            str(build.outdir),
+            "all-pdf",
+            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
+        ]
         unshare = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
         if unshare.returncode == 0:
             command = ["unshare", "-rn", *command]

@@ -22,8 +22,7 @@ def tree_differences(left: Path, right: Path) -> list[str]:
 
     def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
         differences.extend(prefix + name for name in cmp.left_only + cmp.right_only)
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files,
-                                               shallow=False)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
         differences.extend(prefix + name for name in mismatch + errors)
         for name, sub in cmp.subdirs.items():
             walk(sub, f"{prefix}{name}/")
@@ -67,20 +66,31 @@ def test_epub_is_byte_identical_and_valid(twice: list[dict[str, Path]]) -> None:
     assert {info.date_time for info in infos} == {(2010, 7, 1, 0, 0, 0)}
     require_tool("java")
     jar = require_file("/usr/share/java/epubcheck.jar")
-    result = subprocess.run(["java", "-jar", str(jar), str(first)], capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(jar), str(first)], capture_output=True, text=True, timeout=300
+    )
     assert "No errors or warnings detected" in result.stdout + result.stderr
 
 
-def test_pdf_is_byte_identical(twice: list[dict[str, Path]],
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pdf_is_byte_identical(
+    twice: list[dict[str, Path]], monkeypatch: pytest.MonkeyPatch
+) -> None:
     require_tool("latexmk")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     pdfs = []
     for run in twice:
-        result = subprocess.run(["make", "-C", str(run["latex"]), "all-pdf",
-                                 "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
-                                capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [
+                "make",
+                "-C",
+                str(run["latex"]),
+                "all-pdf",
+                "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert result.returncode == 0, result.stdout[-3000:]
         pdfs.append(run["latex"] / "north-korea-iran-brief.pdf")
     assert pdfs[0].read_bytes() == pdfs[1].read_bytes()

@@ -29,21 +29,32 @@ REQUIRED = ("accessibility", "best-practices", "seo")
 
 #: Chromium as these machines run it: no sandbox as root, and no background traffic
 #: (the network is closed; Chromium's own connections would only be refused).
-CHROME_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic")
+CHROME_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+)
 
 
 def chromium() -> str | None:
-    for name in (os.environ.get("CHROME_PATH", ""), "chromium", "chromium-browser",
-                 "google-chrome"):
+    for name in (
+        os.environ.get("CHROME_PATH", ""),
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+    ):
         if name and (found := shutil.which(name)):
             return found
     return None
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -63,34 +74,49 @@ def serve(directory: Path) -> Iterator[str]:
 
 def pages(site: Path) -> list[str]:
     """Every HTML page of a built site, relative to its root (``_static`` excluded)."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if "_static" not in p.parts and "_sources" not in p.parts)
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if "_static" not in p.parts and "_sources" not in p.parts
+    )
 
 
 def lighthouse(url: str, *, chrome: str, form_factor: str = "desktop") -> dict[str, float]:
     """The four category scores (0-100) of one page."""
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as profile:
         flags = " ".join((*CHROME_FLAGS, f"--user-data-dir={profile}"))
-        command = ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json",
-                   "--output-path=stdout", f"--chrome-flags={flags}",
-                   f"--only-categories={','.join(CATEGORIES)}", "--max-wait-for-load=30000"]
+        command = [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            f"--chrome-flags={flags}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--max-wait-for-load=30000",
+        ]
         if form_factor == "desktop":
             command.append("--preset=desktop")
         env = {**os.environ, "CHROME_PATH": chrome}
-        result = subprocess.run(command, capture_output=True, text=True, env=env,
-                                timeout=300, check=False)
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=env, timeout=300, check=False
+        )
     if result.returncode != 0:
         raise RuntimeError(f"lighthouse failed on {url}: {result.stderr[-2000:]}")
     report = json.loads(result.stdout)
-    scores = {name: round(100 * (report["categories"][name]["score"] or 0))
-              for name in CATEGORIES}
+    scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
     failed = [
         f"{audit['id']}: {audit.get('title', '')}"
         for audit in report["audits"].values()
-        if audit.get("score") is not None and audit["score"] < 1
+        if audit.get("score") is not None
+        and audit["score"] < 1
         and audit.get("scoreDisplayMode") in {"binary", "numeric"}
-        and any(ref["id"] == audit["id"]
-                for cat in REQUIRED for ref in report["categories"][cat]["auditRefs"])
+        and any(
+            ref["id"] == audit["id"]
+            for cat in REQUIRED
+            for ref in report["categories"][cat]["auditRefs"]
+        )
     ]
     scores["failed"] = failed  # type: ignore[assignment]
     return scores

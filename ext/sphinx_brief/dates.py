@@ -10,6 +10,7 @@ chronology cannot place them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -17,6 +18,10 @@ from typing import Any
 import edtf
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_interval, format_skeleton
+from edtf.parser.parser_classes import UA as EDTFQualifier
+from edtf.parser.parser_classes import Date as EDTFDate
+from edtf.parser.parser_classes import Interval as EDTFInterval
+from edtf.parser.parser_classes import UncertainOrApproximate as EDTFQualified
 
 #: How precise a date is; a smaller rank is less precise.
 PRECISIONS = ("year", "month", "day")
@@ -83,10 +88,47 @@ def _precision(obj: Any) -> str | None:
 
 def _qualifiers(obj: Any) -> tuple[bool, bool]:
     # "%" (uncertain and approximate) sets neither is_approximate nor is_uncertain in edtf.
-    both = bool(getattr(obj, "is_uncertain_and_approximate", False)
-                or getattr(obj, "_uncertain_and_approximate", False))
-    return (bool(getattr(obj, "is_approximate", False)) or both,
-            bool(getattr(obj, "is_uncertain", False)) or both)
+    both = bool(
+        getattr(obj, "is_uncertain_and_approximate", False)
+        or getattr(obj, "_uncertain_and_approximate", False)
+    )
+    return (
+        bool(getattr(obj, "is_approximate", False)) or both,
+        bool(getattr(obj, "is_uncertain", False)) or both,
+    )
+
+
+# The commonest forms, Level 0 dates and intervals (2009, 2009-06, 2010-03-05, 1980/1988)
+# and qualified dates (1993~, 2009-11?), are read without the EDTF grammar, which takes
+# milliseconds a date (pyparsing): the same ``edtf`` objects are built from the parts, as
+# the grammar's parse actions build them.  Only strings the grammar reads as exactly these
+# objects take this path (tests/test_perf.py compares the two); every other string
+# (seasons, unspecified digits, impossible days …) goes to the grammar, which says why.
+_LEVEL0_DATE = r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?"
+_SHORTCUT = re.compile(rf"{_LEVEL0_DATE}(?:/{_LEVEL0_DATE}|([?~%]))?")
+_DAYS_IN = {"02": 29, "04": 30, "06": 30, "09": 30, "11": 30}  # as the grammar's monthDay
+
+
+def _level0(source: str) -> Any:
+    """The ``edtf`` object of a date, interval or qualified date of the commonest forms
+    (see above), or None for any other string."""
+    match = _SHORTCUT.fullmatch(source)
+    if match is None:
+        return None
+    groups = match.groups()
+    bounds = []
+    for year, month, day in (groups[0:3], groups[3:6]):
+        if year is None:
+            continue
+        if day is not None and int(day) > _DAYS_IN.get(month, 31):
+            return None
+        bounds.append(EDTFDate(year=year, month=month, day=day))
+    if len(bounds) == 2:
+        return EDTFInterval(lower=bounds[0], upper=bounds[1])  # type: ignore[no-untyped-call]
+    if groups[6]:
+        qualifier = EDTFQualifier(groups[6])  # type: ignore[no-untyped-call]
+        return EDTFQualified(date=bounds[0], ua=qualifier)  # type: ignore[no-untyped-call]
+    return bounds[0]
 
 
 @lru_cache(maxsize=4096)
@@ -96,10 +138,12 @@ def parse(text: str) -> BriefDate:
     if not source:
         raise DateError("the date is empty")
     try:
-        obj = edtf.parse_edtf(source)
+        obj = _level0(source) or edtf.parse_edtf(source)
     except Exception as exc:  # the parser raises several unrelated types
-        raise DateError(f"{source!r} is not an EDTF date (e.g. 2009, 2009-06, 2010-03-05, "
-                        "1980/1988, 1993~, 2009-11?)") from exc
+        raise DateError(
+            f"{source!r} is not an EDTF date (e.g. 2009, 2009-06, 2010-03-05, "
+            "1980/1988, 1993~, 2009-11?)"
+        ) from exc
     try:
         start = _struct_to_date(obj.lower_strict())
         end = _struct_to_date(obj.upper_strict())
@@ -131,8 +175,16 @@ def parse(text: str) -> BriefDate:
         if start.day != 1 or (end + dt.timedelta(days=1)).day != 1:
             precision = "day"
     approx, uncertain = _qualifiers(obj)
-    return BriefDate(source, start, end, precision, precision, approx, uncertain,
-                     interval=_iso(start, precision) != _iso(end, precision))
+    return BriefDate(
+        source,
+        start,
+        end,
+        precision,
+        precision,
+        approx,
+        uncertain,
+        interval=_iso(start, precision) != _iso(end, precision),
+    )
 
 
 def is_valid(text: str) -> bool:
@@ -174,11 +226,15 @@ def _display(date: BriefDate, language: str) -> str:
         if _iso(date.start, precision) == _iso(date.end, precision):
             text = format_point(date.start, precision, language)
         else:
-            text = _tight(str(format_interval(date.start, date.end, _SKELETONS[precision],
-                                              locale=locale)))
+            text = _tight(
+                str(format_interval(date.start, date.end, _SKELETONS[precision], locale=locale))
+            )
     else:
-        text = (format_point(date.start, date.start_precision, language) + "–"
-                + format_point(date.end, date.end_precision, language))
+        text = (
+            format_point(date.start, date.start_precision, language)
+            + "–"
+            + format_point(date.end, date.end_precision, language)
+        )
     if date.approximate:
         text = _CIRCA.get(locale.language, _CIRCA["en"]).format(text)
     if date.uncertain:

@@ -90,7 +90,8 @@ class BriefDomain(Domain):
                     mine[docname] = list(records)
         for kind, pages in otherdata.get("collectors", {}).items():
             self._collectors.setdefault(kind, set()).update(
-                docname for docname in pages if docname in docnames)
+                docname for docname in pages if docname in docnames
+            )
 
     def fingerprint(self, kind: str) -> str:
         pages = self._records.get(kind, {})

@@ -19,8 +19,9 @@ class brief_editor_note(nodes.inline):
     """An editor's note; its children are the note's text, without the label."""
 
 
-def make_note(text: str | nodes.Node, *, source: str | None = None,
-              line: int | None = None) -> brief_editor_note:
+def make_note(
+    text: str | nodes.Node, *, source: str | None = None, line: int | None = None
+) -> brief_editor_note:
     note = brief_editor_note(classes=[CLASS])
     note += nodes.Text("[")
     note += nodes.emphasis(LABEL.strip(), LABEL.strip())
@@ -37,8 +38,7 @@ class EditorNoteRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         text = self.text.strip()
         if not text:
-            msg = self.inliner.reporter.warning(
-                "editor-note: the note is empty", line=self.lineno)
+            msg = self.inliner.reporter.warning("editor-note: the note is empty", line=self.lineno)
             return [], [msg]
         source, line = self.get_source_info()
         return [make_note(text, source=source, line=line)], []

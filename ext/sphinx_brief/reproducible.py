@@ -35,8 +35,12 @@ def source_date() -> dt.datetime | None:
     try:
         return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
-        logger.warning("SOURCE_DATE_EPOCH=%r is not a number of seconds; ignored", value,
-                       type="brief", subtype="reproducible")
+        logger.warning(
+            "SOURCE_DATE_EPOCH=%r is not a number of seconds; ignored",
+            value,
+            type="brief",
+            subtype="reproducible",
+        )
         return None
 
 
@@ -50,8 +54,9 @@ def normalise_zip(path: Path, when: dt.datetime) -> None:
     with zipfile.ZipFile(temporary, "w") as target:
         for old, data in entries:
             info = zipfile.ZipInfo(old.filename, date_time=stamp)  # type: ignore[arg-type]
-            info.compress_type = (zipfile.ZIP_STORED if old.filename == "mimetype"
-                                  else zipfile.ZIP_DEFLATED)
+            info.compress_type = (
+                zipfile.ZIP_STORED if old.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            )
             info.create_system = 3  # unix, whatever the building machine
             info.external_attr = 0o100644 << 16
             target.writestr(info, data, compresslevel=9)
