@@ -45,6 +45,7 @@ bibtex_cite_id = "cite-{key}"
 
 # -- sphinx_brief -------------------------------------------------------------------------
 brief_require_sources = True
+brief_published = "2010-07-01"  # schema.org datePublished of the brief (JSON-LD)
 # The tags of events (`:tags:`), with the labels chronologies show; keep the set small.
 brief_tags = {
     "missiles": "Missiles",

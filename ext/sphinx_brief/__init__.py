@@ -13,7 +13,7 @@ from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import citations, domain, editorial, events, layout, perf, quotes, reproducible
+from . import citations, domain, editorial, events, jsonld, layout, perf, quotes, reproducible
 
 __version__ = "0.1.0"
 
@@ -66,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", reproducible.build_finished)
     quotes.setup(app)
     events.setup(app)
+    jsonld.setup(app)
     return {
         "version": __version__,
         # Bumped whenever what pages record changes shape (2: events), so an environment

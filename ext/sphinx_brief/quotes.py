@@ -433,6 +433,8 @@ def _rendered_entry(
 ) -> list[nodes.Node]:
     env = app.env
     quote = brief_quote(classes=["brief-quote", "brief-collected"])
+    # what the entry shows, for writers of metadata (JSON-LD) at write time
+    quote["brief_record"], quote["brief_docname"] = record, docname
     body = brief_quote_body()
     for runs in record.paragraphs:
         paragraph = nodes.paragraph()

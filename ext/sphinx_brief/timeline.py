@@ -229,6 +229,8 @@ class _Layout:
         back_to: str | None = None,
     ) -> brief_timeline_entry:
         entry = brief_timeline_entry(classes=["brief-timeline-entry"], ids=list(ids))
+        # what the entry shows, for writers of metadata (JSON-LD) at write time
+        entry["brief_record"], entry["brief_docname"] = record, back_to or fromdoc
         shown = record.date_display
         head = brief_timeline_head()
         head += brief_timeline_date(shown, shown, datetime=record.datetime)

@@ -1,0 +1,276 @@
+"""schema.org JSON-LD on every page of the website.
+
+Search engines and archives read a page's structured data, not its prose.  Each page gets
+one ``<script type="application/ld+json">`` holding a ``@graph``:
+
+* the page itself: the root document as an ``Article`` (headline, language, publisher,
+  ``datePublished`` from ``brief_published``) and every other page as a ``WebPage`` that
+  ``isPartOf`` it; either one lists the bib entries the page cites or lists as
+  ``citation`` (``Article``, ``Report``, ``Book`` … with author, periodical, date, URL and
+  archived copy);
+* every event the page declares or shows in a timeline, as an ``Event``;
+* every quotation the page holds or collects, as a ``Quotation``.
+
+Only website builders get it (the ePub's XHTML has no use for it and no scripts).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from docutils import nodes
+from docutils.nodes import make_id
+from pybtex.database import Entry
+from pybtex.richtext import Text
+from sphinx.application import Sphinx
+from sphinx.errors import NoUri
+
+from . import citations, dates
+from .domain import get_domain
+from .event_nodes import brief_timeline_entry
+from .event_records import EventRecord
+from .quotes import QuoteRecord, brief_quote
+
+_TYPES = {
+    "article": "Article",
+    "report": "Report",
+    "techreport": "Report",
+    "book": "Book",
+    "mvbook": "Book",
+    "online": "WebPage",
+    "thesis": "Thesis",
+    "phdthesis": "Thesis",
+    "mastersthesis": "Thesis",
+}
+
+
+def _is_website(app: Sphinx) -> bool:
+    return app.builder.format == "html" and not getattr(app.builder, "embedded", False)
+
+
+def _text(entry: Entry, field: str) -> str:
+    value = entry.fields.get(field, "")
+    return str(Text.from_latex(value)).strip() if value else ""
+
+
+def _iso(date: dates.BriefDate | None) -> str | None:
+    return date.machine if date is not None else None
+
+
+def _edtf_bounds(edtf: str) -> tuple[str | None, str | None]:
+    """Start and end, as ISO 8601 at their own precision (qualifiers are dropped)."""
+    try:
+        date = dates.parse(edtf)
+    except dates.DateError:
+        return None, None
+    start = date.machine
+    end = date.end.isoformat()[: {"year": 4, "month": 7, "day": 10}[date.end_precision]]
+    return start, (end if date.interval else None)
+
+
+def work(entry: Entry) -> dict[str, Any]:
+    """A bib entry as a schema.org creative work."""
+    item: dict[str, Any] = {"@type": _TYPES.get(entry.type.lower(), "CreativeWork")}
+    title = _text(entry, "title")
+    if title:
+        item["name"] = title
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    if people:
+        item["author"] = [
+            {
+                "@type": "Person",
+                "name": " ".join(
+                    str(Text.from_latex(p))
+                    for p in (
+                        *person.first_names,
+                        *person.middle_names,
+                        *person.prelast_names,
+                        *person.last_names,
+                    )
+                ),
+            }
+            for person in people
+        ]
+    periodical = _text(entry, "journaltitle") or _text(entry, "journal")
+    if periodical:
+        item["isPartOf"] = {"@type": "Periodical", "name": periodical}
+    publisher = (
+        _text(entry, "publisher") or _text(entry, "institution") or _text(entry, "organization")
+    )
+    if publisher:
+        item["publisher"] = {"@type": "Organization", "name": publisher}
+    try:
+        published = citations.publication_date(entry)
+    except citations.EntryProblem:
+        published = None
+    if published is not None:
+        item["datePublished"] = _iso(published)
+    url = entry.fields.get("url", "").strip()
+    if url:
+        item["url"] = url
+    archived = citations.archive_url(entry) if citations.BriefStyle.archive_links else None
+    if archived:
+        item["archivedAt"] = archived
+    return item
+
+
+def _cited_keys(app: Sphinx, doctree: nodes.document, entries: dict[str, Entry]) -> list[str]:
+    """Keys of the bib entries a page cites in notes or lists, in the page's order."""
+    config = app.config
+    templates = [
+        config.bibtex_footcite_id or "footcite-{key}",
+        config.bibtex_cite_id or "cite-{key}",
+    ]
+    by_id: dict[str, str] = {}
+    for key in entries:
+        for template in templates:
+            for count in range(1, 4):
+                try:
+                    raw = template.format(
+                        key=key, footbibliography_count=count, bibliography_count=count
+                    )
+                except (KeyError, IndexError, ValueError):
+                    continue
+                by_id.setdefault(make_id(raw), key)
+    keys: list[str] = []
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, nodes.footnote | nodes.citation | nodes.list_item | nodes.target):
+            for node_id in node.get("ids", []):
+                found = by_id.get(node_id)
+                if found is not None and found not in keys:
+                    keys.append(found)
+    return keys
+
+
+def _url(app: Sphinx, docname: str, anchor: str = "") -> str | None:
+    try:
+        uri = app.builder.get_target_uri(docname)
+    except NoUri:
+        return None
+    base = app.config.ogp_site_url if "ogp_site_url" in app.config else ""
+    base = base or app.config.html_baseurl or ""
+    if base:
+        uri = base.rstrip("/") + "/" + uri
+    return f"{uri}#{anchor}" if anchor else uri
+
+
+def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
+    start, end = _edtf_bounds(record.date)
+    item: dict[str, Any] = {"@type": "Event", "name": record.title}
+    if start:
+        item["startDate"] = start
+    if end:
+        item["endDate"] = end
+    if record.place:
+        item["location"] = {"@type": "Place", "name": record.place}
+    labels = app.config.brief_tags if isinstance(app.config.brief_tags, dict) else {}
+    if record.tags:
+        item["keywords"] = [str(labels.get(tag, tag)) for tag in record.tags]
+    if record.body.strip():
+        item["description"] = " ".join(record.body.split())
+    url = _url(app, docname, record.anchor)
+    if url:
+        item["url"] = url
+    return item
+
+
+def quotation(app: Sphinx, docname: str, record: QuoteRecord) -> dict[str, Any]:
+    creator: dict[str, Any] = {"@type": "Person", "name": record.speaker}
+    if record.role:
+        creator["jobTitle"] = record.role
+    item: dict[str, Any] = {"@type": "Quotation", "text": record.text, "creator": creator}
+    if record.date:
+        start, _ = _edtf_bounds(record.date)
+        if start:
+            item["dateCreated"] = start
+    url = _url(app, docname, record.anchor)
+    if url:
+        item["url"] = url
+    return item
+
+
+def _unique(items: Iterable[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for docname, anchor, item in items:
+        if (docname, anchor) not in seen:
+            seen.add((docname, anchor))
+            out.append(item)
+    return out
+
+
+def graph(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]:
+    env = app.env
+    domain = get_domain(env)
+    entries: dict[str, Entry] = dict(env.get_domain("cite").bibdata.data.entries)  # type: ignore[attr-defined]
+    root = app.config.root_doc
+    title = env.titles[pagename].astext() if pagename in env.titles else pagename
+
+    page: dict[str, Any] = {"@type": "Article" if pagename == root else "WebPage"}
+    page["@id"] = (_url(app, pagename) or pagename) + "#page"
+    page["headline" if pagename == root else "name"] = title
+    page["inLanguage"] = app.config.language or "en"
+    if app.config.author:
+        page["publisher"] = {"@type": "Organization", "name": app.config.author}
+    if pagename == root and app.config.brief_published:
+        page["datePublished"] = app.config.brief_published
+    if pagename != root:
+        page["isPartOf"] = {"@id": (_url(app, root) or root) + "#page"}
+    keys = _cited_keys(app, doctree, entries)
+    if keys:
+        page["citation"] = [work(entries[key]) for key in keys]
+
+    events = [
+        (pagename, r.anchor, event(app, pagename, r))
+        for r in domain.page_records("events", pagename)
+    ]
+    events += [
+        (
+            node["brief_docname"],
+            node["brief_record"].anchor,
+            event(app, node["brief_docname"], node["brief_record"]),
+        )
+        for node in doctree.findall(brief_timeline_entry)
+        if "brief_record" in node
+    ]
+    quotes = [
+        (pagename, r.anchor, quotation(app, pagename, r))
+        for r in domain.page_records("quotes", pagename)
+    ]
+    quotes += [
+        (
+            node["brief_docname"],
+            node["brief_record"].anchor,
+            quotation(app, node["brief_docname"], node["brief_record"]),
+        )
+        for node in doctree.findall(brief_quote)
+        if "brief_record" in node
+    ]
+    return {"@context": "https://schema.org", "@graph": [page, *_unique(events), *_unique(quotes)]}
+
+
+def dumps(data: dict[str, Any]) -> str:
+    # Inside <script>, "</script>" or "<!--" in any text would end or break the element:
+    # JSON's \\u escapes keep every "<", ">" and "&" out of the HTML parser's sight.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    if doctree is None or not _is_website(app):
+        return
+    script = f'<script type="application/ld+json">{dumps(graph(app, pagename, doctree))}</script>'
+    context["metatags"] = context.get("metatags", "") + script + "\n"
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("brief_published", "", "html", types=[str])
+    app.connect("html-page-context", page_context)
