@@ -589,7 +589,7 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     for i, text in enumerate(INJECTIONS):
         events.append(
             event(
-                f"200{i}",
+                f"201{i}",  # after the source (2009): the :date-note: explains it
                 f"Title {text}",
                 tags=f"t{i}, {text}",
                 source="times2009",

@@ -13,7 +13,21 @@ from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import citations, domain, editorial, events, jsonld, layout, perf, quotes, reproducible
+from . import (
+    bibfiles,
+    citations,
+    domain,
+    editorial,
+    events,
+    incremental,
+    jsonld,
+    layout,
+    perf,
+    quotes,
+    reproducible,
+    settings,
+    urls,
+)
 
 __version__ = "0.1.0"
 
@@ -27,6 +41,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
     # (see perf.py).  ``brief_citation_cache = False`` turns both off, for comparison.
     citations.BriefStyle.cache_enabled = config.brief_citation_cache
     citations.BriefStyle.clear_cache()  # the style's settings are (re)set here
+    citations.BriefStyle._reported.clear()  # a new build reports every problem again
     if config.brief_citation_cache:
         perf.install()
     else:
@@ -44,6 +59,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Register the style in-process too, so it works without the installed entry point.
     register_plugin("pybtex.style.formatting", "brief", citations.BriefStyle, force=True)
     app.setup_extension("sphinxcontrib.bibtex")
+    settings.setup(app)
+    bibfiles.setup(app)
     app.add_config_value("brief_require_sources", True, "env", types=[bool])
     app.add_config_value("brief_tags", {}, "env", types=[dict])
     app.add_config_value("brief_citation_cache", True, "", types=[bool])
@@ -59,8 +76,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         texinfo=inline,
     )
     app.add_role("editor-note", editorial.EditorNoteRole())
+    app.add_transform(editorial.UnreadNotes)
     app.add_domain(domain.BriefDomain)
     app.connect("env-updated", domain.rewrite_collectors)
+    incremental.setup(app)
+    urls.setup(app)
     app.connect("config-inited", _config_inited)
     app.connect("doctree-resolved", layout.hoist_included_pages)
     app.connect("build-finished", reproducible.build_finished)

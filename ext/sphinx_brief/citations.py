@@ -24,7 +24,7 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 from sphinx.util import logging
 
-from . import dates
+from . import bibfiles, dates
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +79,34 @@ WHOLE_WORKS = frozenset(
 
 class EntryProblem(ValueError):
     """A field the style cannot read (the message names the field)."""
+
+
+#: Fields taken as written, not read as LaTeX (addresses and identifiers).
+VERBATIM_FIELDS = frozenset({"url", "archiveurl", "urlraw", "doi", "eprint", "file"})
+_COMMENT = re.compile(r"(?<!\\)%")
+
+
+def comment_problems(entry: Entry) -> list[str]:
+    """Fields with an unescaped ``%``: LaTeX, so pybtex too, reads the rest as a comment.
+
+    BibTeX keeps the ``%`` inside braces, but a field is LaTeX: "10% of" is printed "10"
+    and the words after it are lost, silently.  ``\\%`` is a percent sign.
+    """
+    found = [
+        f
+        for f, v in entry.fields.items()
+        if f.lower() not in VERBATIM_FIELDS and _COMMENT.search(v)
+    ]
+    found += [
+        role
+        for role, people in entry.persons.items()
+        if any(_COMMENT.search(str(person)) for person in people)
+    ]
+    return [
+        f"its {field} holds an unescaped % (LaTeX reads what follows as a comment, and "
+        "it is lost); write \\% for a percent sign"
+        for field in found
+    ]
 
 
 def _plain(entry: Entry, field: str) -> str:
@@ -270,11 +298,17 @@ class BriefStyle(BaseStyle):
             if marker not in self._reported:
                 self._reported.add(marker)
                 logger.warning(
-                    "bib entry %r: %s", entry.key, problem, type="brief", subtype="bibtex"
+                    "bib entry %r: %s",
+                    entry.key,
+                    problem,
+                    location=bibfiles.entry_location(entry.key),
+                    type="brief",
+                    subtype="bibtex",
                 )
         return FormattedEntry(entry.key, text, label)
 
     def format_note(self, entry: Entry, problems: list[str]) -> Text:
+        problems.extend(comment_problems(entry))
         parts: list[Text] = []
         people = entry.persons.get("author") or entry.persons.get("editor")
         if people:

@@ -7,8 +7,14 @@ write its text).  Other components (timelines) create the same node for their no
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
+
+logger = logging.getLogger(__name__)
 
 #: The class every editor's note carries, so tests and styles can find (or skip) them.
 CLASS = "brief-editor-note"
@@ -42,3 +48,45 @@ class EditorNoteRole(SphinxRole):
             return [], [msg]
         source, line = self.get_source_info()
         return [make_note(text, source=source, line=line)], []
+
+
+#: The role's name as it stays in the text when MyST does not read it as a role.
+_UNREAD = "{editor-note}"
+
+
+class UnreadNotes(SphinxTransform):
+    """Report an editor's note that MyST left as text.
+
+    MyST reads ``{editor-note}`text``` as the role only if the backticks hold something:
+    an empty note (``{editor-note}````) stays in the page as the characters themselves,
+    without a word.  Code (inline or block) may show the role's syntax, of course.
+    """
+
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        for text in list(self.document.findall(nodes.Text)):
+            if _UNREAD not in text or _in_code(text):
+                continue
+            logger.warning(
+                "editor-note: the note is empty or not closed (%r is left as text); "
+                "write it as {editor-note}`the note`",
+                _excerpt(str(text)),
+                location=text.parent,
+                type="brief",
+                subtype="editor-note",
+            )
+
+
+def _in_code(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.literal | nodes.FixedTextElement | nodes.raw | nodes.comment):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _excerpt(text: str) -> str:
+    start = text.index(_UNREAD)
+    return text[start : start + len(_UNREAD) + 20]

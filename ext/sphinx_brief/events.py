@@ -25,15 +25,15 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from . import citations, dates, sources
+from . import checks, citations, dates, sources
 from .domain import get_domain, register_kind
 from .event_nodes import brief_event, brief_timeline
 from .event_records import KIND, EventRecord, date_values, split_list
 
 logger = logging.getLogger(__name__)
 
-#: Options whose value is free text: white space (MyST folds long values) collapses.
-_TEXT_OPTIONS = ("title", "place", "date-note")
+#: Options that have no check of their own when left empty (``title`` and ``source`` have).
+_MAY_NOT_BE_EMPTY = ("tags", "place", "name", "date-note")
 
 
 def warn(message: str, location: str, subtype: str) -> None:
@@ -50,10 +50,6 @@ def _note_bib_dependency(env: BuildEnvironment) -> None:
     # A page whose checks or short citations read the bib files is re-read when they change.
     for path in sources.bibliography_files(env):
         env.note_dependency(path)
-
-
-def _text(value: str | None) -> str:
-    return " ".join((value or "").split())
 
 
 class EventDirective(SphinxDirective):
@@ -73,12 +69,18 @@ class EventDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        if checks.misplaced(self, "an event", allowed_in=("a timeline",)):
+            return []
         location = self.get_location()
-        options = {key: _text(self.options.get(key)) for key in _TEXT_OPTIONS}
-        title = options["title"]
         date_text = (self.arguments[0] if self.arguments else "").strip()
-        tags = split_list(self.options.get("tags"))
+        title = checks.option_text(self, "title", " ".join(("event", date_text)).strip())
         label = f"event {title!r}" if title else "event"
+        checks.check_options(self, label, _MAY_NOT_BE_EMPTY)
+        options = {"title": title}
+        options.update(
+            (key, checks.option_text(self, key, label)) for key in ("place", "date-note")
+        )
+        tags = split_list(checks.option_text(self, "tags", label))
 
         date: dates.BriefDate | None = None
         if not date_text:
@@ -122,7 +124,8 @@ class EventDirective(SphinxDirective):
         )
         self.set_source_info(node)
         if self.content:
-            node.extend(self.parse_content_to_nodes())
+            with checks.enclosing(self, "an event"):
+                node.extend(self.parse_content_to_nodes())
             if any(True for _ in node.findall(nodes.footnote_reference)):
                 warn(
                     f"{label}: a note in an event's body cannot follow it into "
@@ -130,8 +133,9 @@ class EventDirective(SphinxDirective):
                     location,
                     "body-note",
                 )
-        if "name" in self.options:
-            self.options["name"] = _text(self.options["name"])
+        name = checks.option_text(self, "name", label)
+        if name:
+            self.options["name"] = name
             self.add_name(node)  # its id derives from the name, a stable link target
         if not node["ids"]:
             node["ids"].append(
@@ -167,26 +171,45 @@ def check_date_against_sources(
     *,
     explained: bool,
 ) -> None:
-    """An event that starts after its source was published is reported, unless explained."""
-    if explained:
-        return
+    """An event that starts after its source was published is reported, unless explained.
+
+    A ``:date-note:`` is for such an event; on an event dated within what its sources could
+    report (or without any source) it explains nothing, and is reported too: most often the
+    date was corrected and the note left behind.
+    """
+    keys = list(keys)
+    conflicts: list[tuple[str, dates.BriefDate]] = []
+    undated = 0  # sources whose date is unknown: one of them may be the one explained
     for key in keys:
         entry = entries.get(key)
-        if entry is None:
-            continue
         try:
-            published = citations.publication_date(entry)
+            published = citations.publication_date(entry) if entry is not None else None
         except citations.EntryProblem:
-            continue  # the note style reports the unreadable date by key
-        if published is not None and dates.starts_after(date, published):
+            published = None  # the note style reports the unreadable date by key
+        if published is None:
+            undated += 1
+        elif dates.starts_after(date, published):
+            conflicts.append((key, published))
+    if explained:
+        if not keys or (not undated and not conflicts):
+            which = "any of its sources" if keys else "a source (it has none)"
             warn(
-                f"{label} is dated {date.display()} ({date.edtf}) but its source {key!r} "
-                f"was published {published.display()} ({published.edtf}): a source cannot "
-                "report what had not happened yet; correct the date or explain it with "
-                ":date-note:",
+                f"{label} has a :date-note:, but it is not dated after {which}: the note "
+                "explains nothing (it is for an event dated after the source that reports "
+                "it); remove it, or check the date",
                 location,
-                "date-source",
+                "date-note",
             )
+        return
+    for key, published in conflicts:
+        warn(
+            f"{label} is dated {date.display()} ({date.edtf}) but its source {key!r} "
+            f"was published {published.display()} ({published.edtf}): a source cannot "
+            "report what had not happened yet; correct the date or explain it with "
+            ":date-note:",
+            location,
+            "date-source",
+        )
 
 
 class TimelineDirective(SphinxDirective):
@@ -200,12 +223,15 @@ class TimelineDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        if checks.misplaced(self, "a timeline"):
+            return []
         location = self.get_location()
-        tags = split_list(self.options.get("tags"))
+        checks.check_options(self, "timeline", ("tags", "from", "until"))
+        tags = split_list(checks.option_text(self, "tags", "timeline"))
         check_tags(tags, self.config.brief_tags, location, "timeline")
         bounds: dict[str, dates.BriefDate | None] = {}
         for option in ("from", "until"):
-            text = (self.options.get(option) or "").strip()
+            text = checks.option_text(self, option, "timeline")
             bounds[option] = None
             if text:
                 try:
@@ -229,7 +255,9 @@ class TimelineDirective(SphinxDirective):
         self.set_source_info(node)
         _note_bib_dependency(self.env)
         if not node["collect"]:
-            for child in self.parse_content_to_nodes():
+            with checks.enclosing(self, "a timeline"):
+                children = self.parse_content_to_nodes()
+            for child in children:
                 if isinstance(child, brief_event):
                     node += child
                 elif not isinstance(child, nodes.comment):

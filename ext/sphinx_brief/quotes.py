@@ -39,7 +39,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.nodes import make_refnode
 
-from . import dates, quote_writers, sources
+from . import checks, dates, quote_writers, sources
 from .domain import get_domain, register_kind
 
 logger = logging.getLogger(__name__)
@@ -188,8 +188,11 @@ class QuoteDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        speaker = " ".join(self.options.get("speaker", "").split())
-        role = " ".join(self.options.get("role", "").split())
+        if checks.misplaced(self, "a quote"):
+            return []
+        checks.check_options(self, "quote", ("role", "date", "name"))
+        speaker = checks.option_text(self, "speaker", "quote")
+        role = checks.option_text(self, "role", "quote")
         if not speaker:
             _warn(
                 self,
@@ -201,7 +204,7 @@ class QuoteDirective(SphinxDirective):
             return []
 
         date: dates.BriefDate | None = None
-        date_text = self.options.get("date", "").strip()
+        date_text = checks.option_text(self, "date", "quote")
         if date_text:
             try:
                 date = dates.parse(date_text)
@@ -218,7 +221,8 @@ class QuoteDirective(SphinxDirective):
         self.set_source_info(node)
 
         body = brief_quote_body()
-        body.extend(self.parse_content_to_nodes())
+        with checks.enclosing(self, "a quote"):
+            body.extend(self.parse_content_to_nodes())
         node += body
         # After the body, so that notes the quoted words cite come first.
         attribution = brief_attribution("", "", classes=["brief-attribution"])
@@ -227,7 +231,9 @@ class QuoteDirective(SphinxDirective):
         self.set_source_info(attribution)
         node += attribution
 
-        if self.options.get("name", "").strip():
+        name = checks.option_text(self, "name", "quote")
+        if name:
+            self.options["name"] = name
             self.add_name(node)
         else:
             node["ids"].append(self._free_id(speaker))
@@ -370,8 +376,11 @@ class QuotationsDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        if checks.misplaced(self, "a quotations list"):
+            return []
+        checks.check_options(self, "quotations", ("speaker",))
         node = brief_quotations(classes=["brief-quotations", *self.options.get("class", [])])
-        node["speaker"] = " ".join(self.options.get("speaker", "").split())
+        node["speaker"] = checks.option_text(self, "speaker", "quotations")
         node["docname"] = self.env.docname
         self.set_source_info(node)
         get_domain(self.env).add_collector(KIND, self.env.docname)

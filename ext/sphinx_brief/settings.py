@@ -1,0 +1,104 @@
+"""The extension's ``conf.py`` values, checked before anything reads them.
+
+A value of the wrong type is a warning that names ``conf.py`` and the line that sets it,
+and the value is read as what the author evidently meant (or the default): a list of tags
+becomes tags labelled by themselves, ``"yes"`` becomes True.  Sphinx's own type check
+(which runs later, names no file and leaves the value as it is) then has nothing to say,
+and no component meets a value it cannot use: ``brief_tags = ["arms"]`` used to stop the
+build with a traceback when a timeline was laid out.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+#: Flags of the extension and their defaults (registered in ``__init__.setup``).
+FLAGS = {"brief_require_sources": True, "brief_archive_links": True, "brief_citation_cache": True}
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0", ""}
+
+
+def location(confdir: str | Path | None, name: str) -> str | None:
+    """``conf.py:LINE`` of the (last) assignment of ``name``: the one that counts."""
+    if confdir is None:
+        return None
+    path = Path(confdir) / "conf.py"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*(?::[^=\n]*)?=(?!=)")
+    lines = [n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+    return f"{path}:{lines[-1]}" if lines else str(path)
+
+
+def _warn(confdir: str | Path | None, name: str, message: str, *args: Any) -> None:
+    logger.warning(
+        f"{name} {message}",
+        *args,
+        location=location(confdir, name),
+        type="brief",
+        subtype="config",
+    )
+
+
+def _flag(config: Config, confdir: str | Path | None, name: str, default: bool) -> None:
+    value = getattr(config, name)
+    if isinstance(value, bool):
+        return
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        read = value.strip().lower() in _TRUE
+    elif isinstance(value, int) and value in (0, 1):
+        read = bool(value)
+    else:
+        read = default
+    _warn(confdir, name, "must be True or False, not %r; read as %s", value, read)
+    setattr(config, name, read)
+
+
+def _tags(config: Config, confdir: str | Path | None) -> None:
+    value = config.brief_tags
+    if isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(label, str) for key, label in value.items()
+    ):
+        return
+    tags: dict[str, str]
+    if isinstance(value, dict):
+        tags = {str(key): str(label) for key, label in value.items()}
+        how = "its tags and labels read as text"
+    elif isinstance(value, list | tuple | set | frozenset) and all(
+        isinstance(tag, str) for tag in value
+    ):
+        tags = {tag: tag for tag in sorted(value) if tag.strip()}
+        how = "each tag is its own label"
+    else:
+        tags = {}
+        how = "no tag is declared"
+    _warn(
+        confdir,
+        "brief_tags",
+        "must be a dict of tag → label (e.g. {'arms': 'Arms transfers'}), not %r; %s",
+        value,
+        how,
+    )
+    config.brief_tags = tags
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``, before the extension or Sphinx's type check reads the values."""
+    for name, default in FLAGS.items():
+        if name in config:
+            _flag(config, app.confdir, name, default)
+    _tags(config, app.confdir)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", check_config, priority=100)
