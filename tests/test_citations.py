@@ -199,3 +199,14 @@ def test_incomplete_entries_warn_by_key_and_still_render(
     assert len(notes) == 5
     assert any("“Dated,” J , June 15, 2009." in n for n in notes)
     assert any("“Undated,” J ." in n for n in notes)
+
+
+def test_only_web_addresses_become_links() -> None:
+    from sphinx_brief.citations import _link
+
+    assert "javascript" in str(_link("javascript:alert(1)"))
+    assert not any(
+        isinstance(part, type(_link("http://x.org").parts[0])) and hasattr(part, "url")
+        for part in _link("javascript:alert(1)").parts
+    )
+    assert hasattr(_link("https://x.org/").parts[0], "url")

@@ -179,6 +179,17 @@ def _names(people: list[Person]) -> Text:
 #: At most this many notes are memoised (a bound for very long-running processes).
 _MAX_NOTES = 10_000
 
+#: Address schemes a note links; any other (``javascript:``, ``data:`` …) is shown as text.
+LINKED_SCHEMES = ("http://", "https://", "ftp://", "mailto:", "doi:")
+
+
+def _link(url: str) -> Text:
+    """An address, as a link when it is a web address and as plain text otherwise."""
+    if url.lower().startswith(LINKED_SCHEMES):
+        return Text(HRef(url, url))
+    return Text(url)
+
+
 _END_PUNCT = re.compile(r"[.?!…]$")
 
 
@@ -343,7 +354,7 @@ class BriefStyle(BaseStyle):
         middle = [p for p in (publication, self._date_text(published)) if p is not None]
         url = entry.fields.get("url", "").strip()
         if url:
-            middle.append(Text(HRef(url, url)))
+            middle.append(_link(url))
 
         head = Text(", ").join(parts) if parts else Text()
         body = Text(", ").join(middle) if middle else Text()
@@ -396,7 +407,7 @@ class BriefStyle(BaseStyle):
         archived = archive_url(entry, accessed) if self.archive_links else None
         if archived:
             parts = [Text(words)] if words else []
-            parts.append(Text("archived at ", HRef(archived, archived)))
+            parts.append(Text("archived at ", _link(archived)))
             return Text("(", Text("; ").join(parts), ")")
         return Text(f"({words})") if words else None
 

@@ -17,6 +17,7 @@ Only website builders get it (the ePub's XHTML has no use for it and no scripts)
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -27,7 +28,7 @@ from pybtex.richtext import Text
 from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 
-from . import citations, dates
+from . import citations, dates, editorial
 from .domain import get_domain
 from .event_nodes import brief_timeline_entry
 from .event_records import EventRecord
@@ -156,6 +157,16 @@ def _url(app: Sphinx, docname: str, anchor: str = "") -> str | None:
     return f"{uri}#{anchor}" if anchor else uri
 
 
+_EDITOR_NOTE = re.compile(r"\{editor-note\}`([^`]*)`")
+_ROLE = re.compile(r"\{[\w:.-]+\}`([^`]*)`")
+
+
+def _plain_myst(source: str) -> str:
+    """An event body's MyST source as plain text: roles give their text, notes show."""
+    text = _EDITOR_NOTE.sub(lambda m: f"[{editorial.LABEL}{m.group(1)}]", source)
+    return " ".join(_ROLE.sub(r"\1", text).split())
+
+
 def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
     start, end = _edtf_bounds(record.date)
     item: dict[str, Any] = {"@type": "Event", "name": record.title}
@@ -169,7 +180,7 @@ def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
     if record.tags:
         item["keywords"] = [str(labels.get(tag, tag)) for tag in record.tags]
     if record.body.strip():
-        item["description"] = " ".join(record.body.split())
+        item["description"] = _plain_myst(record.body)
     url = _url(app, docname, record.anchor)
     if url:
         item["url"] = url
