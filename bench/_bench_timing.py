@@ -61,7 +61,8 @@ def _builder_inited(app: Sphinx) -> None:
     env_class = type(app.env)
     if not getattr(env_class.get_and_resolve_doctree, "_bench_timed", False):
         env_class.get_and_resolve_doctree = _timed_resolve(  # type: ignore[method-assign]
-            env_class.get_and_resolve_doctree)
+            env_class.get_and_resolve_doctree
+        )
     builder = app.builder
     write_doc = builder.write_doc
 
@@ -70,9 +71,14 @@ def _builder_inited(app: Sphinx) -> None:
         try:
             write_doc(docname, doctree)
         finally:
-            _record({"kind": "page", "doc": docname,
-                     "resolve": _resolve_times.pop(docname, 0.0),
-                     "write": time.perf_counter() - start})
+            _record(
+                {
+                    "kind": "page",
+                    "doc": docname,
+                    "resolve": _resolve_times.pop(docname, 0.0),
+                    "write": time.perf_counter() - start,
+                }
+            )
             profile = _profiles.get(docname)
             if profile is not None:
                 profile.disable()
@@ -90,8 +96,7 @@ def _env_updated(app: Sphinx, env: Any) -> None:
 def _build_finished(app: Sphinx, exception: BaseException | None) -> None:
     marks: dict[str, float] = getattr(app, "_bench_marks", {})
     if "read" in marks:
-        _record({"kind": "phase", "name": "write",
-                 "seconds": time.perf_counter() - marks["read"]})
+        _record({"kind": "phase", "name": "write", "seconds": time.perf_counter() - marks["read"]})
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

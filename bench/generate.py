@@ -65,8 +65,18 @@ SPEAKERS: tuple[tuple[str, str], ...] = (
     ("Kim Jong-il", "Chairman of the National Defence Commission"),
 )
 
-PLACES = ("Pyongyang", "Tehran", "Bangkok, Thailand", "Semnan, Iran", "Damascus", "Beijing",
-          "New York", "Colombo, Sri Lanka", "Kish Island, Iran", "Vienna")
+PLACES = (
+    "Pyongyang",
+    "Tehran",
+    "Bangkok, Thailand",
+    "Semnan, Iran",
+    "Damascus",
+    "Beijing",
+    "New York",
+    "Colombo, Sri Lanka",
+    "Kish Island, Iran",
+    "Vienna",
+)
 
 _PROSE = (
     "the government announced that both countries would strengthen cooperation in energy "
@@ -78,8 +88,16 @@ _PROSE = (
 )
 WORDS = tuple(_PROSE.split())
 
-JOURNALS = ("Agence France-Presse", "Islamic Republic News Agency", "Arms Control Today",
-            "The Times", "Kyodo News", "Xinhua", "McClatchy Newspapers", "Middle East Times")
+JOURNALS = (
+    "Agence France-Presse",
+    "Islamic Republic News Agency",
+    "Arms Control Today",
+    "The Times",
+    "Kyodo News",
+    "Xinhua",
+    "McClatchy Newspapers",
+    "Middle East Times",
+)
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -121,8 +139,11 @@ def bibtex(options: Options) -> str:
     for index in range(options.keys):
         day = 1 + index % 28
         fields = [
-            ("author", f"{rng.choice(('Lee', 'Park', 'Karimi', 'Smith', 'Tanaka'))}, "
-                       f"{rng.choice(('Anna', 'Bahram', 'Chul', 'Dana', 'Eun-ji'))}"),
+            (
+                "author",
+                f"{rng.choice(('Lee', 'Park', 'Karimi', 'Smith', 'Tanaka'))}, "
+                f"{rng.choice(('Anna', 'Bahram', 'Chul', 'Dana', 'Eun-ji'))}",
+            ),
             ("title", "{" + sentence(rng, 6).rstrip(".") + f" (Report {index + 1})" + "}"),
             ("journal", JOURNALS[index % len(JOURNALS)]),
             ("date", f"2010-06-{day:02d}"),
@@ -133,8 +154,10 @@ def bibtex(options: Options) -> str:
             ("url", f"https://example.org/news/{index + 1}?lang=en&page=2"),
             ("urldate", "2010-07-01"),
         ]
-        body = ",\n".join(f"  {name} = {{{value}}}" if name != "month" else f"  {name} = {value}"
-                          for name, value in fields)
+        body = ",\n".join(
+            f"  {name} = {{{value}}}" if name != "month" else f"  {name} = {value}"
+            for name, value in fields
+        )
         entries.append(f"@article{{{bib_key(index)},\n{body},\n}}\n")
     return "\n".join(entries)
 
@@ -174,8 +197,16 @@ def sources(index: int, keys: int) -> str:
     return first
 
 
-def page_text(options: Options, number: int, quotes: int, quote_start: int, events: int,
-              event_start: int, *, for_pandoc: bool = False) -> str:
+def page_text(
+    options: Options,
+    number: int,
+    quotes: int,
+    quote_start: int,
+    events: int,
+    event_start: int,
+    *,
+    for_pandoc: bool = False,
+) -> str:
     """One page: paragraphs with notes, then its quotes and events, then its notes."""
     rng = random.Random(options.seed * 100_003 + number)
     cites = 0 if options.variant == "nocite" else options.footcites
@@ -214,15 +245,26 @@ def page_text(options: Options, number: int, quotes: int, quote_start: int, even
     for offset in range(quotes):
         index = quote_start + offset
         speaker, role = SPEAKERS[index % len(SPEAKERS)]
-        lines += [":::{quote}", f":speaker: {speaker}", f":role: {role}",
-                  f":date: {quote_date(rng)}", f":source: {sources(index, options.keys)}",
-                  "", sentence(rng, 20), ":::", ""]
+        lines += [
+            ":::{quote}",
+            f":speaker: {speaker}",
+            f":role: {role}",
+            f":date: {quote_date(rng)}",
+            f":source: {sources(index, options.keys)}",
+            "",
+            sentence(rng, 20),
+            ":::",
+            "",
+        ]
     for offset in range(events):
         index = event_start + offset
         tags = sorted({list(TAGS)[index % len(TAGS)], list(TAGS)[(index * 7 + 3) % len(TAGS)]})
-        lines += [f":::{{event}} {event_date(rng, index)}",
-                  f":title: Event {index + 1}: {sentence(rng, 6).rstrip('.')}",
-                  f":tags: {', '.join(tags)}", f":source: {sources(index, options.keys)}"]
+        lines += [
+            f":::{{event}} {event_date(rng, index)}",
+            f":title: Event {index + 1}: {sentence(rng, 6).rstrip('.')}",
+            f":tags: {', '.join(tags)}",
+            f":source: {sources(index, options.keys)}",
+        ]
         if index % 3 == 0:
             lines.append(f":place: {PLACES[index % len(PLACES)]}")
         lines += ["", sentence(rng, 10), ":::", ""]
@@ -241,8 +283,10 @@ def plain_note(options: Options, index: int) -> str:
         title = sentence(rng, 6).rstrip(".") + f" (Report {number + 1})"
     journal = JOURNALS[index % len(JOURNALS)]
     url = f"https://example.org/news/{index + 1}?lang=en&page=2"
-    return (f"{first} {last}, “{title},” *{journal}*, June {1 + index % 28}, 2010, {url} "
-            f"(accessed July 1, 2010).")
+    return (
+        f"{first} {last}, “{title},” *{journal}*, June {1 + index % 28}, 2010, {url} "
+        f"(accessed July 1, 2010)."
+    )
 
 
 def conf_py(options: Options) -> str:
@@ -268,10 +312,10 @@ def conf_py(options: Options) -> str:
         bibtex_encoding = "utf-8"
         '''
     if not stock:
-        text += f'''
+        text += f"""
         brief_tags = {TAGS!r}
-        '''
-    text += f'''
+        """
+    text += f"""
         html_theme = {theme!r}
         html_copy_source = False
         html_show_sourcelink = False
@@ -282,16 +326,18 @@ def conf_py(options: Options) -> str:
         if os.environ.get("BENCH_TIMING_FILE"):
             sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
             extensions.append("_bench_timing")
-        '''
+        """
     return textwrap.dedent(text)
 
 
 def generate(options: Options, out: Path) -> dict[str, int]:
     """Write the project into ``out`` (which must not exist or be empty); return counts."""
-    if options.variant == "stock" and (options.quotes or options.events or options.timeline
-                                       or options.quotations):
-        raise ValueError("the stock variant has no sphinx_brief: no quotes, events or "
-                         "collecting pages")
+    if options.variant == "stock" and (
+        options.quotes or options.events or options.timeline or options.quotations
+    ):
+        raise ValueError(
+            "the stock variant has no sphinx_brief: no quotes, events or collecting pages"
+        )
     if options.keys < 1:
         raise ValueError("--keys must be at least 1")
     if options.pages < 1:
@@ -311,8 +357,7 @@ def generate(options: Options, out: Path) -> dict[str, int]:
     for number in range(options.pages):
         name = f"page{number + 1:04d}"
         names.append(f"pages/{name}")
-        text = page_text(options, number, quotes[number], quote_start, events[number],
-                         event_start)
+        text = page_text(options, number, quotes[number], quote_start, events[number], event_start)
         (out / "pages" / f"{name}.md").write_text(text, encoding="utf-8")
         quote_start += quotes[number]
         event_start += events[number]
@@ -322,32 +367,46 @@ def generate(options: Options, out: Path) -> dict[str, int]:
         collectors.append("timeline")
         (out / "timeline.md").write_text(
             "# Chronology\n\nEvery dated event of the corpus.\n\n::::{timeline}\n::::\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     if options.quotations:
         collectors.append("quotations")
         (out / "quotations.md").write_text(
             "# Who said what\n\nEvery quotation of the corpus.\n\n:::{quotations}\n:::\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     toctree = "\n".join([*collectors, *names])
     (out / "index.md").write_text(
         "# Benchmark brief\n\n"
         "This brief is generated by bench/generate.py to time the build.\n\n"
         f"```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
     if options.pandoc is not None:
         write_pandoc(options, options.pandoc)
     cites = 0 if options.variant == "nocite" else options.pages * options.footcites
-    return {"pages": options.pages, "footcites": cites, "keys": options.keys,
-            "quotes": options.quotes, "events": options.events}
+    return {
+        "pages": options.pages,
+        "footcites": cites,
+        "keys": options.keys,
+        "quotes": options.quotes,
+        "events": options.events,
+    }
 
 
 def write_pandoc(options: Options, path: Path) -> None:
     """The same prose (and notes) as one pandoc Markdown file, with refs.bib beside it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     plain = Options(**{**options.__dict__, "variant": "brief", "pandoc": None})
-    parts = ["---", "title: Benchmark brief", "bibliography: refs.bib",
-             "suppress-bibliography: true", "---", ""]
+    parts = [
+        "---",
+        "title: Benchmark brief",
+        "bibliography: refs.bib",
+        "suppress-bibliography: true",
+        "---",
+        "",
+    ]
     for number in range(options.pages):
         parts.append(page_text(plain, number, 0, 0, 0, 0, for_pandoc=True))
     path.write_text("\n".join(parts), encoding="utf-8")
@@ -356,7 +415,8 @@ def write_pandoc(options: Options, path: Path) -> None:
 
 def parse_args(argv: Sequence[str] | None = None) -> tuple[Options, Path]:
     parser = argparse.ArgumentParser(
-        description="Write a synthetic brief corpus as a complete Sphinx project.")
+        description="Write a synthetic brief corpus as a complete Sphinx project."
+    )
     parser.add_argument("out", type=Path, help="folder to create (must be empty)")
     parser.add_argument("--pages", type=int, default=10, help="number of pages (10)")
     parser.add_argument("--paragraphs", type=int, default=5, help="paragraphs per page (5)")
@@ -364,24 +424,42 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Options, Path]:
     parser.add_argument("--keys", type=int, default=3, help="bib entries cited (3)")
     parser.add_argument("--quotes", type=int, default=0, help="quotes in all (0)")
     parser.add_argument("--events", type=int, default=0, help="events in all (0)")
-    parser.add_argument("--timeline", action="store_true",
-                        help="add timeline.md, collecting every event")
-    parser.add_argument("--quotations", action="store_true",
-                        help="add quotations.md, collecting every quote")
-    parser.add_argument("--variant", choices=("brief", "stock", "nocite", "footnotes"),
-                        default="brief",
-                        help="this project, stock sphinxcontrib-bibtex, no citations, or "
-                             "plain MyST footnotes in place of citations")
+    parser.add_argument(
+        "--timeline", action="store_true", help="add timeline.md, collecting every event"
+    )
+    parser.add_argument(
+        "--quotations", action="store_true", help="add quotations.md, collecting every quote"
+    )
+    parser.add_argument(
+        "--variant",
+        choices=("brief", "stock", "nocite", "footnotes"),
+        default="brief",
+        help="this project, stock sphinxcontrib-bibtex, no citations, or "
+        "plain MyST footnotes in place of citations",
+    )
     parser.add_argument("--theme", default="furo", help="html_theme (furo)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
-    parser.add_argument("--pandoc", type=Path, default=None,
-                        help="also write this pandoc Markdown file (refs.bib beside it)")
+    parser.add_argument(
+        "--pandoc",
+        type=Path,
+        default=None,
+        help="also write this pandoc Markdown file (refs.bib beside it)",
+    )
     args = parser.parse_args(argv)
-    options = Options(pages=args.pages, paragraphs=args.paragraphs, footcites=args.footcites,
-                      keys=args.keys, quotes=args.quotes, events=args.events,
-                      timeline=args.timeline, quotations=args.quotations,
-                      variant=args.variant, theme=args.theme, seed=args.seed,
-                      pandoc=args.pandoc)
+    options = Options(
+        pages=args.pages,
+        paragraphs=args.paragraphs,
+        footcites=args.footcites,
+        keys=args.keys,
+        quotes=args.quotes,
+        events=args.events,
+        timeline=args.timeline,
+        quotations=args.quotations,
+        variant=args.variant,
+        theme=args.theme,
+        seed=args.seed,
+        pandoc=args.pandoc,
+    )
     return options, args.out
 
 

