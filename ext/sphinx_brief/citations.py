@@ -206,6 +206,25 @@ def _nest_quotes(latex: str) -> str:
     return "".join(out)
 
 
+def entry_content(entry: Entry) -> Hashable:
+    """A hashable value of everything an entry holds (key, type, fields, persons).
+
+    Computed once per entry object: the entries sphinxcontrib-bibtex parses are not
+    modified during a build.  Caches of what is made from an entry use it as their key.
+    """
+    known = BriefStyle._contents.get(id(entry))
+    if known is not None and known[0] is entry:
+        return known[1]
+    persons = tuple(
+        (role, tuple(str(person) for person in people)) for role, people in entry.persons.items()
+    )
+    content = (entry.key, entry.type, tuple(entry.fields.items()), persons)
+    if len(BriefStyle._contents) >= _MAX_NOTES:
+        BriefStyle._contents.clear()
+    BriefStyle._contents[id(entry)] = (entry, content)
+    return content
+
+
 class BriefStyle(BaseStyle):
     """Chicago-like notes for briefs (see the module docstring)."""
 
@@ -265,22 +284,8 @@ class BriefStyle(BaseStyle):
 
         The settings are class attributes set from the config when Sphinx reads it, where
         the cache is also cleared (:meth:`clear_cache`); a new setting belongs here too.
-        The content (key, type, fields, persons) is read once per entry object: the
-        entries sphinxcontrib-bibtex parses are not modified during a build.
         """
-        known = BriefStyle._contents.get(id(entry))
-        if known is not None and known[0] is entry:
-            content = known[1]
-        else:
-            persons = tuple(
-                (role, tuple(str(person) for person in people))
-                for role, people in entry.persons.items()
-            )
-            content = (entry.key, entry.type, tuple(entry.fields.items()), persons)
-            if len(BriefStyle._contents) >= _MAX_NOTES:
-                BriefStyle._contents.clear()
-            BriefStyle._contents[id(entry)] = (entry, content)
-        return (type(self), (self.language, self.archive_links), content)
+        return (type(self), (self.language, self.archive_links), entry_content(entry))
 
     @classmethod
     def clear_cache(cls) -> None:

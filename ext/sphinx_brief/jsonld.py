@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
 from docutils import nodes
@@ -30,7 +30,7 @@ from sphinx.errors import NoUri
 
 from . import citations, dates, editorial
 from .domain import get_domain
-from .event_nodes import brief_timeline_entry
+from .event_nodes import brief_timeline_entry, brief_timeline_list
 from .event_records import EventRecord
 from .quotes import QuoteRecord, brief_quote
 
@@ -71,8 +71,28 @@ def _edtf_bounds(edtf: str) -> tuple[str | None, str | None]:
     return start, (end if date.interval else None)
 
 
+#: Works already made, per entry content and settings (see :func:`work`).
+_WORKS: dict[Hashable, dict[str, Any]] = {}
+
+
 def work(entry: Entry) -> dict[str, Any]:
-    """A bib entry as a schema.org creative work."""
+    """A bib entry as a schema.org creative work.
+
+    Memoised: a source cited on every page is made once per build process (reading its
+    fields as LaTeX takes about a millisecond).  The result is shared: do not modify it.
+    """
+    if not citations.BriefStyle.cache_enabled:  # brief_citation_cache = False
+        return _work(entry)
+    key = (citations.entry_content(entry), citations.BriefStyle.archive_links)
+    found = _WORKS.get(key)
+    if found is None:
+        if len(_WORKS) >= 10_000:
+            _WORKS.clear()
+        found = _WORKS[key] = _work(entry)
+    return found
+
+
+def _work(entry: Entry) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": _TYPES.get(entry.type.lower(), "CreativeWork")}
     title = _text(entry, "title")
     if title:
@@ -212,6 +232,20 @@ def _unique(items: Iterable[tuple[str, str, dict[str, Any]]]) -> list[dict[str, 
     return out
 
 
+def _shown_events(doctree: nodes.document) -> Iterator[tuple[str, EventRecord]]:
+    """The events the page's timelines show, in order: an entry made of nodes carries its
+    record; a list written as HTML strings (timeline_html.py), the records of all."""
+    for node in doctree.findall(_is_timeline_part):
+        if isinstance(node, brief_timeline_list):
+            yield from node.get("brief_entries", ())
+        elif "brief_record" in node:
+            yield node["brief_docname"], node["brief_record"]
+
+
+def _is_timeline_part(node: nodes.Node) -> bool:
+    return isinstance(node, brief_timeline_entry | brief_timeline_list)
+
+
 def graph(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]:
     env = app.env
     domain = get_domain(env)
@@ -238,13 +272,8 @@ def graph(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]
         for r in domain.page_records("events", pagename)
     ]
     events += [
-        (
-            node["brief_docname"],
-            node["brief_record"].anchor,
-            event(app, node["brief_docname"], node["brief_record"]),
-        )
-        for node in doctree.findall(brief_timeline_entry)
-        if "brief_record" in node
+        (docname, record.anchor, event(app, docname, record))
+        for docname, record in _shown_events(doctree)
     ]
     quotes = [
         (pagename, r.anchor, quotation(app, pagename, r))
