@@ -89,9 +89,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     jsonld.setup(app)
     return {
         "version": __version__,
-        # Bumped whenever what pages record changes shape (2: events), so an environment
-        # pickled by an older version is read afresh instead of unpickled into new code.
-        "env_version": 2,
+        # Bumped whenever what pages record changes shape (2: events; 3: event bodies kept
+        # apart), so an environment pickled by an older version is read afresh instead of
+        # unpickled into new code.
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

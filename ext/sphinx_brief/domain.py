@@ -5,6 +5,10 @@ Directives *record* (a quote, an event) into the domain while a page is read; pa
 kind.  Records are frozen dataclasses holding only strings, numbers and tuples, so the
 environment pickles and parallel readers merge them (``merge_domaindata``).
 
+Beside its records, a page may *store* one value per kind (what the component keeps of it
+apart from its doctree, such as the bodies of its events; picklable): the environment keeps
+it with the records, drops it with them, and parallel readers merge it in the same way.
+
 Sphinx's own ``todolist`` has a known bug: a page that collects is not rewritten when a
 record on another page changes.  Here ``env-updated`` compares a fingerprint of every kind's
 records with the one of the previous build and returns the collectors of every kind that
@@ -36,11 +40,12 @@ class BriefDomain(Domain):
 
     name = "brief"
     label = "Brief"
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {
         "records": {},  # kind -> docname -> list of records, in declaration order
         "collectors": {},  # kind -> set of docnames that collect it
         "fingerprints": {},  # kind -> digest of its records at the end of the last read
+        "stored": {},  # kind -> docname -> a value of the component's
     }
 
     # -- recording -------------------------------------------------------------------
@@ -54,6 +59,17 @@ class BriefDomain(Domain):
 
     def add_record(self, kind: str, docname: str, record: Any) -> None:
         self._records.setdefault(kind, {}).setdefault(docname, []).append(record)
+
+    @property
+    def _stored(self) -> dict[str, dict[str, Any]]:
+        return self.data.setdefault("stored", {})  # type: ignore[no-any-return]
+
+    def store(self, kind: str, docname: str, value: Any) -> None:
+        self._stored.setdefault(kind, {})[docname] = value
+
+    def stored(self, kind: str, docname: str) -> Any:
+        """What the page stored for the kind; None if nothing."""
+        return self._stored.get(kind, {}).get(docname)
 
     def add_collector(self, kind: str, docname: str) -> None:
         self._collectors.setdefault(kind, set()).add(docname)
@@ -79,6 +95,8 @@ class BriefDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for records in self._records.values():
             records.pop(docname, None)
+        for values in self._stored.values():
+            values.pop(docname, None)
         for collectors in self._collectors.values():
             collectors.discard(docname)
 
@@ -88,6 +106,11 @@ class BriefDomain(Domain):
             for docname, records in pages.items():
                 if docname in docnames:
                     mine[docname] = list(records)
+        for kind, values in otherdata.get("stored", {}).items():
+            stored = self._stored.setdefault(kind, {})
+            for docname, value in values.items():
+                if docname in docnames:
+                    stored[docname] = value
         for kind, pages in otherdata.get("collectors", {}).items():
             self._collectors.setdefault(kind, set()).update(
                 docname for docname in pages if docname in docnames

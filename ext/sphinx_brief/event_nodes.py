@@ -5,6 +5,10 @@ each timeline into the generic nodes below, which every builder writes
 (:mod:`sphinx_brief.event_writers`).  Everything else in an entry (title, tags, sources,
 notes) is made of docutils' own paragraphs, inlines and references, so builders that know
 nothing of briefs still write it.
+
+HTML builders get a timeline's list as runs of finished markup instead
+(:class:`brief_timeline_html`, :mod:`sphinx_brief.timeline_html`): a chronology of
+thousands of events is then a handful of nodes, not sixty an entry.
 """
 
 from __future__ import annotations
@@ -44,6 +48,15 @@ class brief_timeline_head(nodes.General, nodes.Element):
 
 class brief_timeline_date(nodes.Inline, nodes.TextElement):
     """The date as readers write it; ``datetime`` is its machine form (HTML ``<time>``)."""
+
+
+class brief_timeline_html(nodes.General, nodes.Element):
+    """Finished HTML of timeline entries (:mod:`sphinx_brief.timeline_html`), HTML only.
+
+    ``html`` holds the markup, escaped, which the HTML writer copies as it is.  The one
+    child, if any, is the text the markup shows, for the search index; writers never
+    write it (readers see that text in the markup).
+    """
 
 
 #: Every node a builder must know how to write.

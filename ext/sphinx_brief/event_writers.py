@@ -3,7 +3,9 @@
 HTML (and ePub): an anchor ``<span>`` for an event outside a timeline; a timeline is a
 ``<div class="brief-chronology">`` holding its legend and an ``<ol class="brief-timeline">``
 of ``<li>`` entries, each led by ``<time datetime="…">``.  Every attribute goes through the
-translator's ``starttag`` (escaped); text through its ``encode``.
+translator's ``starttag`` (escaped); text through its ``encode``.  HTML builders are given
+each list of entries as finished markup instead (:mod:`sphinx_brief.timeline_html`, the
+same markup), which ``brief_timeline_html`` nodes carry to the writer.
 
 LaTeX: the ``sphinxbrieftimeline`` environment of ``sphinxbrieftimeline.sty``, a list whose
 item labels are the dates (a date column) and whose items are ``sphinxbriefentry`` boxes, so
@@ -27,6 +29,7 @@ from .event_nodes import (
     brief_timeline_date,
     brief_timeline_entry,
     brief_timeline_head,
+    brief_timeline_html,
     brief_timeline_list,
 )
 
@@ -59,6 +62,11 @@ def _html_tag(tag: str, cls: str, close_newline: bool = True) -> tuple[Any, Any]
 def html_visit_event(self: Visitor, node: brief_event) -> None:
     if node["ids"]:
         self.body.append(self.starttag(node, "span", "", CLASS="brief-event") + "</span>\n")
+    raise nodes.SkipNode
+
+
+def html_visit_markup(self: Visitor, node: brief_timeline_html) -> None:
+    self.body.append(node["html"])  # escaped when it was made
     raise nodes.SkipNode
 
 
@@ -176,6 +184,8 @@ def setup(app: Sphinx) -> None:
         brief_timeline_head: (_nothing, latex_depart_head),
         brief_timeline_date: (latex_visit_date, latex_depart_date),
     }
+    # made for HTML builders only (timeline_html.py): finished markup
+    app.add_node(brief_timeline_html, html=(html_visit_markup, None))
     for node_class in html:
         plain = PLAIN.get(node_class, (_skip, None))
         app.add_node(

@@ -5,10 +5,14 @@ legend and an ordered list of entries: date, title, tag labels, place, body, the
 editor's note, short citations of the sources, and, for collected entries, a link back to
 where the event is told.  Events outside timelines are left as bare anchors.
 
-Bodies of collected entries are copied from the declaring page's stored doctree: they were
-parsed once, in their own page's context, so roles and references in them mean what the
-author wrote.  The copies lose their ids (the original keeps them) and any note reference
-(the note belongs to the declaring page; the event directive warns about it).
+Bodies of collected entries are the nodes the declaring page stored when it was read (kept
+apart from its doctree: :func:`sphinx_brief.events.store_bodies`): they were parsed once,
+in their own page's context, so roles and references in them mean what the author wrote.
+The copies lose their ids (the original keeps them) and any note reference (the note
+belongs to the declaring page; the event directive warns about it).
+
+HTML builders get each list of entries as finished markup (:mod:`sphinx_brief.timeline_html`,
+the same markup in a fraction of the time); every other builder gets the nodes below.
 
 Sources are short citations ("Hilder, *The Times*, May 13, 2010") linked to the full entry
 of a ``bibliography`` (the Sources page): they need no note on the timeline's page, so a
@@ -18,7 +22,9 @@ placeholders and given their address on ``doctree-resolved``, where the builder 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from docutils import nodes
@@ -31,7 +37,7 @@ from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 
-from . import citations, editorial
+from . import citations, editorial, timeline_html
 from .domain import get_domain
 from .event_nodes import (
     brief_event,
@@ -42,17 +48,31 @@ from .event_nodes import (
     brief_timeline_list,
 )
 from .event_records import KIND, EventRecord, TimelineFilter, in_timeline_order, select
-from .events import bib_entries, record_from_node
+from .events import (
+    DROPPED,
+    Markup,
+    StoredBodies,
+    bib_entries,
+    record_from_node,
+    stored_bodies,
+)
+from .timeline_html import (  # the words of the layout are defined beside the HTML strings
+    EMPTY,
+    IN_CONTEXT,
+    PLACE,
+    SEPARATOR,
+    SOURCE,
+    SOURCES,
+    TAGS,
+    Shown,
+)
+
+#: HTML builders get entries as finished markup (:mod:`sphinx_brief.timeline_html`); False
+#: gives them nodes, as every other builder (the tests compare the two).
+HTML_STRINGS = True
 
 #: How many colours the stylesheets give tags (``brief-tag-1`` …); tags cycle through them.
 TAG_COLOURS = 8
-
-# Words of the layout, in one place (the extension writes English labels).
-SEPARATOR = " — "
-SOURCE, SOURCES = "Source: ", "Sources: "
-IN_CONTEXT = "In context: "
-TAGS, PLACE = "Tags: ", "Place: "
-EMPTY = "No event is in this chronology."
 
 
 def _link(
@@ -126,17 +146,29 @@ class SourceIndex:
         docname, _, citation_id = min(places, key=lambda p: (p[0] != fromdoc, p))
         return docname, citation_id
 
-    def citation(self, key: str, fromdoc: str) -> nodes.Node:
+    def short(self, key: str) -> list[nodes.Node] | None:
+        """The short citation of an entry (shared: copy before use); None if unknown."""
         entry = self.entries.get(key)
-        if entry is None:  # reported when the event was read
-            return nodes.inline(key, key, classes=["brief-source"])
+        if entry is None:
+            return None
         if key not in self._short:  # pybtex's LaTeX parsing is slow; a source recurs
             self._short[key] = short_citation(entry, self.language)
-        content = [node.deepcopy() for node in self._short[key]]
+        return self._short[key]
+
+    def title(self, key: str) -> str:
+        """The entry's title as plain text (a link's tooltip)."""
+        entry = self.entries.get(key)
+        return _plain(entry, "title") if entry is not None else ""
+
+    def citation(self, key: str, fromdoc: str) -> nodes.Node:
+        short = self.short(key)
+        if short is None:  # reported when the event was read
+            return nodes.inline(key, key, classes=["brief-source"])
+        content = [node.deepcopy() for node in short]
         place = self.target(key, fromdoc)
         if place is None:
             return nodes.inline("", "", *content, classes=["brief-source"])
-        return _link(fromdoc, *place, content, _plain(entry, "title"))
+        return _link(fromdoc, *place, content, self.title(key))
 
 
 def _plain(entry: Entry, field: str) -> str:
@@ -172,51 +204,83 @@ def short_citation(entry: Entry, language: str = "en") -> list[nodes.Node]:
     return out
 
 
-def _detached(body: Sequence[nodes.Node], fromdoc: str) -> list[nodes.Node]:
-    """Copies of a body for another place: no ids or anchors, no note references."""
+def _detached(body: Sequence[nodes.Node], fromdoc: str, *, copy: bool = True) -> list[nodes.Node]:
+    """A body for another place (copies, or the nodes themselves if ``copy`` is False):
+    no ids or anchors, no note references, no tie to the document it was read from."""
     holder = nodes.container()
-    holder.extend(child.deepcopy() for child in body)
-    for element in list(holder.findall(nodes.Element, include_self=False)):
-        if isinstance(element, (nodes.footnote_reference, nodes.target)):
-            # a note belongs to its page; an anchor to its original
-            element.parent.remove(element)
+    holder.extend([child.deepcopy() for child in body] if copy else body)
+    for node in list(holder.findall(include_self=False)):
+        # the document is the one the body is placed in (a copy has none either)
+        node.document = None
+        if not isinstance(node, nodes.Element):
             continue
-        element["ids"] = []
-        element["names"] = []
-        if isinstance(element, addnodes.pending_xref) and element.get("reftype") != "doc":
+        if isinstance(node, DROPPED):
+            # a note belongs to its page; an anchor to its original
+            node.parent.remove(node)
+            continue
+        node["ids"] = []
+        node["names"] = []
+        if isinstance(node, addnodes.pending_xref) and node.get("reftype") != "doc":
             # resolve relative to the page the copy is written on (a same-page link
             # of the declaring page would otherwise point into this one)
-            element["refdoc"] = fromdoc
+            node["refdoc"] = fromdoc
     return list(holder.children)
 
 
 class _Layout:
     """Builds the entries of the timelines of one document."""
 
-    def __init__(self, env: BuildEnvironment) -> None:
+    def __init__(self, env: BuildEnvironment, app: Sphinx | None = None) -> None:
         self.env = env
         self.tags: dict[str, str] = dict(env.config.brief_tags)
         self.sources = SourceIndex(env)
+        self._kept_bodies: dict[str, StoredBodies | None] = {}
         self._bodies: dict[str, dict[str, list[nodes.Node]]] = {}
+        self._markup: dict[str, dict[str, tuple[Markup, ...]]] = {}
+        self._placed: set[tuple[str, str]] = set()  # stored bodies placed in the document
+        # HTML builders: entries as finished markup (see timeline_html); others: nodes
+        self.html: timeline_html.HtmlEntries | None = None
+        if app is not None and HTML_STRINGS and timeline_html.applies(app):
+            self.html = timeline_html.HtmlEntries(app, self.label, self.sources)
 
     def tag_classes(self, tag: str) -> list[str]:
         order = list(self.tags)
         number = order.index(tag) % TAG_COLOURS + 1 if tag in order else 0
         return ["brief-tag", f"brief-tag-{number}"]
 
+    def label(self, tag: str) -> tuple[str, list[str]]:
+        """A tag's label and classes."""
+        return self.tags.get(tag, tag), self.tag_classes(tag)
+
     def tag(self, tag: str) -> nodes.inline:
-        label = self.tags.get(tag, tag)
-        return nodes.inline(label, label, classes=self.tag_classes(tag))
+        label, classes = self.label(tag)
+        return nodes.inline(label, label, classes=classes)
+
+    def _kept(self, docname: str) -> StoredBodies | None:
+        if docname not in self._kept_bodies:
+            self._kept_bodies[docname] = stored_bodies(self.env, docname)
+        return self._kept_bodies[docname]
+
+    def stored_markup(self, docname: str, anchor: str) -> tuple[Markup, ...] | None:
+        """An event's body as markup, if it is simple enough (:func:`.events.body_markup`)."""
+        if docname not in self._markup:
+            kept = self._kept(docname)
+            self._markup[docname] = {} if kept is None else kept.markup()
+        return self._markup[docname].get(anchor)
 
     def stored_body(self, docname: str, anchor: str) -> list[nodes.Node]:
-        """The body of an event as its page stored it (one read of each page)."""
+        """The body of an event as its page stored it (one read of each page's bodies)."""
         if docname not in self._bodies:
-            doctree = self.env.get_doctree(docname)
-            self._bodies[docname] = {
-                event["ids"][0]: list(event.children)
-                for event in doctree.findall(brief_event)
-                if event["ids"]
-            }
+            kept = self._kept(docname)
+            if kept is not None:
+                self._bodies[docname] = kept.bodies()
+            else:  # not kept apart: the page's doctree has them
+                doctree = self.env.get_doctree(docname)
+                self._bodies[docname] = {
+                    event["ids"][0]: list(event.children)
+                    for event in doctree.findall(brief_event)
+                    if event["ids"]
+                }
         return self._bodies[docname].get(anchor, [])
 
     def entry(
@@ -291,22 +355,28 @@ class _Layout:
             legend += nodes.Text(f" ({counts[tag]})")
         return legend
 
-    def collected(
-        self, fromdoc: str, timeline_filter: TimelineFilter
-    ) -> list[tuple[EventRecord, brief_timeline_entry]]:
-        """Entries for every event of the project that passes the filter."""
+    def collected(self, fromdoc: str, timeline_filter: TimelineFilter) -> list[Shown]:
+        """Every event of the project that passes the filter, with copies of its body."""
         out = []
         for docname, _, record in select(get_domain(self.env).records(KIND), timeline_filter):
             body: list[nodes.Node] = []
-            if record.body.strip():
-                body = _detached(self.stored_body(docname, record.anchor), fromdoc)
-            out.append((record, self.entry(record, fromdoc, body, back_to=docname)))
+            markup = None
+            if record.body.strip() and self.html is not None:
+                markup = self.stored_markup(docname, record.anchor)  # HTML needs no node
+            if record.body.strip() and markup is None:
+                # the stored bodies were unpickled for this document: their nodes are
+                # placed the first time, copied the next (an event in several timelines)
+                first = (docname, record.anchor) not in self._placed
+                self._placed.add((docname, record.anchor))
+                stored = self.stored_body(docname, record.anchor)
+                body = _detached(stored, fromdoc, copy=not first)
+            out.append(Shown(record, docname, body, (), docname, markup))
         return out
 
     def nested(
         self, timeline: brief_timeline, timeline_filter: TimelineFilter
-    ) -> tuple[list[tuple[EventRecord, brief_timeline_entry]], list[nodes.Node]]:
-        """Entries for the timeline's own events; anchors for those its filter leaves out."""
+    ) -> tuple[list[Shown], list[nodes.Node]]:
+        """The timeline's own events; anchors for those its filter leaves out."""
         fromdoc = timeline["docname"]
         kept: list[tuple[str, int, EventRecord, brief_event]] = []
         left_out: list[nodes.Node] = []
@@ -317,29 +387,41 @@ class _Layout:
             else:
                 # not shown, but links to it still land here
                 left_out.append(_to_anchor(event.deepcopy()))
-        entries = [
-            (record, self.entry(record, fromdoc, list(event.children), ids=event["ids"]))
+        shown = [
+            Shown(record, fromdoc, list(event.children), list(event["ids"]), None)
             for _, _, record, event in in_timeline_order(kept)
         ]
-        return entries, left_out
+        return shown, left_out
+
+    def render_all(self, timelines: Sequence[brief_timeline]) -> None:
+        for timeline in timelines:
+            self.render(timeline)
+        self._bodies.clear()
+        self._markup.clear()
+        self._kept_bodies.clear()
 
     def render(self, timeline: brief_timeline) -> None:
         timeline_filter = _filter(timeline)
+        fromdoc = timeline["docname"]
         left_out: list[nodes.Node] = []
         if timeline["collect"]:
-            entries = self.collected(timeline["docname"], timeline_filter)
+            shown = self.collected(fromdoc, timeline_filter)
         else:
-            entries, left_out = self.nested(timeline, timeline_filter)
+            shown, left_out = self.nested(timeline, timeline_filter)
         timeline.clear()
         timeline.extend(left_out)
-        legend = self.legend([record for record, _ in entries])
+        legend = self.legend([item.record for item in shown])
         if legend is not None:
             timeline += legend
-        if entries:
-            items = [entry for _, entry in entries]
-            timeline += brief_timeline_list("", *items, classes=["brief-timeline"])
-        else:
+        if not shown:
             timeline += nodes.paragraph(EMPTY, EMPTY, classes=["brief-timeline-empty"])
+        elif self.html is not None:
+            timeline += self.html.timeline_list(shown, fromdoc)
+        else:
+            items = [
+                self.entry(s.record, fromdoc, s.body, ids=s.ids, back_to=s.back_to) for s in shown
+            ]
+            timeline += brief_timeline_list("", *items, classes=["brief-timeline"])
 
 
 def _filter(timeline: brief_timeline) -> TimelineFilter:
@@ -357,6 +439,26 @@ def _to_anchor(event: brief_event) -> brief_event:
     return event
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a chronology is laid out.
+
+    A collected chronology whose bodies must be nodes unpickles them and makes its entries:
+    hundreds of thousands of objects at 10,000 events, most of which stay alive until the
+    page is written, while the collector, triggered by the count of new objects, would
+    walk the whole heap several times over (a third of the page's time, measured).
+    Reference counting still frees what it can meanwhile; the collector runs again as
+    soon as it is back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class TimelineTransform(SphinxPostTransform):
     """Lay out every timeline of the document; leave other events as bare anchors."""
 
@@ -365,10 +467,11 @@ class TimelineTransform(SphinxPostTransform):
     default_priority = 6
 
     def run(self, **kwargs: Any) -> None:
-        layout: _Layout | None = None
-        for timeline in list(self.document.findall(brief_timeline)):
-            layout = layout or _Layout(self.env)
-            layout.render(timeline)
+        timelines = list(self.document.findall(brief_timeline))
+        if timelines:
+            with _collector_paused():
+                # the builder, as Sphinx's own post-transforms get it
+                _Layout(self.env, self.env._app).render_all(timelines)
         for event in self.document.findall(brief_event):
             _to_anchor(event)
 
