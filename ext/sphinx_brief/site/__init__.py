@@ -1,0 +1,1 @@
+"""What a published brief needs around its components: metadata, layout, outputs."""
