@@ -51,11 +51,11 @@ class QuoteDirective(BriefDirective):
         role = self.option("role")
         if not speaker:
             self.warn(
-                "missing-speaker",
+                "missing",
                 "quote has no :speaker: (it is shown without one and not collected)",
             )
         if not "\n".join(self.content).strip():
-            self.warn("empty-body", "quote has no quoted text; it is left out")
+            self.warn("missing", "quote has no quoted text; it is left out")
             return []
 
         date: dates.BriefDate | None = None
@@ -64,7 +64,7 @@ class QuoteDirective(BriefDirective):
             try:
                 date = dates.parse(date_text)
             except dates.DateError as exc:
-                self.warn("bad-date", "quote :date: cannot be read: %s", exc)
+                self.warn("date", "quote :date: cannot be read: %s", exc)
         keys = sources.check_sources(self, self.options.get("source"), what="quote")
 
         node = brief_quote(classes=["brief-quote", *self.options.get("class", [])])
