@@ -25,6 +25,7 @@ from ..core import checks, dates
 from ..core.component import BriefDirective
 from ..core.logs import warn
 from ..core.text import split_list
+from ..core.typography import educated
 from .nodes import brief_event, brief_timeline
 from .records import date_values
 
@@ -91,11 +92,12 @@ class EventDirective(BriefDirective):
 
         node = brief_event(
             **(date_values(date, self.config.language) if date else {"date": date_text}),
-            title=title,
+            # set as the prose around them: quotes, dashes, apostrophes
+            title=educated(self, title),
             tags=list(tags),
             sources=list(keys),
-            place=place,
-            date_note=date_note,
+            place=educated(self, place),
+            date_note=educated(self, date_note),
             body="\n".join(self.content),
             valid=date is not None and bool(title),
         )

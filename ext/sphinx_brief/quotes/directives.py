@@ -17,6 +17,7 @@ from ..citations import sources
 from ..core import checks, dates
 from ..core.component import BriefDirective
 from ..core.domain import get_domain
+from ..core.typography import educated
 from .nodes import (
     attribution_parts,
     brief_attribution,
@@ -48,7 +49,7 @@ class QuoteDirective(BriefDirective):
             return []
         checks.check_options(self, "quote", ("role", "date", "name"))
         speaker = self.option("speaker")
-        role = self.option("role")
+        role = educated(self, self.option("role"))  # set as the prose around it
         if not speaker:
             self.warn(
                 "missing",
