@@ -41,53 +41,13 @@ from edtf.parser.parser_classes import Date as EDTFDate
 from edtf.parser.parser_classes import Interval as EDTFInterval
 from edtf.parser.parser_classes import UncertainOrApproximate as EDTFQualified
 
+from .date_words import CIRCA, OPEN_PHRASES
+
 #: How precise a date is; a smaller rank is less precise.
 PRECISIONS = ("year", "month", "day")
 
 #: Skeletons (CLDR) per precision; Babel picks the locale's best pattern for each.
 _SKELETONS = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}
-
-# "circa" as readers of each language write it; languages not listed use the English form.
-_CIRCA = {"en": "c. {}", "fr": "vers {}", "de": "um {}", "es": "c. {}", "it": "ca. {}"}
-
-#: How an open or unknown side is written, per language (CLDR, hence Babel, has no words
-#: for it): ``since`` (open end), ``until`` (open start), ``end-unknown``, ``start-unknown``;
-#: a key ending in ``-day`` is used when the known side is a day ("depuis le 24 février").
-#: Languages not listed use the English phrases.
-OPEN_PHRASES: dict[str, dict[str, str]] = {
-    "en": {
-        "since": "since {}",
-        "until": "until {}",
-        "end-unknown": "from {} (end unknown)",
-        "start-unknown": "until {} (start unknown)",
-    },
-    "de": {
-        "since": "seit {}",
-        "until": "bis {}",
-        "end-unknown": "ab {} (Ende unbekannt)",
-        "start-unknown": "bis {} (Beginn unbekannt)",
-    },
-    "fr": {
-        "since": "depuis {}",
-        "since-day": "depuis le {}",
-        "until": "jusqu’en {}",
-        "until-day": "jusqu’au {}",
-        "end-unknown": "à partir de {} (fin inconnue)",
-        "end-unknown-day": "à partir du {} (fin inconnue)",
-        "start-unknown": "jusqu’en {} (début inconnu)",
-        "start-unknown-day": "jusqu’au {} (début inconnu)",
-    },
-    "es": {
-        "since": "desde {}",
-        "since-day": "desde el {}",
-        "until": "hasta {}",
-        "until-day": "hasta el {}",
-        "end-unknown": "desde {} (fin desconocido)",
-        "end-unknown-day": "desde el {} (fin desconocido)",
-        "start-unknown": "hasta {} (inicio desconocido)",
-        "start-unknown-day": "hasta el {} (inicio desconocido)",
-    },
-}
 
 #: The values of :attr:`BriefDate.open_start` / :attr:`BriefDate.open_end`.
 OPEN, UNKNOWN = "open", "unknown"
@@ -353,6 +313,10 @@ def _tight(text: str) -> str:
     return text.replace("\u2009–\u2009", "–").replace(" – ", "–")
 
 
+#: An abbreviated month field of a CLDR pattern (format or stand-alone form).
+_ABBREVIATED_MONTH = re.compile("(?<![ML])(MMM|LLL)(?![ML])")
+
+
 def _widened(pattern: str, skeleton: str) -> str:
     """An interval pattern with its month as wide as the skeleton's ("MMM" to "MMMM"), as
     CLDR says a matched pattern's field widths are adjusted (Babel does not)."""
@@ -360,9 +324,9 @@ def _widened(pattern: str, skeleton: str) -> str:
         return pattern
     parts = re.split("('[^']*')", pattern)  # quoted literals are kept as they are
     return "".join(
-        part if part.startswith("'") else re.sub("(?<![ML])(MMM|LLL)(?![ML])", r"\g<1>M", part)
+        part if part.startswith("'") else _ABBREVIATED_MONTH.sub(lambda m: m[0][0] * 4, part)
         for part in parts
-    ).replace("LLLM", "LLLL")
+    )
 
 
 def format_range(start: dt.date, end: dt.date, skeleton: str, language: str | None = "en") -> str:
@@ -386,7 +350,9 @@ def format_range(start: dt.date, end: dt.date, skeleton: str, language: str | No
                     for pattern, instant in zip(patterns[field], (start, end), strict=True)
                 )
             )
-    return format_point(start, "day" if "d" in skeleton else "month", language)
+    # no field of the skeleton differs: one date, at the skeleton's precision
+    precision = {value: key for key, value in _SKELETONS.items()}.get(skeleton, "day")
+    return format_point(start, precision, language)
 
 
 def _closed(date: BriefDate, language: str) -> str:
@@ -424,7 +390,7 @@ def _display(date: BriefDate, language: str) -> str:
         return _phrase(locale.language, key, date.start_precision == "day").format(side)
     text = _closed(date, language)
     if date.approximate:
-        text = _CIRCA.get(locale.language, _CIRCA["en"]).format(text)
+        text = CIRCA.get(locale.language, CIRCA["en"]).format(text)
     if date.uncertain:
         text += "?"
     return text
