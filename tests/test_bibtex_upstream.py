@@ -1,0 +1,278 @@
+"""sphinxcontrib-bibtex's own test suite, run with and without ``sphinx_brief`` loaded.
+
+A good citizen in the Sphinx process does not change what its peer does: the same upstream
+tests must have the same outcomes when every one of upstream's test projects also loads
+``sphinx_brief``.  The suite is sphinxcontrib-bibtex 2.7.0's, committed unchanged under
+``tests/data/upstream/`` (see the README there).  It is copied twice into a temporary
+folder; in the second copy each ``test/roots/*/conf.py`` gets ``sphinx_brief`` appended to
+its ``extensions``; both copies are run by this interpreter in subprocesses (so the two runs
+share no process state with each other or with ours), and the outcome of every test is
+compared.
+
+The one accepted difference: a test project that brings its own ``cite`` domain (upstream's
+``natbib`` example) cannot load sphinxcontrib-bibtex, which registers a domain of that name,
+and hence cannot load ``sphinx_brief`` either.  Such projects are found by reading the
+project's ``conf.py`` and the extension modules it names, not by a list of test names.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA
+
+UPSTREAM = DATA / "upstream" / "sphinxcontrib-bibtex-2.7.0"
+EXTENSION = "sphinx_brief"
+OWN_DOMAIN = "cite"  # the domain sphinxcontrib-bibtex registers
+
+# Loaded into upstream's pytest run (``-p``): for every test, its outcome, the failure text,
+# and the test project (``testroot``) that the ``sphinx`` marker asks sphinx.testing for.
+RECORDER = '''\
+"""Records each test's outcome and test project as JSON (for tests/test_bibtex_upstream.py)."""
+
+import json
+import os
+
+RESULTS = {}
+
+
+def _record(nodeid):
+    return RESULTS.setdefault(nodeid, {"outcome": "passed", "text": "", "testroot": None})
+
+
+def pytest_runtest_setup(item):
+    for marker in item.iter_markers("sphinx"):
+        if "testroot" in marker.kwargs:
+            _record(item.nodeid)["testroot"] = marker.kwargs["testroot"]
+            return
+    _record(item.nodeid)["testroot"] = "root"  # sphinx.testing's default
+
+
+def pytest_runtest_logreport(report):
+    record = _record(report.nodeid)
+    if record["outcome"] != "passed":
+        return  # the first phase that did not pass says what happened
+    if hasattr(report, "wasxfail"):
+        outcome = "xfailed" if report.skipped else "xpassed"
+    elif report.failed:
+        outcome = "failed" if report.when == "call" else "error"
+    elif report.skipped:
+        outcome = "skipped"
+    else:
+        return
+    record["outcome"] = outcome
+    record["text"] = report.longreprtext
+
+
+def pytest_collectreport(report):
+    if report.failed:
+        record = _record(report.nodeid)
+        record["outcome"] = "error"
+        record["text"] = report.longreprtext
+
+
+def pytest_sessionfinish(session):
+    with open(os.environ["BRIEF_UPSTREAM_RESULTS"], "w", encoding="utf-8") as out:
+        json.dump(RESULTS, out, indent=1, sort_keys=True)
+'''
+
+
+@dataclass(frozen=True)
+class Outcome:
+    outcome: str
+    text: str
+    testroot: str | None
+
+
+def add_extension(conf: Path) -> None:
+    """Append ``sphinx_brief`` to the extensions of the project configured by ``conf``."""
+    with conf.open("a", encoding="utf-8") as out:
+        out.write(f'\nextensions = [*globals().get("extensions", []), "{EXTENSION}"]\n')
+
+
+def copy_suite(dest: Path, *, with_extension: bool) -> Path:
+    shutil.copytree(UPSTREAM, dest, ignore=shutil.ignore_patterns("__pycache__"))
+    (dest / "brief_recorder.py").write_text(RECORDER, encoding="utf-8")
+    if with_extension:
+        confs = sorted((dest / "test" / "roots").glob("*/conf.py"))
+        assert confs, "no test projects found in upstream's suite"
+        for conf in confs:
+            add_extension(conf)
+    return dest
+
+
+def start(suite: Path) -> subprocess.Popen[str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTEST_", "COV_")) and key != "PYTHONPATH"
+    }
+    env["BRIEF_UPSTREAM_RESULTS"] = str(suite / "results.json")
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "brief_recorder",
+            "-q",
+            "--basetemp",
+            str(suite.parent / f"{suite.name}-tmp"),
+        ],
+        cwd=suite,  # upstream's pytest.ini; ``python -m`` puts it on sys.path for ``test.*``
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen[str], suite: Path) -> dict[str, Outcome]:
+    try:
+        output, _ = process.communicate(timeout=900)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+        pytest.fail(f"upstream's suite did not finish in {suite.name}:\n{output[-4000:]}")
+    results = suite / "results.json"
+    assert results.is_file(), f"upstream's suite wrote no results in {suite.name}:\n{output}"
+    raw = json.loads(results.read_text(encoding="utf-8"))
+    return {nodeid: Outcome(**fields) for nodeid, fields in raw.items()}
+
+
+def module_source(name: str, search: list[Path]) -> Path | None:
+    """The file of extension module ``name`` if it lies in one of ``search`` (not installed)."""
+    parts = name.split(".")
+    for folder in search:
+        for candidate in (
+            folder.joinpath(*parts).with_suffix(".py"),
+            folder.joinpath(*parts, "__init__.py"),
+        ):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def class_constant(cls: ast.ClassDef, attribute: str) -> object:
+    """The constant a class body assigns to ``attribute`` (None if it assigns none)."""
+    for statement in cls.body:
+        if isinstance(statement, ast.Assign):
+            targets = statement.targets
+        elif isinstance(statement, ast.AnnAssign):
+            targets = [statement.target]
+        else:
+            continue
+        if any(isinstance(t, ast.Name) and t.id == attribute for t in targets) and isinstance(
+            statement.value, ast.Constant
+        ):
+            return statement.value.value
+    return None
+
+
+def registers_domain(tree: ast.Module, domain: str) -> bool:
+    """Does the module define a class with ``name = domain`` and pass it to ``add_domain``?"""
+    named = {
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef) and class_constant(node, "name") == domain
+    }
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "add_domain"
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Name)
+        and node.args[0].id in named
+        for node in ast.walk(tree)
+    )
+
+
+def configured_extensions(tree: ast.Module) -> list[str]:
+    names: list[str] = []
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "extensions" for t in node.targets)
+            and isinstance(node.value, ast.List | ast.Tuple)
+        ):
+            names = [
+                element.value
+                for element in node.value.elts
+                if isinstance(element, ast.Constant) and isinstance(element.value, str)
+            ]
+    return names
+
+
+def own_domain_projects(suite: Path) -> set[str]:
+    """Test projects whose conf.py, or an extension of the suite it loads, adds a ``cite`` domain."""
+    found = set()
+    for conf in sorted((suite / "test" / "roots").glob("*/conf.py")):
+        tree = ast.parse(conf.read_text(encoding="utf-8"), filename=str(conf))
+        modules = [tree]
+        for name in configured_extensions(tree):
+            source = module_source(name, [conf.parent, suite])
+            if source is not None:
+                modules.append(ast.parse(source.read_text(encoding="utf-8"), str(source)))
+        if any(registers_domain(module, OWN_DOMAIN) for module in modules):
+            found.add(conf.parent.name.removeprefix("test-"))
+    return found
+
+
+def describe(nodeid: str, before: Outcome | None, after: Outcome | None) -> str:
+    was = before.outcome if before else "not run"
+    now = after.outcome if after else "not run"
+    text = (after.text if after and after.text else before.text if before else "").strip()
+    if len(text) > 1500:
+        text = "…\n" + text[-1500:]
+    return f"{nodeid}: {was} without {EXTENSION}, {now} with it\n{text}\n"
+
+
+@pytest.mark.slow
+def test_upstream_outcomes_unchanged_by_the_extension(tmp_path: Path) -> None:
+    plain = copy_suite(tmp_path / "plain", with_extension=False)
+    extended = copy_suite(tmp_path / "with-brief", with_extension=True)
+    processes = [(start(plain), plain), (start(extended), extended)]
+    before, after = (finish(process, suite) for process, suite in processes)
+
+    # The baseline is upstream's suite working as upstream meant it.
+    assert sum(o.outcome == "passed" for o in before.values()) > len(before) / 2, before
+    own_domain = own_domain_projects(plain)
+    assert own_domain, "no test project with its own cite domain found: the reading is broken"
+
+    def outcome(results: dict[str, Outcome], nodeid: str) -> str:
+        return results[nodeid].outcome if nodeid in results else "not run"
+
+    changed = sorted(
+        nodeid
+        for nodeid in before.keys() | after.keys()
+        if outcome(before, nodeid) != outcome(after, nodeid)
+    )
+    accepted = [
+        nodeid
+        for nodeid in changed
+        if nodeid in before and nodeid in after and before[nodeid].testroot in own_domain
+    ]
+    # Where a project with its own cite domain does change, it is stopped by a clear Sphinx
+    # error about that domain, not by a traceback from inside the extension.
+    for nodeid in accepted:
+        assert "ExtensionError" in after[nodeid].text and OWN_DOMAIN in after[nodeid].text, (
+            describe(nodeid, before[nodeid], after[nodeid])
+        )
+    differing = [nodeid for nodeid in changed if nodeid not in accepted]
+    assert not differing, (
+        f"{len(differing)} outcome(s) of sphinxcontrib-bibtex's own suite change when its "
+        f"test projects load {EXTENSION}:\n\n"
+        + "\n".join(describe(n, before.get(n), after.get(n)) for n in differing)
+    )
