@@ -111,11 +111,8 @@ def copy_suite(dest: Path, *, with_extension: bool) -> Path:
 
 
 def start(suite: Path) -> subprocess.Popen[str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("PYTEST_", "COV_")) and key != "PYTHONPATH"
-    }
+    # Our own run's pytest options (PYTEST_ADDOPTS, ...) are not upstream's.
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
     env["BRIEF_UPSTREAM_RESULTS"] = str(suite / "results.json")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return subprocess.Popen(
