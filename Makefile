@@ -83,10 +83,10 @@ audit: html $(AUDIT_MODULES)
 	$(BIN)/python tools/audit.py $(BUILDDIR)/html
 
 # Builds BASE in a temporary git worktree and the working tree (text and html builders),
-# then writes one Markdown report for the pull request: see ext/sphinx_brief/review.py.
+# then writes one Markdown report for the pull request: see tools/review/.
 review: $(STAMP)
 	@test -n "$(BASE)" || { echo "usage: make review BASE=<git ref> [REVIEW_OUT=$(BUILDDIR)/review.md]" >&2; exit 2; }
-	$(BIN)/python -m sphinx_brief.review --base "$(BASE)" --out "$(REVIEW_OUT)" --docs $(SOURCEDIR) --sphinxopts "$(SPHINXOPTS)"
+	$(BIN)/python -m tools.review --base "$(BASE)" --out "$(REVIEW_OUT)" --docs $(SOURCEDIR) --sphinxopts "$(SPHINXOPTS)"
 
 # sphinx-autobuild: rebuilds on every change in docs/ or ext/.  An edit of the extension's
 # code must re-read every page, so the saved environment is dropped first when a .py file
