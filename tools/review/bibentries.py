@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from .jobs import Side
 
@@ -17,15 +18,27 @@ class Sources:
     available: bool = False
 
 
+def read_probe(side: Side) -> dict[str, Any] | None:
+    """What the side's probe wrote, or None (read once, kept on the side)."""
+    if side.probe is None:
+        job = side.jobs.get("sources")
+        if job is None:
+            return None
+        try:
+            data = json.loads(job.output.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        side.probe = data if isinstance(data, dict) else None
+    return side.probe
+
+
 def load_sources(side: Side) -> Sources:
     """What the side's sources probe found (its problems go to the side's problems)."""
     sources = Sources()
-    job = side.jobs.get("sources")
-    if job is None:
+    if side.jobs.get("sources") is None:
         return sources
-    try:
-        data = json.loads(job.output.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = read_probe(side)
+    if data is None:
         side.problems.append("its sources could not be read (the probe wrote no result)")
         return sources
     for problem in data.get("problems", []):
@@ -46,6 +59,8 @@ class SourceChange:
     before: str | None = None
     after: str | None = None
     fields: list[str] = field(default_factory=list)
+    #: (field, before, after) of each changed field
+    values: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
 
 def compare_sources(base: Sources, head: Sources) -> list[SourceChange]:
@@ -60,7 +75,8 @@ def compare_sources(base: Sources, head: Sources) -> list[SourceChange]:
         ]
         note_before, note_after = base.notes.get(key), head.notes.get(key)
         if fields or note_before != note_after:
-            changes.append(SourceChange(key, "changed", note_before, note_after, fields))
+            values = [(name, before.get(name), after.get(name)) for name in fields]
+            changes.append(SourceChange(key, "changed", note_before, note_after, fields, values))
     changes += [
         SourceChange(key, "removed", before=base.notes.get(key))
         for key in base.fields

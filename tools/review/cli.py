@@ -39,11 +39,17 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
+from .bibentries import read_probe
+from .comment import GITHUB_LIMIT, READTHEDOCS_PREVIEW, for_comment
 from .gitrepo import ReviewError, git, repository_root, resolve_commit, worktree
 from .jobs import FAILING_OPTIONS, Job, Side, _side_env, plan_jobs, run_jobs
 from .md import md_code
+from .records import EVENTS, QUOTES, load_records
 from .report import Review, render_report
+from .sourcing import analyse
+from .sourcing import render as render_sourcing
 
 
 def review(
@@ -57,6 +63,8 @@ def review(
     timeout: float = 1800,
     max_diff_lines: int = 400,
     workdir: Path | None = None,
+    preview_url: str | None = None,
+    pr: str | None = None,
 ) -> str:
     """Build both sides, write the report to ``out`` (if given) and return it."""
     docs = docs.resolve()
@@ -89,13 +97,60 @@ def review(
                     continue
                 jobs_to_run += plan_jobs(side, options, _side_env(side, ext))
             run_jobs(jobs_to_run, jobs, timeout)
-            report = render_report(Review(base_ref, commit, head_label, base, head, max_diff_lines))
+            report = render_report(
+                Review(base_ref, commit, head_label, base, head, max_diff_lines, preview_url, pr)
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(report, encoding="utf-8")
     return report
+
+
+def sources_report(
+    *,
+    docs: Path,
+    out: Path | None,
+    sphinxopts: Sequence[str] = (),
+    ext: str | None = "ext",
+    jobs: int = 2,
+    timeout: float = 1800,
+    workdir: Path | None = None,
+) -> tuple[str, int]:
+    """The sourcing report of the brief in ``docs`` (as it is), and its open findings."""
+    docs = docs.resolve()
+    if not (docs / "conf.py").is_file():
+        raise ReviewError(f"{docs} has no conf.py")
+    try:
+        root = repository_root(docs)
+    except ReviewError:
+        root = docs.parent
+    options = [o for o in sphinxopts if o not in FAILING_OPTIONS]
+    tmp = Path(tempfile.mkdtemp(prefix="brief-sources-", dir=workdir))
+    try:
+        side = Side("head", "working tree", root, docs, tmp / "head")
+        side.workdir.mkdir(parents=True)
+        run_jobs(plan_jobs(side, options, _side_env(side, ext), ("html",)), jobs, timeout)
+        probe = read_probe(side)
+        lines = ["# Sourcing: what the brief states without a source", ""]
+        if probe is None or "pages" not in probe:
+            problems = [*(probe or {}).get("problems", []), *(probe or {}).get("page_problems", [])]
+            job = side.jobs["sources"]
+            raise ReviewError(
+                "the brief's pages could not be read: "
+                + ("; ".join(problems) or job.log_tail(10) or "the probe wrote no result")
+            )
+        records = {k.name: load_records(side.outdir("html"), k)[0] for k in (EVENTS, QUOTES)}
+        sourcing = analyse(probe, records, None, uncited=True)
+        lines += render_sourcing(sourcing, heading="#")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    report = "\n".join(lines).rstrip() + "\n"
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(report, encoding="utf-8")
+    return report, sourcing.open_count
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -110,7 +165,33 @@ def build_parser() -> argparse.ArgumentParser:
         "report of what changed: rendered text per page, sources, events, "
         "quotations and new warnings.",
     )
-    parser.add_argument("--base", required=True, help="the git ref to compare with")
+    parser.add_argument("--base", help="the git ref to compare with (required for the review)")
+    parser.add_argument(
+        "--sources-report",
+        action="store_true",
+        help="write the sourcing report of the working tree instead (no --base); exits 1 "
+        "if something is stated without a source and not explained on its page",
+    )
+    parser.add_argument("--pr", help="the pull request's number (for preview links)")
+    parser.add_argument(
+        "--preview-url",
+        default=os.environ.get("REVIEW_PREVIEW_URL") or None,
+        help="address of a page's pull-request preview, with {pr} and {page} (its HTML "
+        f"file) or {{docname}}; Read the Docs: {READTHEDOCS_PREVIEW} "
+        "(default: $REVIEW_PREVIEW_URL; no links without it or without --pr)",
+    )
+    parser.add_argument(
+        "--comment-out",
+        help="also write the report as a pull-request comment (a hidden marker first, cut "
+        "to --comment-limit characters) to this file",
+    )
+    parser.add_argument(
+        "--comment-limit",
+        type=int,
+        default=GITHUB_LIMIT,
+        help="longest comment (default: %(default)s, GitHub's limit)",
+    )
+    parser.add_argument("--full-report-url", help="where a cut comment sends its reader")
     parser.add_argument(
         "--out",
         default="_build/review.md",
@@ -152,30 +233,47 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.sources_report and not args.base:
+        parser.error("--base is required (or --sources-report)")
     previous = signal.signal(signal.SIGTERM, _terminate)
+    status = 0
     try:
         out = None if args.out == "-" else Path(args.out)
-        report = review(
-            base_ref=args.base,
-            docs=Path(args.docs),
-            out=out,
-            sphinxopts=shlex.split(args.sphinxopts),
-            ext=args.ext or None,
-            jobs=args.jobs,
-            timeout=args.timeout,
-            max_diff_lines=args.max_diff_lines,
-        )
+        common: dict[str, Any] = {
+            "docs": Path(args.docs),
+            "out": out,
+            "sphinxopts": shlex.split(args.sphinxopts),
+            "ext": args.ext or None,
+            "jobs": args.jobs,
+            "timeout": args.timeout,
+        }
+        if args.sources_report:
+            report, open_count = sources_report(**common)
+            status = 1 if open_count else 0
+        else:
+            report = review(
+                base_ref=args.base,
+                max_diff_lines=args.max_diff_lines,
+                preview_url=args.preview_url,
+                pr=args.pr,
+                **common,
+            )
     except ReviewError as exc:
         print(f"review: {exc}", file=sys.stderr)
         return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
+    if args.comment_out:
+        comment = for_comment(report, full_url=args.full_report_url, limit=args.comment_limit)
+        Path(args.comment_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.comment_out).write_text(comment, encoding="utf-8")
     if out is None:
         sys.stdout.write(report)
     else:
         print(f"review: wrote {out}", file=sys.stderr)
-    return 0
+    return status
 
 
 if __name__ == "__main__":

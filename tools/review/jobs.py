@@ -10,6 +10,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 BUILDERS = ("text", "html")
 #: Options of sphinx-build that make it stop or fail on a warning; the review drops them.
@@ -55,6 +56,8 @@ class Side:
     workdir: Path  # temporary folder of this side's builds
     jobs: dict[str, Job] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    #: What the side's probe wrote (read once, see bibentries.read_probe).
+    probe: dict[str, Any] | None = None
 
     @property
     def exists(self) -> bool:

@@ -102,7 +102,7 @@ def _explanation(node: Any) -> str | None:
 
 
 def _paragraph(paragraph: Any, footnotes: dict[str, str]) -> dict[str, Any]:
-    """A paragraph's words, with each note as a token ``\\x00label\\x00content``."""
+    """A paragraph's words; each note is one token, ``\\x00label\\x00content\\x00``."""
     from docutils import nodes
 
     parts: list[str] = []
@@ -113,7 +113,8 @@ def _paragraph(paragraph: Any, footnotes: dict[str, str]) -> dict[str, Any]:
             refid = str(node.get("refid") or node.get("reftarget") or "")
             content = footnotes.get(refid) or refid or node.astext()
             notes.append(content)
-            parts.append(f" \x00{node.astext()}\x00{' '.join(content.split())}\x00 ")
+            packed = "\x01".join(content.split())  # one token: spaces become \x01
+            parts.append(f" \x00{node.astext()}\x00{packed}\x00 ")
             return
         if isinstance(node, nodes.Text):
             parts.append(str(node))

@@ -6,12 +6,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .bibentries import SourceChange, Sources, compare_sources, load_sources
+from .bibentries import SourceChange, compare_sources, load_sources, read_probe
 from .buildwarnings import new_warnings, read_warnings
+from .comment import preview_links
 from .jobs import Side
 from .md import Markdown, _plural, md_code, md_fence, md_table, md_text
 from .pages import PageChange, compare_pages, read_pages
 from .records import EVENTS, QUOTES, RecordChanges, RecordKind, compare_records, load_records
+from .sections import pages_section, sources_section
+from .sourcing import Sourcing, analyse
+from .sourcing import render as render_sourcing
 
 
 @dataclass
@@ -22,6 +26,10 @@ class Review:
     base: Side
     head: Side
     max_diff_lines: int = 400
+    #: The address of a page's pull-request preview: ``{pr}``, ``{page}`` (its HTML file),
+    #: ``{docname}``; no links when None (see comment.preview_links).
+    preview_url: str | None = None
+    pr: str | None = None
 
 
 def render_report(review: Review) -> str:
@@ -35,6 +43,12 @@ def render_report(review: Review) -> str:
     for kind in (EVENTS, QUOTES):
         records[kind.name] = _record_section_data(kind, base, head)
     added_warnings, gone = new_warnings(read_warnings(base), read_warnings(head))
+    touched = [p.docname for p in page_changes if p.status != "removed"]
+    head_probe = read_probe(head)
+    sourcing = None
+    if head_probe is not None and "pages" in head_probe:
+        head_records = {k.name: load_records(head.outdir("html"), k)[0] for k in (EVENTS, QUOTES)}
+        sourcing = analyse(head_probe, head_records, touched, uncited=bool(source_changes))
 
     out: list[str] = ["# Review: what this change does to the brief", ""]
     out.append(
@@ -43,6 +57,8 @@ def render_report(review: Review) -> str:
     )
     out.append("")
     counts = _counts(page_changes, source_changes, records, added_warnings)
+    if sourcing is not None:
+        counts.append(("Unsourced on the pages changed", str(sourcing.open_count or "none")))
     out += [f"- **{title}**: {summary}" for title, summary in counts]
     out.append("")
 
@@ -50,11 +66,14 @@ def render_report(review: Review) -> str:
     if problems:
         out += ["## Build problems", "", *problems, ""]
 
-    out += _pages_section(page_changes, unchanged, review.max_diff_lines)
-    out += _sources_section(source_changes, base, head, base_sources, head_sources)
+    preview = preview_links(review.preview_url, review.pr, touched)
+    probes = (read_probe(base), head_probe)
+    out += pages_section(page_changes, unchanged, review.max_diff_lines, probes, preview)
+    out += sources_section(source_changes, base, head, base_sources, head_sources)
     for kind in (EVENTS, QUOTES):
         changes, notes = records[kind.name]
         out += _records_section(kind, changes, notes)
+    out += _sourcing_section(sourcing, touched)
     out += _warnings_section(added_warnings, gone)
     return "\n".join(out).rstrip() + "\n"
 
@@ -120,66 +139,15 @@ def _problems(base: Side, head: Side) -> list[str]:
     return lines
 
 
-def _pages_section(
-    changes: Sequence[PageChange], unchanged: Sequence[str], max_lines: int
-) -> list[str]:
-    out = ["## Pages", "", "The rendered text of each page (Sphinx's text builder).", ""]
-    if not changes:
-        out += ["No page's text changed.", ""]
-    for change in changes:
-        heading = {"changed": "changed", "added": "added (new page)", "removed": "removed"}[
-            change.status
-        ]
-        out += [f"### {md_code(change.docname)}: {heading}", ""]
-        if change.status == "removed":
-            out += [f"The page is gone ({_plural(len(change.diff) - 3, 'line')} of text).", ""]
-            continue
-        diff = change.diff
-        if len(diff) > max_lines:
-            cut = len(diff) - max_lines
-            diff = [*diff[:max_lines], f"… {_plural(cut, 'more line')} not shown"]
-        out += [md_fence("\n".join(diff), "diff"), ""]
-    if unchanged:
-        out += ["Unchanged: " + ", ".join(md_code(d) for d in unchanged) + ".", ""]
-    return out
-
-
-def _sources_section(
-    changes: Sequence[SourceChange],
-    base: Side,
-    head: Side,
-    base_sources: Sources,
-    head_sources: Sources,
-) -> list[str]:
-    out = ["## Sources", ""]
-    for side, sources in ((base, base_sources), (head, head_sources)):
-        if not sources.available:
-            out += [
-                f"The {side.label} has no readable bibliography; its sources are not compared.",
-                "",
-            ]
-    if not changes:
-        out += ["No source was added, removed or changed.", ""]
-        return out
-    for status, title in (("added", "Added"), ("removed", "Removed"), ("changed", "Changed")):
-        group = [c for c in changes if c.status == status]
-        if not group:
-            continue
-        out += [f"### {title}", ""]
-        for change in group:
-            if status == "added":
-                out.append(f"- {md_code(change.key)}: {md_text(change.after or '')}")
-            elif status == "removed":
-                out.append(f"- {md_code(change.key)}: {md_text(change.before or '')}")
-            else:
-                fields = ", ".join(md_code(f) for f in change.fields) or "none"
-                out += [
-                    f"- {md_code(change.key)} (fields changed: {fields})",
-                    f"  - before: {md_text(change.before or '')}",
-                    f"  - after: {md_text(change.after or '')}",
-                ]
-        out.append("")
-    return out
+def _sourcing_section(sourcing: Sourcing | None, touched: Sequence[str]) -> list[str]:
+    out = ["## Sourcing of the pages changed", ""]
+    if sourcing is None:
+        return [*out, "The working tree's pages could not be read; sourcing is not checked.", ""]
+    if not touched and not sourcing.uncited:
+        return [*out, "No page changed.", ""]
+    pages = ", ".join(md_code(d) for d in touched)
+    scope = f"the pages changed ({pages})" if touched else "the sources"
+    return [*out, *render_sourcing(sourcing, heading="##", scope=scope)]
 
 
 def _record_section_data(
