@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ class RecordKind:
     identities: tuple[Callable[[Mapping[str, Any]], tuple[str, ...] | None], ...]
     columns: tuple[tuple[str, str], ...]  # (field, header) of the added/removed tables
     fields: tuple[str, ...]  # the fields compared, in the order shown
+    #: The field whose words say what the record is (an event's title, a quotation's
+    #: text): records left unmatched by identity are paired by its similarity, on a page.
+    text_field: str = "title"
 
     def label(self, record: Mapping[str, Any]) -> str:
         return " — ".join(
@@ -44,7 +48,14 @@ EVENTS = RecordKind(
     "events",
     "Events",
     "events.json",
-    identities=(_key("title", "date"), _key("url", "title"), _key("url", "date")),
+    # then the anchor alone: it is the :name: when one is given, so it stays when the
+    # date and the title both change
+    identities=(
+        _key("title", "date"),
+        _key("url", "title"),
+        _key("url", "date"),
+        _key("url"),
+    ),
     columns=(
         ("date_display", "date"),
         ("title", "title"),
@@ -69,6 +80,7 @@ QUOTES = RecordKind(
         ("url", "declared at"),
     ),
     fields=QUOTE_FIELDS,
+    text_field="text",
 )
 
 
@@ -107,6 +119,42 @@ class RecordChanges:
     changed: list[tuple[dict[str, Any], dict[str, Any], list[str]]] = field(default_factory=list)
 
 
+#: How alike the words of two records must be (difflib ratio) to be taken for one.
+SIMILAR = 0.5
+
+
+def _page(record: Mapping[str, Any]) -> str:
+    return _display(record.get("url")).split("#", 1)[0]
+
+
+def _pair_by_similarity(
+    left: list[dict[str, Any]], right: list[dict[str, Any]], kind: RecordKind
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Records of the same page whose words are alike, best first; both lists shrink."""
+    scored = []
+    for i, before in enumerate(left):
+        for j, after in enumerate(right):
+            if _page(before) != _page(after):
+                continue
+            old, new = (_display(r.get(kind.text_field)).lower().split() for r in (before, after))
+            ratio = difflib.SequenceMatcher(None, old, new, autojunk=False).ratio()
+            # equal words first, then the nearest place on the page
+            place = abs(i / max(len(left), 1) - j / max(len(right), 1))
+            if ratio >= SIMILAR:
+                scored.append((-ratio, place, i, j))
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for _ratio, _place, i, j in sorted(scored):
+        if i not in used_left and j not in used_right:
+            used_left.add(i)
+            used_right.add(j)
+            pairs.append((left[i], right[j]))
+    left[:] = [r for i, r in enumerate(left) if i not in used_left]
+    right[:] = [r for j, r in enumerate(right) if j not in used_right]
+    return pairs
+
+
 def compare_records(
     base: Sequence[dict[str, Any]], head: Sequence[dict[str, Any]], kind: RecordKind
 ) -> RecordChanges:
@@ -129,6 +177,7 @@ def compare_records(
             else:
                 still.append(record)
         right = still
+    pairs += _pair_by_similarity(left, right, kind)
     changes = RecordChanges(added=right, removed=left)
     for before, after in pairs:
         names = [*kind.fields, *sorted((set(before) | set(after)) - set(kind.fields))]

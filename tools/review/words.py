@@ -118,8 +118,20 @@ def compare_paragraphs(base: Sequence[Paragraph], head: Sequence[Paragraph]) -> 
     return changes
 
 
+def _is_note(token: str) -> bool:
+    return token.startswith("\x00")
+
+
 def _ends_sentence(tokens: Sequence[str], index: int) -> bool:
-    word = token_text(tokens[index]).rstrip(_CLOSING)
+    """True if a sentence ends after ``tokens[index]`` (its notes go with it)."""
+    if index + 1 < len(tokens) and _is_note(tokens[index + 1]):
+        return False  # the sentence ends after its notes
+    position = index
+    while position >= 0 and _is_note(tokens[position]):
+        position -= 1
+    if position < 0:
+        return False
+    word = token_text(tokens[position]).rstrip(_CLOSING)
     if not word or word[-1] not in ".!?…":
         return False
     following = token_text(tokens[index + 1]) if index + 1 < len(tokens) else ""
@@ -144,6 +156,12 @@ def word_diff(before: Paragraph, after: Paragraph) -> str:
                 items.append((_words([new[j]]), False, _ends_sentence(new, j)))
             continue
         parts = []
+        same_label = [token_text(t) for t in old[i1:i2]] == [token_text(t) for t in new[j1:j2]]
+        if same_label and all(_is_note(t) for t in new[j1:j2]):
+            # the same marker, another content: the note's source changed
+            note = f"{_words(new[j1:j2])} *(note changed)*"
+            items.append((note, True, _ends_sentence(new, j2 - 1)))
+            continue
         if i2 > i1:
             parts.append(f"~~{_words(old[i1:i2])}~~")
         if j2 > j1:
