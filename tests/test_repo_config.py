@@ -117,9 +117,7 @@ def test_the_review_comment_is_posted_without_running_the_contributors_code() ->
     build = load(WORKFLOW)
     assert build["permissions"] == {"contents": "read"}
     assert "permissions" not in build["jobs"]["build"]  # no write token where PR code runs
-    upload = next(
-        s for s in steps(build) if s.get("with", {}).get("name") == "review-report"
-    )
+    upload = next(s for s in steps(build) if s.get("with", {}).get("name") == "review-report")
     assert "_build/review" in upload["with"]["path"]
     review = next(s for s in steps(build) if "make review" in str(s.get("run", "")))
     assert "--comment-out" in review["run"] and "REVIEW_PREVIEW_URL" in review["env"]

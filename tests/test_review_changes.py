@@ -19,6 +19,7 @@ import pytest
 
 from sphinx_brief.core.export import EVENT_FIELDS, QUOTE_FIELDS
 from tools.review import comment, records
+from tools.review.words import Paragraph, compare_paragraphs, word_diff
 
 from .test_review import git, run_review, section, subsection, write
 
@@ -126,15 +127,15 @@ def test_a_word_change_is_shown_as_words_with_its_sentence(changed: tuple[Path, 
     index = subsection(section(report, "Pages"), "`index`: changed")
     words = index.split("<details>")[0]
     assert "Changed paragraphs, word by word" in words
-    line = next(line for line in words.splitlines() if line.startswith("- ") and "~~" in line)
+    line = next(line for line in words.splitlines() if line.startswith("- ") and "**" in line)
     # the changed words, marked, inside the sentence that holds them
-    assert "~~Kim,~~ **Kim Yong-Nam,**" in line
+    assert "Kim **Yong-Nam**, praised" in line  # the word added, the comma where it was
     assert line.startswith("- “Diplomacy”, line ")
     assert "In June 2009, the North Korean government" in line  # the sentence, as context
     assert "state radio" not in line  # the unchanged next sentence is not repeated
     assert line.rstrip().endswith("…")
     # the note's source changed (its date): the marker stays, the note is said changed
-    assert "~~\\[1\\]~~" not in line and "\\[1\\] *(note changed)*" in line
+    assert "~~\\[1\\]~~" not in line and "Pyongyang.\\[1\\] *(note changed)*" in line
     # the line diff of the wrapped text is still there, folded away
     assert "<summary>The rendered text, line by line</summary>" in index
     assert "```diff" in index.split("<details>")[1]
@@ -195,8 +196,7 @@ def test_each_changed_page_links_to_its_preview(changed: tuple[Path, str]) -> No
     _repo, report = changed
     index = subsection(section(report, "Pages"), "`index`: changed")
     assert (
-        "[Preview of this page](https://brief--42.org.readthedocs.build/en/42/index.html)"
-        in index
+        "[Preview of this page](https://brief--42.org.readthedocs.build/en/42/index.html)" in index
     )
 
 
@@ -300,8 +300,7 @@ def test_the_brief_own_sourcing_report_is_clean(tmp_path: Path) -> None:
 
     out = tmp_path / "sources-report.md"
     result = subprocess.run(
-        [sys.executable, "-m", "tools.review", "--sources-report", "--docs", "docs"]
-        + ["--out", str(out)],
+        [sys.executable, "-m", "tools.review", "--sources-report", "--out", str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -314,3 +313,38 @@ def test_the_brief_own_sourcing_report_is_clean(tmp_path: Path) -> None:
     # the brief's two dates that disagree with their sources are explained by date notes
     assert explained.count("after its source") == 2
     assert "# Paragraphs that state something without a note" not in report
+
+
+def note(label: str, content: str) -> str:
+    """A note token as the probe writes it."""
+    return f"\x00{label}\x00{chr(1).join(content.split())}\x00"
+
+
+def test_notes_are_compared_by_content_not_by_number() -> None:
+    source = "Agence France-Presse, June 15, 2009."
+    before = [Paragraph("Kim spoke." + note("1", source))]
+    # a note added above renumbers this one: the same note, so the same paragraph
+    after = [
+        Paragraph("A new claim." + note("1", "The Times.")),
+        Paragraph("Kim spoke." + note("2", source)),
+    ]
+    changes = compare_paragraphs(before, after)
+    assert not changes.changed and not changes.removed
+    assert [p.text for p in changes.added] == [after[0].text]
+    # another note at the same place is a change of that note
+    moved = [Paragraph("Kim spoke." + note("1", "Xinhua, 2008."))]
+    (pair,) = compare_paragraphs(before, moved).changed
+    assert word_diff(*pair) == "Kim spoke.\\[1\\] *(note changed)*"
+
+
+def test_a_rewrapped_paragraph_is_not_a_change() -> None:
+    text = "One sentence here. Another sentence there."
+    assert not compare_paragraphs([Paragraph(text)], [Paragraph(text.replace(" ", "  "))])
+
+
+def test_abbreviations_do_not_cut_the_context() -> None:
+    before = Paragraph("First, a sentence. Then the U.S. envoy met Kim in Pyongyang. Last one.")
+    after = Paragraph("First, a sentence. Then the U.S. envoy met Kim in Tehran. Last one.")
+    assert word_diff(before, after) == (
+        "… Then the U.S. envoy met Kim in ~~Pyongyang~~ **Tehran**. …"
+    )

@@ -114,7 +114,7 @@ def _paragraph(paragraph: Any, footnotes: dict[str, str]) -> dict[str, Any]:
             content = footnotes.get(refid) or refid or node.astext()
             notes.append(content)
             packed = "\x01".join(content.split())  # one token: spaces become \x01
-            parts.append(f" \x00{node.astext()}\x00{packed}\x00 ")
+            parts.append(f"\x00{node.astext()}\x00{packed}\x00")
             return
         if isinstance(node, nodes.Text):
             parts.append(str(node))

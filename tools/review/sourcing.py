@@ -25,7 +25,7 @@ import edtf
 
 from .md import md_code, md_text
 from .records import EVENTS, QUOTES, RecordKind
-from .words import Paragraph, excerpt, paragraphs_of
+from .words import Paragraph, excerpt, is_word, paragraphs_of
 
 #: A paragraph with fewer words states nothing to source ("Khushroo added that").
 MIN_WORDS = 5
@@ -149,7 +149,7 @@ def analyse(
 
 
 def _unsourced(paragraph: Paragraph) -> bool:
-    words = [t for t in paragraph.tokens if not t.startswith("\x00")]
+    words = [t for t in paragraph.tokens if is_word(t)]
     return not paragraph.notes and not paragraph.covered and len(words) >= MIN_WORDS
 
 

@@ -35,7 +35,7 @@ class Paragraph:
 
     @property
     def tokens(self) -> list[str]:
-        return self.text.split()
+        return tokenize(self.text)
 
     @property
     def keys(self) -> list[str]:
@@ -58,8 +58,37 @@ def paragraphs_of(page: Mapping[str, Any]) -> list[Paragraph]:
     return out
 
 
+_PIECE = re.compile(r"\x00[^\x00]*\x00[^\x00]*\x00|[^\x00]+")
+_PUNCTUATION = re.compile(r"^([“‘\"'(\[]*)(.*?)([,.;:!?…\"'”’)\]]*)$", re.S)
+GLUE = "\x02"  # a token that follows the one before it without a space
+
+
+def tokenize(text: str) -> list[str]:
+    """Words, notes and the punctuation around words, as tokens.
+
+    Punctuation is a token of its own, so "Kim," → "Kim Yong-Nam," is one added word, not a
+    changed one; a token written right after the one before it starts with :data:`GLUE`.
+    """
+    tokens: list[str] = []
+    for chunk in text.split():
+        pieces: list[str] = []
+        for piece in _PIECE.findall(chunk):
+            match = _PUNCTUATION.match(piece)
+            if piece.startswith("\x00") or match is None or not match.group(2):
+                pieces.append(piece)
+            else:
+                pieces += [part for part in match.groups() if part]
+        tokens += [piece if i == 0 else GLUE + piece for i, piece in enumerate(pieces)]
+    return tokens
+
+
+def _bare(token: str) -> str:
+    return token[1:] if token.startswith(GLUE) else token
+
+
 def token_key(token: str) -> str:
     """What a token is compared by: a note by its content, a word as it is."""
+    token = _bare(token)
     if token.startswith("\x00"):
         return "\x00" + token.split("\x00")[2]
     return token
@@ -67,13 +96,29 @@ def token_key(token: str) -> str:
 
 def token_text(token: str) -> str:
     """A token as a reader sees it: a note as its marker, ``[label]``."""
+    token = _bare(token)
     if token.startswith("\x00"):
         return f"[{token.split(chr(0))[1]}]"
     return token
 
 
+def join(tokens: Sequence[str]) -> str:
+    """Tokens as text: a space between them, except before a glued one."""
+    out = ""
+    for index, token in enumerate(tokens):
+        if index and not token.startswith(GLUE):
+            out += " "
+        out += token_text(token)
+    return out
+
+
 def plain(paragraph: Paragraph) -> str:
-    return " ".join(token_text(t) for t in paragraph.tokens)
+    return join(paragraph.tokens)
+
+
+def is_word(token: str) -> bool:
+    """A token that is a word (not a note, not punctuation)."""
+    return not _is_note(token) and any(c.isalnum() for c in token_text(token))
 
 
 @dataclass
@@ -119,77 +164,78 @@ def compare_paragraphs(base: Sequence[Paragraph], head: Sequence[Paragraph]) -> 
 
 
 def _is_note(token: str) -> bool:
-    return token.startswith("\x00")
+    return _bare(token).startswith("\x00")
 
 
 def _ends_sentence(tokens: Sequence[str], index: int) -> bool:
-    """True if a sentence ends after ``tokens[index]`` (its notes go with it)."""
-    if index + 1 < len(tokens) and _is_note(tokens[index + 1]):
-        return False  # the sentence ends after its notes
-    position = index
-    while position >= 0 and _is_note(tokens[position]):
-        position -= 1
-    if position < 0:
-        return False
-    word = token_text(tokens[position]).rstrip(_CLOSING)
+    """True if a sentence ends after ``tokens[index]`` (its notes and quotes go with it)."""
+    if index + 1 < len(tokens) and tokens[index + 1].startswith(GLUE):
+        return False  # the word goes on: punctuation or a note follows
+    start = index
+    while start > 0 and tokens[start].startswith(GLUE):
+        start -= 1
+    word = "".join(token_text(t) for t in tokens[start : index + 1] if not _is_note(t))
+    word = word.rstrip(_CLOSING)
     if not word or word[-1] not in ".!?…":
         return False
-    following = token_text(tokens[index + 1]) if index + 1 < len(tokens) else ""
+    following = join(tokens[index + 1 : index + 3]) if index + 1 < len(tokens) else ""
     if word.endswith(".") and _is_abbreviation(word[:-1], following):
         return False
     return not following or bool(re.match(r"[\"'“‘(\[]*[A-Z0-9]", following))
 
 
 def _words(tokens: Sequence[str]) -> str:
-    return md_text(" ".join(token_text(t) for t in tokens))
+    return md_text(join(tokens))
 
 
 def word_diff(before: Paragraph, after: Paragraph) -> str:
     """The sentences of ``after`` that hold a change, with ~~removed~~ **added** words."""
     old, new = before.tokens, after.tokens
     matcher = difflib.SequenceMatcher(None, before.keys, after.keys, autojunk=False)
-    # (markdown, changed, ends a sentence) per item; an item is a word or a change
-    items: list[tuple[str, bool, bool]] = []
+    # (markdown, changed, ends a sentence, glued to the item before) per item; an item is
+    # a token or a change
+    items: list[tuple[str, bool, bool, bool]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             for j in range(j1, j2):
-                items.append((_words([new[j]]), False, _ends_sentence(new, j)))
+                glued = new[j].startswith(GLUE)
+                items.append((_words([new[j]]), False, _ends_sentence(new, j), glued))
             continue
-        parts = []
+        first = new[j1] if j2 > j1 else old[i1]
+        glued = first.startswith(GLUE)
+        ends = _ends_sentence(new, j2 - 1) if j2 > j1 else _ends_sentence(old, i2 - 1)
         same_label = [token_text(t) for t in old[i1:i2]] == [token_text(t) for t in new[j1:j2]]
         if same_label and all(_is_note(t) for t in new[j1:j2]):
             # the same marker, another content: the note's source changed
-            note = f"{_words(new[j1:j2])} *(note changed)*"
-            items.append((note, True, _ends_sentence(new, j2 - 1)))
+            items.append((f"{_words(new[j1:j2])} *(note changed)*", True, ends, glued))
             continue
+        parts = []
         if i2 > i1:
             parts.append(f"~~{_words(old[i1:i2])}~~")
         if j2 > j1:
             parts.append(f"**{_words(new[j1:j2])}**")
-        ends = _ends_sentence(new, j2 - 1) if j2 > j1 else _ends_sentence(old, i2 - 1)
-        items.append((" ".join(parts), True, ends))
-    sentences: list[list[tuple[str, bool, bool]]] = [[]]
+        items.append((" ".join(parts), True, ends, glued))
+    sentences: list[list[tuple[str, bool, bool, bool]]] = [[]]
     for item in items:
         sentences[-1].append(item)
         if item[2]:
             sentences.append([])
     sentences = [s for s in sentences if s]
-    shown: list[str] = []
-    previous = -2
-    for index, sentence in enumerate(sentences):
-        if not any(changed for _md, changed, _end in sentence):
-            continue
-        if shown and index != previous + 1:
-            shown.append("…")
-        shown.append(" ".join(md for md, _changed, _end in sentence))
-        previous = index
-    if not shown:
+    changed = [i for i, s in enumerate(sentences) if any(item[1] for item in s)]
+    if not changed:
         return ""
-    first = next(i for i, s in enumerate(sentences) if any(c for _m, c, _e in s))
+    shown: list[str] = []
+    for position, index in enumerate(changed):
+        if position and index != changed[position - 1] + 1:
+            shown.append("…")
+        text = ""
+        for number, (md, _changed, _end, glued) in enumerate(sentences[index]):
+            text += md if (number == 0 or glued) else " " + md
+        shown.append(text)
     text = " ".join(shown)
-    if first > 0:
+    if changed[0] > 0:
         text = "… " + text
-    if previous < len(sentences) - 1:
+    if changed[-1] < len(sentences) - 1:
         text += " …"
     return text
 
