@@ -348,3 +348,38 @@ def test_abbreviations_do_not_cut_the_context() -> None:
     assert word_diff(before, after) == (
         "… Then the U.S. envoy met Kim in ~~Pyongyang~~ **Tehran**. …"
     )
+
+
+def test_sources_report_fails_on_what_is_not_sourced(tmp_path: Path) -> None:
+    """``make sources-report`` on a brief outside git: each kind of finding, exit status 1."""
+    from .conftest import ROOT
+
+    src = tmp_path / "docs"
+    body = (
+        "# Brief\n\n"
+        "A claim that nobody sourced sits in this paragraph.\n\n"
+        "A claim cited the other way.{cite:p}`times2010`\n\n"
+        ":::{quote}\n:speaker: Nobody\n:date: 2009\n\nWords without a source.\n:::\n\n"
+        "```{bibliography}\n```\n"
+    )
+    write(src, {"conf.py": CONF, "index.md": body})
+    write(tmp_path, {"refs.bib": BIB})
+    out = tmp_path / "report.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.review", "--sources-report", "--docs", str(src), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    report = out.read_text(encoding="utf-8")
+    assert result.returncode == 1, report + result.stderr
+    unsourced = section(report, "Paragraphs that state something without a note")
+    assert "A claim that nobody sourced" in unsourced
+    assert "cited the other way" not in unsourced  # a {cite} is a note too
+    assert "Quotation `Nobody — Words without a source.` has no source" in section(
+        report, "Quotations and events without a source"
+    )
+    uncited = section(report, "Sources cited nowhere")
+    assert "- `afp2009`" in uncited and "- `unused2008`" in uncited
+    assert "times2010" not in uncited

@@ -202,8 +202,8 @@ def cited_keys(app: Any, pages: dict[str, Any], entries: dict[str, Any]) -> list
         for record in pages[docname]["records"]:
             cited.update(record["sources"])
     domain = app.env.domaindata.get("cite", {})
-    for ref in domain.get("citation_refs", []):
-        cited.update(str(k) for k in getattr(ref, "keys", []))
+    for ref in domain.get("citation_refs", []):  # {cite} roles: CitationRef.targets
+        cited.update(str(getattr(target, "key", "")) for target in getattr(ref, "targets", []))
     lowered = {key.lower(): key for key in entries}
     return sorted({lowered.get(key.lower(), key) for key in cited if key})
 

@@ -36,6 +36,7 @@ class Finding:
     docname: str
     what: str  # Markdown
     why: str | None = None  # the explanation given on the page, if any
+    line: int = 0  # of a paragraph
 
 
 @dataclass
@@ -113,9 +114,8 @@ def analyse(
             continue
         for paragraph in paragraphs_of(page):
             if _unsourced(paragraph):
-                result.unsourced.append(
-                    Finding(docname, _where(paragraph) + excerpt(paragraph), paragraph.explained)
-                )
+                what = _where(paragraph) + excerpt(paragraph)
+                result.unsourced.append(Finding(docname, what, paragraph.explained, paragraph.line))
     fields = {key: entry.get("fields", {}) for key, entry in probe.get("entries", {}).items()}
     for kind in (EVENTS, QUOTES):
         for record in records.get(kind.name) or []:
@@ -179,8 +179,34 @@ def render(sourcing: Sourcing, *, heading: str = "##", scope: str = "the brief")
     explained = [f for _title, findings in groups for f in findings if f.why is not None]
     if explained:
         out += [f"{heading}# Explained on the page", ""]
-        out += [f"- {md_code(f.docname)}: {f.what} — {md_text(f.why or '')}" for f in explained]
+        out += [_explained(run) for run in _runs(explained)]
         out.append("")
     if not sourcing.open_count:
         out.insert(0, f"Nothing in {scope} is stated without a source.\n")
     return out
+
+
+def _runs(findings: Sequence[Finding]) -> list[list[Finding]]:
+    """Consecutive paragraphs of one page explained by one comment, together."""
+    runs: list[list[Finding]] = []
+    for finding in findings:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and finding.line
+            and last.line
+            and (last.docname, last.why) == (finding.docname, finding.why)
+        ):
+            runs[-1].append(finding)
+        else:
+            runs.append([finding])
+    return runs
+
+
+def _explained(run: Sequence[Finding]) -> str:
+    first = run[0]
+    why = md_text(first.why or "")
+    if len(run) < 3:
+        return "\n".join(f"- {md_code(f.docname)}: {f.what} — {why}" for f in run)
+    lines = f"lines {run[0].line}–{run[-1].line}"
+    return f"- {md_code(first.docname)}: {len(run)} paragraphs, {lines}, from {first.what} — {why}"
