@@ -366,7 +366,16 @@ def test_sources_report_fails_on_what_is_not_sourced(tmp_path: Path) -> None:
     write(tmp_path, {"refs.bib": BIB})
     out = tmp_path / "report.md"
     result = subprocess.run(
-        [sys.executable, "-m", "tools.review", "--sources-report", "--docs", str(src), "--out", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "tools.review",
+            "--sources-report",
+            "--docs",
+            str(src),
+            "--out",
+            str(out),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
