@@ -12,5 +12,6 @@ change of the export format breaks a test rather than the report.  Modules:
 * ``bibentries``, ``records``: sources by key, events and quotations by identity;
 * ``sourcing``: unsourced paragraphs and records, uncited entries, dates against sources;
 * ``report``, ``sections``, ``comment``: the Markdown, and its pull-request comment;
-* ``md``: Markdown escaping; ``sentences``: the one-sentence-per-line check.
+* ``buildwarnings``: the new warnings; ``md``: Markdown escaping;
+* ``sentences``: sentence ends, and the one-sentence-per-line check of ``docs/``.
 """

@@ -12,19 +12,33 @@ subprocesses, with ``-q`` and warnings written to a file (``-W`` is dropped: the
 compares warnings, it never fails on them).  Each side builds with its own extension code:
 the ``ext`` folder of that side, when there is one, comes first on ``PYTHONPATH``.
 
-The report has four parts:
+Each side also runs its probe (``probe.py``, with that side's code): bib entries and their
+rendered notes, and the paragraphs of every page read from the doctrees.
 
-* **Pages**: for each page, the unified diff of the text builder's output (the rendered
-  text, not the MyST source); added and removed pages are named.
+The report's parts:
+
+* **Pages**: for each changed page, a link to its pull-request preview (``--pr`` and
+  ``--preview-url``), its changed paragraphs word by word (~~removed~~ **added**, in the
+  sentences that hold the change; notes compared by content, so renumbering is no change),
+  added and removed paragraphs, then the unified diff of the text builder's output (the
+  rendered text, folded in ``<details>`` when the paragraphs are shown); added and
+  removed pages are named.
 * **Sources**: bib entries added, removed or changed, by key, with the rendered note before
-  and after.  Both sides' bib files are parsed with pybtex and rendered as plain text with
-  the style each side's ``conf.py`` names in ``bibtex_default_style`` (``brief`` is
-  :class:`sphinx_brief.citations.BriefStyle`).
+  and after and each changed field.  Both sides' bib files are parsed with pybtex and
+  rendered as plain text with the style each side's ``conf.py`` names in
+  ``bibtex_default_style``.
 * **Events** and **Quotations**: records added, removed or changed, from the HTML build's
-  ``events.json`` and ``quotes.json``.  A side without an export is said so.
+  ``events.json`` and ``quotes.json`` (read through ``sphinx_brief.core.export``'s field
+  lists), matched by identity, else by their page and the likeness of their words, and
+  shown with the fields that changed.  A side without an export is said so.
+* **Sourcing of the pages changed**: see :mod:`tools.review.sourcing`.
 * **New warnings**: warnings of the working tree's builds that the base's builds do not
   give, compared without temporary paths and without line numbers (which shift whenever
   lines are added above), but with file names.
+
+``--comment-out`` also writes the report as a pull-request comment, cut to GitHub's limit
+(:mod:`tools.review.comment`); ``--sources-report`` writes the sourcing report of the
+working tree alone (``make sources-report``).
 """
 
 from __future__ import annotations
