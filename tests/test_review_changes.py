@@ -392,3 +392,29 @@ def test_sources_report_fails_on_what_is_not_sourced(tmp_path: Path) -> None:
     uncited = section(report, "Sources cited nowhere")
     assert "- `afp2009`" in uncited and "- `unused2008`" in uncited
     assert "times2010" not in uncited
+
+
+def test_records_are_matched_by_name_then_by_their_page_and_words() -> None:
+    def event(date: str, title: str, url: str) -> dict[str, object]:
+        return dict(zip(EVENT_FIELDS, [date, date, title, [], "", ["a"], url], strict=True))
+
+    base = [
+        event("2009", "Named event", "index.html#event-launch"),
+        event("2008", "Iran and North Korea sign a trade deal", "index.html#event-2008-iran"),
+        event("2007", "Sanctions are tightened on the firms", "other.html#event-2007"),
+    ]
+    head = [
+        # :name: launch: the anchor stays although date and title both changed
+        event("2010", "Something else entirely", "index.html#event-launch"),
+        # no name: the anchor changed with the date; same page, nearly the same words
+        event("2008-05", "Iran and North Korea sign a new trade deal", "index.html#event-2008-05"),
+        # like words on another page, another date: another event
+        event("2007-02", "Sanctions are tightened on the two firms", "new.html#event-2007-02"),
+    ]
+    changes = records.compare_records(base, head, records.EVENTS)
+    assert [(b["title"], a["title"]) for b, a, _names in changes.changed] == [
+        ("Named event", "Something else entirely"),
+        ("Iran and North Korea sign a trade deal", "Iran and North Korea sign a new trade deal"),
+    ]
+    assert [r["url"] for r in changes.added] == ["new.html#event-2007-02"]
+    assert [r["url"] for r in changes.removed] == ["other.html#event-2007"]
