@@ -113,8 +113,8 @@ def _paragraph(paragraph: Any, footnotes: dict[str, str]) -> dict[str, Any]:
             refid = str(node.get("refid") or node.get("reftarget") or "")
             content = footnotes.get(refid) or refid or node.astext()
             notes.append(content)
-            packed = "\x01".join(content.split())  # one token: spaces become \x01
-            parts.append(f"\x00{node.astext()}\x00{packed}\x00")
+            label, packed = ("\x01".join(t.split()) for t in (node.astext(), content))
+            parts.append(f"\x00{label}\x00{packed}\x00")  # one token: spaces become \x01
             return
         if isinstance(node, nodes.Text):
             parts.append(str(node))

@@ -98,7 +98,7 @@ def token_text(token: str) -> str:
     """A token as a reader sees it: a note as its marker, ``[label]``."""
     token = _bare(token)
     if token.startswith("\x00"):
-        return f"[{token.split(chr(0))[1]}]"
+        return "[" + token.split("\x00")[1].replace("\x01", " ") + "]"
     return token
 
 
