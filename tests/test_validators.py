@@ -68,7 +68,7 @@ def test_ace_catches_what_it_is_trusted_for(brief_epub: Build, tmp_path: Path) -
         tmp_path / "spoiled.epub",
         {
             "content.opf": (r'\s*<meta property="schema:accessMode">[^<]*</meta>', ""),
-            "sources.xhtml": (r'(<html\b[^>]*?) lang="[^"]*"', r"\1"),
+            "sources.xhtml": (r'(<html\b[^>]*?) lang="[^"]*" xml:lang="[^"]*"', r"\1"),
         },
     )
     rules = {(f.location, f.rule) for f in run_ace(spoiled)}

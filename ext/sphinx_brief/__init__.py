@@ -28,6 +28,7 @@ from . import (
     settings,
     urls,
 )
+from .site import epub as site_epub
 
 __version__ = "0.1.0"
 
@@ -87,6 +88,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     quotes.setup(app)
     events.setup(app)
     jsonld.setup(app)
+    site_epub.setup(app)
     return {
         "version": __version__,
         # Bumped whenever what pages record changes shape (2: events; 3: event bodies kept
