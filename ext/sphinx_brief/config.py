@@ -1,4 +1,9 @@
-"""The extension's ``conf.py`` values, checked before anything reads them.
+"""Every ``brief_*`` value of ``conf.py``, declared once: default, rebuild, types, meaning.
+
+:data:`VALUES` is the one list: :func:`setup` registers it with Sphinx, the reference in
+CONTRIBUTING is checked against it, and the checks below read it.
+
+The values are checked before anything reads them.
 
 A value of the wrong type is a warning that names ``conf.py`` and the line that sets it,
 and the value is read as what the author evidently meant (or the default): a list of tags
@@ -11,17 +16,67 @@ build with a traceback when a timeline was laid out.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
 
-logger = logging.getLogger(__name__)
+from .core.logs import warn
 
-#: Flags of the extension and their defaults (registered in ``__init__.setup``).
-FLAGS = {"brief_require_sources": True, "brief_archive_links": True, "brief_citation_cache": True}
+
+@dataclass(frozen=True)
+class Value:
+    """One config value of the extension."""
+
+    name: str
+    default: Any
+    #: what a change makes Sphinx redo: "env" (read every page again), "html", "" (nothing)
+    rebuild: Literal["", "env", "html", "epub"]
+    types: tuple[type, ...]
+    #: what it means, for the reference
+    doc: str
+
+
+VALUES: tuple[Value, ...] = (
+    Value(
+        "brief_require_sources",
+        True,
+        "env",
+        (bool,),
+        "a quote or event without :source: is a warning",
+    ),
+    Value(
+        "brief_tags",
+        {},
+        "env",
+        (dict,),
+        "tag → label shown to readers; a tag not declared here is a warning",
+    ),
+    Value(
+        "brief_archive_links",
+        True,
+        "env",
+        (bool,),
+        "every web source's note also gives an archived copy (archiveurl, else the web "
+        "archive's lookup address at the access date)",
+    ),
+    Value(
+        "brief_citation_cache",
+        True,
+        "",
+        (bool,),
+        "format each source once per build (False formats every citation anew, to compare)",
+    ),
+    Value(
+        "brief_published",
+        "",
+        "html",
+        (str,),
+        "the brief's publication date (ISO), the schema.org datePublished of its JSON-LD",
+    ),
+)
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
 
@@ -41,13 +96,7 @@ def location(confdir: str | Path | None, name: str) -> str | None:
 
 
 def _warn(confdir: str | Path | None, name: str, message: str, *args: Any) -> None:
-    logger.warning(
-        f"{name} {message}",
-        *args,
-        location=location(confdir, name),
-        type="brief",
-        subtype="config",
-    )
+    warn("config", f"{name} {message}", *args, location=location(confdir, name))
 
 
 def _flag(config: Config, confdir: str | Path | None, name: str, default: bool) -> None:
@@ -94,11 +143,13 @@ def _tags(config: Config, confdir: str | Path | None) -> None:
 
 def check_config(app: Sphinx, config: Config) -> None:
     """``config-inited``, before the extension or Sphinx's type check reads the values."""
-    for name, default in FLAGS.items():
-        if name in config:
-            _flag(config, app.confdir, name, default)
+    for value in VALUES:
+        if value.types == (bool,) and value.name in config:
+            _flag(config, app.confdir, value.name, value.default)
     _tags(config, app.confdir)
 
 
 def setup(app: Sphinx) -> None:
+    for value in VALUES:
+        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
     app.connect("config-inited", check_config, priority=100)
