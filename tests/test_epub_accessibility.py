@@ -236,8 +236,9 @@ def test_a_text_only_brief_and_the_overrides(tmp_path: Path) -> None:
         """,
     )
     build = run_sphinx(src, "epub", tmp_path / "out")
-    # a misspelt key is named, nothing else is lost
+    # a misspelt key is named, at the line of conf.py that sets it; nothing else is lost
     assert "brief_epub_accessibility: unknown property 'acessMode'" in build.warnings
+    assert f"{src / 'conf.py'}:" in build.warnings
     assert build.warnings.count("WARNING") == 1, build.warnings
     meta = package_meta(the_epub(build))
     assert meta["schema:accessMode"] == ["textual"]
@@ -256,7 +257,8 @@ def test_a_text_only_brief_and_the_overrides(tmp_path: Path) -> None:
 def test_a_wrong_type_is_a_warning(tmp_path: Path) -> None:
     src = small_brief(tmp_path, "# A brief\n\nText.\n", conf="brief_epub_accessibility = 'yes'\n")
     build = run_sphinx(src, "epub", tmp_path / "out")
-    assert "brief_epub_accessibility" in build.warnings
+    assert "brief_epub_accessibility must be a dict, not 'yes'; ignored" in build.warnings
+    assert build.warnings.count("WARNING") == 1, build.warnings
     meta = package_meta(the_epub(build))
     assert meta["dcterms:conformsTo"] == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
 

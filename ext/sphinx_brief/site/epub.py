@@ -50,10 +50,11 @@ from xml.dom import minidom
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
-from sphinx.util import logging
+from sphinx.config import Config
 from sphinx.util.fileutil import copy_asset_file
 
-logger = logging.getLogger(__name__)
+from .. import config as brief_config
+from ..core.logs import warn
 
 STATIC = Path(__file__).parent / "static"
 CSS = "brief-epub.css"
@@ -161,11 +162,8 @@ def _parse(path: Path) -> minidom.Document | None:
     try:
         return minidom.parse(str(path))
     except Exception:  # expat's ExpatError, or an unreadable file: leave the file alone
-        logger.warning(
-            "%s is not well-formed XML; its accessibility fixes were skipped",
-            path.name,
-            type="brief",
-            subtype="epub",
+        warn(
+            "epub", "not well-formed XML; its accessibility fixes were skipped", location=str(path)
         )
         return None
 
@@ -254,18 +252,9 @@ def _has_headings(path: Path) -> bool:
 
 def _settings(app: Sphinx, defaults: dict[str, list[str]]) -> dict[str, list[str]]:
     chosen = dict(defaults)
-    overrides = app.config.brief_epub_accessibility or {}
-    for key, value in overrides.items():
-        if key not in PROPERTIES:
-            logger.warning(
-                "brief_epub_accessibility: unknown property %r (known: %s); ignored",
-                key,
-                ", ".join(PROPERTIES),
-                type="brief",
-                subtype="epub",
-            )
-            continue
-        chosen[key] = _texts(value)
+    for key, value in app.config.brief_epub_accessibility.items():
+        if key in PROPERTIES:  # the others were reported at config-inited
+            chosen[key] = _texts(value)
     return chosen
 
 
@@ -333,24 +322,20 @@ def finish_epub(app: Sphinx, exception: BaseException | None) -> None:
     builder.build_epub()
 
 
-def check_config(app: Sphinx, config: Any) -> None:
-    """``config-inited``: the override must be a dict of strings or lists of strings."""
-    value = config.brief_epub_accessibility
-    if value is None:
-        config.brief_epub_accessibility = {}
-    elif not isinstance(value, dict):
-        logger.warning(
-            "brief_epub_accessibility must be a dict of schema.org accessibility properties,"
-            " not %s; ignored",
-            type(value).__name__,
-            type="brief",
-            subtype="epub",
-        )
-        config.brief_epub_accessibility = {}
+def check_config(app: Sphinx, config: Config) -> None:
+    """``config-inited`` (after config.py's type check): a key that is no property warns."""
+    for key in config.brief_epub_accessibility:
+        if key not in PROPERTIES:
+            warn(
+                "config",
+                "brief_epub_accessibility: unknown property %r (known: %s); ignored",
+                key,
+                ", ".join(PROPERTIES),
+                location=brief_config.location(app.confdir, "brief_epub_accessibility"),
+            )
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("brief_epub_accessibility", {}, "epub", types=[dict])
     app.connect("config-inited", check_config)
     app.connect("builder-inited", add_stylesheet)
     app.connect("html-page-context", add_language)
