@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from xml.dom import minidom
@@ -126,7 +126,7 @@ def add_stylesheet(app: Sphinx) -> None:
         app.add_css_file(CSS, priority=600)
 
 
-def copy_stylesheet(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+def copy_stylesheet(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: the stylesheet into ``_static`` before the files are listed.
 
     The builder lists the ePub's files (its manifest) after this event, so the stylesheet is
@@ -134,7 +134,7 @@ def copy_stylesheet(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """
     if _is_epub(app):
         copy_asset_file(STATIC / CSS, Path(app.builder.outdir) / "_static", force=True)
-    yield from ()
+    return []
 
 
 # -- package and navigation documents ------------------------------------------------------
@@ -224,11 +224,10 @@ class _Contents:
             sufficient.append("textual")
         if len(self.modes) > 1:
             sufficient.append(",".join(sorted(self.modes)))
-        summary = [
-            f"This publication meets {CONFORMS_TO}.",
-            "Its text is marked up with headings and has a table of contents;"
-            " notes link to the passages that cite them and back.",
-        ]
+        summary = [f"This publication meets {CONFORMS_TO}."]
+        if self.headings:
+            summary.append("Its text is structured with headings.")
+        summary.append("A table of contents links to every part.")
         if self.images and self.all_described:
             summary.append("Every image has a text alternative.")
         return {
@@ -309,10 +308,9 @@ def add_roles(path: Path) -> bool:
 
 def finish_epub(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: metadata and roles written, then the ePub packed again."""
-    if exception is not None or not _is_epub(app):
-        return
     builder = app.builder
-    assert isinstance(builder, Epub3Builder)
+    if exception is not None or not isinstance(builder, Epub3Builder):
+        return
     outdir = Path(builder.outdir)
     opf = outdir / "content.opf"
     if not opf.is_file():
