@@ -7,6 +7,7 @@ write its text).  Other components (timelines) create the same node for their no
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from docutils import nodes
@@ -25,7 +26,10 @@ class brief_editor_note(nodes.inline):
 
 
 def make_note(
-    text: str | nodes.Node, *, source: str | None = None, line: int | None = None
+    text: str | nodes.Node,
+    *,
+    source: str | os.PathLike[str] | None = None,
+    line: int | None = None,
 ) -> brief_editor_note:
     note = brief_editor_note(classes=[CLASS])
     note += nodes.Text("[")
@@ -33,7 +37,8 @@ def make_note(
     note += nodes.Text(" ")
     note += nodes.Text(text) if isinstance(text, str) else text
     note += nodes.Text("]")
-    note.source, note.line = source, line
+    # Sphinx 9.2 may give a path (``get_source_info``); a node's source is text
+    note.source, note.line = (os.fspath(source) if source is not None else None), line
     return note
 
 

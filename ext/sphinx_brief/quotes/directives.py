@@ -14,7 +14,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..citations import sources
-from ..core import checks, dates
+from ..core import agents, checks, dates
 from ..core.component import BriefDirective
 from ..core.domain import get_domain
 from ..core.typography import educated
@@ -37,6 +37,7 @@ class QuoteDirective(BriefDirective):
     # warning, not docutils' generic error that would drop the whole quotation.
     option_spec: ClassVar[dict[str, Any]] = {
         "speaker": directives.unchanged,
+        "speaker-type": directives.unchanged,
         "role": directives.unchanged,
         "date": directives.unchanged,
         "source": directives.unchanged,
@@ -47,7 +48,7 @@ class QuoteDirective(BriefDirective):
     def run(self) -> list[nodes.Node]:
         if checks.misplaced(self, "a quote"):
             return []
-        checks.check_options(self, "quote", ("role", "date", "name"))
+        checks.check_options(self, "quote", ("speaker-type", "role", "date", "name"))
         speaker = self.option("speaker")
         role = educated(self, self.option("role"))  # set as the prose around it
         if not speaker:
@@ -70,6 +71,7 @@ class QuoteDirective(BriefDirective):
 
         node = brief_quote(classes=["brief-quote", *self.options.get("class", [])])
         node["speaker"], node["role"] = speaker, role
+        node["speaker_type"] = self._speaker_type(speaker)
         node["date"] = date.edtf if date is not None else ""
         node["sources"] = list(keys)
         shown = date.display(self.config.language) if date is not None else ""
@@ -95,6 +97,23 @@ class QuoteDirective(BriefDirective):
             node["ids"].append(self._free_id(speaker))
             self.state.document.set_id(node)
         return [node]
+
+    def _speaker_type(self, speaker: str) -> agents.Kind:
+        """``:speaker-type:`` if it is one of :data:`agents.KINDS`, else the guess."""
+        given = self.option("speaker-type").casefold()
+        for kind in agents.KINDS:
+            if given == kind:
+                return kind
+        guessed = agents.guess(speaker)
+        if given:
+            self.warn(
+                "bad-speaker-type",
+                "quote :speaker-type: must be %s, not %r; %r is used (the guess from the name)",
+                " or ".join(agents.KINDS),
+                self.option("speaker-type"),
+                guessed,
+            )
+        return guessed
 
     def _free_id(self, speaker: str) -> str:
         base = nodes.make_id(f"quote-{speaker}") or "quote"
