@@ -33,7 +33,7 @@ CHECKS = {
         "quote cites 'nosuchkey', which is not a key of the bibliography",
     ),
     "missing-source": (":speaker: Alice", "Unsourced words.", "quote has no :source:"),
-    "bad-speaker-type": (
+    "option-value": (
         ":speaker: Alice\n:speaker-type: robot\n:source: wire2009",
         "Words of a kind unknown.",
         "quote :speaker-type: must be person or organization, not 'robot'; 'person' is used",

@@ -83,6 +83,15 @@ CODES: dict[str, tuple[str, str]] = {
         "SOURCE_DATE_EPOCH is not a number of seconds (ignored)",
         "unset or correct it",
     ),
+    "option-value": (
+        "an option's value is not one of its choices (e.g. a quote's :speaker-type:); the "
+        "default is used",
+        "give one of the choices the warning names",
+    ),
+    "epub": (
+        "a file of the ePub is not well-formed XML, so its accessibility fixes were skipped",
+        "correct the page's raw HTML",
+    ),
 }
 
 

@@ -107,7 +107,7 @@ class QuoteDirective(BriefDirective):
         guessed = agents.guess(speaker)
         if given:
             self.warn(
-                "bad-speaker-type",
+                "option-value",
                 "quote :speaker-type: must be %s, not %r; %r is used (the guess from the name)",
                 " or ".join(agents.KINDS),
                 self.option("speaker-type"),
