@@ -82,6 +82,12 @@ def citation_targets(env: BuildEnvironment) -> dict[str, list[tuple[str, str, st
     return {key: sorted(places) for key, places in targets.items()}
 
 
+def footcite_keys(env: BuildEnvironment) -> dict[str, str]:
+    """The page being read: each ``{footcite}`` note's name → the key it cites."""
+    names: dict[str, str] = env.temp_data.get("bibtex_footcite_names", {})
+    return {name: key for key, name in names.items()}
+
+
 def citation_ids(env: BuildEnvironment) -> set[str]:
     """The ids of every entry that a ``bibliography`` lists."""
     return {citation.citation_id for citation in _cite(env).citations}

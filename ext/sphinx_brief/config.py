@@ -70,6 +70,20 @@ VALUES: tuple[Value, ...] = (
         "format each source once per build (False formats every citation anew, to compare)",
     ),
     Value(
+        "brief_note_repeat",
+        "short",
+        "env",
+        (str,),
+        'a source cited again on a page: "short" (Author, “Short Title,” locator) or "full"',
+    ),
+    Value(
+        "brief_note_ibid",
+        False,
+        "env",
+        (bool,),
+        '"Ibid." for a note that cites only the source of the note before it',
+    ),
+    Value(
         "brief_published",
         "",
         "html",
