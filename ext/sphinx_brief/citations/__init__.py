@@ -11,6 +11,7 @@ from __future__ import annotations
 from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
 
+from ..core.component import add_stylesheet
 from . import bibliography, notes, role, settings, sources
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
 from .style import BriefStyle
@@ -30,3 +31,5 @@ def setup(app: Sphinx) -> None:
     app.add_transform(sources.PlacePendingNotes)
     app.add_transform(notes.FillNotes)
     app.add_post_transform(bibliography.BibliographyAnchors)
+    app.add_post_transform(bibliography.SmartBibliography)
+    add_stylesheet(app, bibliography.CSS)

@@ -29,6 +29,7 @@ from pybtex.style.formatting import BaseStyle
 from .. import bibtex
 from ..core import dates
 from ..core.logs import warn
+from .bibliography import ChicagoOrder
 from .compose import NO_DATE, Cited, NoteParts, compose_note, shorten_title
 from .compose import last_names as _last_names
 from .fields import (
@@ -117,7 +118,8 @@ class BriefStyle(BaseStyle):
 
     default_name_style = "plain"
     default_label_style = "number"
-    default_sorting_style = "none"
+    #: the bibliography in Chicago's order (:class:`.bibliography.ChicagoOrder`)
+    default_sorting_style: Any = ChicagoOrder
 
     #: How many notes were formatted (not found in a build's cache); tests count these.
     formatted_count: ClassVar[int] = 0
