@@ -123,8 +123,7 @@ def test_note_field_howpublished_and_undated_entries() -> None:
                    date = {1998-03-02}, note = {declassified September 2024},
                    url = {http://x.org/c}}""")
     assert text == (
-        "“Cable,” Department of State, March 2, 1998, declassified September 2024, "
-        "http://x.org/c."
+        "“Cable,” Department of State, March 2, 1998, declassified September 2024, http://x.org/c."
     )
     assert "<em>" not in html_note("""@misc{k, title = {Cable}, howpublished = {D},
                    date = {1998}}""")
@@ -132,8 +131,11 @@ def test_note_field_howpublished_and_undated_entries() -> None:
 
 
 def test_a_quoted_full_stop_takes_no_comma() -> None:
-    assert note("""@article{k, title = {{‘Move to Lebanon.’}}, journal = {J},
-                   date = {2001}}""") == "“‘Move to Lebanon.’” J, 2001."
+    assert (
+        note("""@article{k, title = {{‘Move to Lebanon.’}}, journal = {J},
+                   date = {2001}}""")
+        == "“‘Move to Lebanon.’” J, 2001."
+    )
 
 
 def test_web_sources_get_an_archived_copy() -> None:

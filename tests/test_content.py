@@ -7,7 +7,6 @@ import json
 import re
 
 from bs4 import BeautifulSoup
-
 from pybtex.database import parse_file
 from pybtex.richtext import Text
 
@@ -96,7 +95,9 @@ def test_notes_stand_at_the_seed_markers(brief_html: Build) -> None:
 
 def _titles() -> dict[str, str]:
     bib = parse_file(str(ROOT / "refs.bib"), bib_format="bibtex")
-    return {key: normalise(str(Text.from_latex(e.fields["title"]))) for key, e in bib.entries.items()}
+    return {
+        key: normalise(str(Text.from_latex(e.fields["title"]))) for key, e in bib.entries.items()
+    }
 
 
 def test_exactly_the_seeds_22_notes_with_their_sources(brief_html: Build) -> None:

@@ -94,10 +94,10 @@ class SmartBibliography(SphinxPostTransform):
         available = teacher.is_available()
         for entry in entries:
             assert isinstance(entry, nodes.Element)
-            if isinstance(entry.parent, nodes.bullet_list):
-                # Chicago's bibliography: no bullets, a hanging indent (brief-sources.css)
-                if CLASS not in entry.parent["classes"]:
-                    entry.parent["classes"].append(CLASS)
+            # Chicago's bibliography: no bullets, a hanging indent (brief-sources.css)
+            parent = entry.parent
+            if isinstance(parent, nodes.bullet_list) and CLASS not in parent["classes"]:
+                parent["classes"].append(CLASS)
             if available:
                 educate(entry, teacher, self.config.smartquotes_action)
 

@@ -18,7 +18,7 @@ once per build (:meth:`.style.BriefStyle.parts`); nothing is generated as markup
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from docutils import nodes
 from pybtex.richtext import Text
@@ -44,7 +44,7 @@ def make_note(
     """A footnote reference to a new note of ``items`` (known keys), registered with the
     document as an auto-numbered footnote is, so docutils numbers it with the others."""
     temp = env.temp_data
-    number = int(temp.get(_COUNT, 0))
+    number = int(temp.get(_COUNT) or 0)
     while True:
         number += 1
         name = f"brief-note-{number}"
@@ -56,7 +56,7 @@ def make_note(
     footnote[ITEMS] = [[item.prefix, item.key, item.locator] for item in items]
     document.note_autofootnote(footnote)
     document.note_explicit_target(footnote, footnote)
-    pending: dict[str, nodes.footnote] = temp.setdefault(PENDING, {})
+    pending = cast("dict[str, nodes.footnote]", temp.setdefault(PENDING, {}))
     pending[name] = footnote
     ref = nodes.footnote_reference("", refname=name, auto=1, classes=[CLASS])
     document.note_autofootnote_ref(ref)
@@ -67,7 +67,7 @@ def make_note(
 def note_keys(env: BuildEnvironment, refname: str) -> tuple[str, ...] | None:
     """The keys a footnote reference's note cites, in order: a ``{note}``'s or a
     ``{footcite}``'s (while the page is read); None for any other note."""
-    pending: dict[str, nodes.footnote] = env.temp_data.get(PENDING, {})
+    pending = cast("dict[str, nodes.footnote]", env.temp_data.get(PENDING) or {})
     if refname in pending:
         return tuple(str(item[1]) for item in pending[refname][ITEMS])
     key = bibtex.footcite_keys(env).get(refname)
@@ -82,7 +82,8 @@ def share(
     old = str(ref["refname"])
     if old == refname:
         return
-    footnote = env.temp_data.get(PENDING, {}).pop(old, None)
+    pending = cast("dict[str, nodes.footnote]", env.temp_data.get(PENDING) or {})
+    footnote = pending.pop(old, None)
     if footnote is not None:
         if footnote in document.autofootnotes:
             document.autofootnotes.remove(footnote)
@@ -114,7 +115,7 @@ class FillNotes(SphinxTransform):
     default_priority = 612
 
     def apply(self, **kwargs: Any) -> None:
-        pending: dict[str, nodes.footnote] | None = self.env.temp_data.pop(PENDING, None)
+        pending = cast("dict[str, nodes.footnote] | None", self.env.temp_data.pop(PENDING, None))
         if not pending:
             return
         style = BriefStyle()

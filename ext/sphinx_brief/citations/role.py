@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
@@ -67,33 +68,7 @@ def _role_line(env: BuildEnvironment, path: str, lineno: int, text: str) -> int:
     _, content, starts = cached
     if not content or not 1 <= lineno <= len(starts):
         return lineno
-    cursors: dict[tuple[str, int], int] = temp.setdefault(_CURSORS, {})
-    begin = max(starts[lineno - 1], cursors.get((path, lineno), 0))
-    pattern = r"`\s*" + r"\s+".join(re.escape(word) for word in text.split()) + r"\s*`"
-    found = re.compile(pattern).search(content, begin)
-    if found is None:
-        return lineno
-    cursors[(path, lineno)] = found.end()
-    return content.count("\n", 0, found.start()) + 1
-
-
-def _role_line(env: BuildEnvironment, path: str, lineno: int, text: str) -> int:
-    """The line where ``text`` (a role's content) stands in ``path``, from ``lineno`` on;
-    roles of one paragraph are found one after the other.  ``lineno`` if not found."""
-    temp = env.temp_data
-    cached = temp.get(_SOURCE)
-    if cached is None or cached[0] != path:
-        try:
-            with open(path, encoding="utf-8") as stream:
-                content = stream.read()
-        except (OSError, UnicodeDecodeError):
-            content = ""
-        starts = [0] + [m.end() for m in re.finditer("\n", content)]
-        cached = temp[_SOURCE] = (path, content, starts)
-    _, content, starts = cached
-    if not content or not 1 <= lineno <= len(starts):
-        return lineno
-    cursors: dict[tuple[str, int], int] = temp.setdefault(_CURSORS, {})
+    cursors = cast("dict[tuple[str, int], int]", temp.setdefault(_CURSORS, {}))
     begin = max(starts[lineno - 1], cursors.get((path, lineno), 0))
     pattern = r"`\s*" + r"\s+".join(re.escape(word) for word in text.split()) + r"\s*`"
     found = re.compile(pattern).search(content, begin)

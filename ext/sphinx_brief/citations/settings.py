@@ -37,9 +37,7 @@ class NoteSettings:
     #: where each entry starts, for warnings by key
     starts: bibtex.Starts = field(default_factory=dict, compare=False, hash=False)
     #: the full notes of this build: content key → note
-    notes: dict[Hashable, Text] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
-    )
+    notes: dict[Hashable, Text] = field(default_factory=dict, compare=False, hash=False, repr=False)
     #: each entry read once in this build: content key → (its note parts, its problems)
     parts: dict[Hashable, tuple[Any, tuple[str, ...]]] = field(
         default_factory=dict, compare=False, hash=False, repr=False

@@ -16,7 +16,6 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
 from ..citations.notes import note_keys, share
-
 from .nodes import brief_attribution, brief_quote
 
 
