@@ -170,7 +170,7 @@ def test_the_pdf_prints_the_notes(brief_pdf: Path) -> None:
 def test_the_epub_has_the_22_notes(brief_epub: Build) -> None:
     (epub,) = Path(brief_epub.outdir).glob("*.epub")
     with zipfile.ZipFile(epub) as archive:
-        name = next(n for n in archive.namelist() if n.endswith("index.xhtml"))
+        name = next(n for n in archive.namelist() if n.rsplit("/", 1)[-1] == "index.xhtml")
         page = archive.read(name).decode("utf-8")
     found = notes(page)
     assert [n for n, _ in found] == [str(i) for i in range(1, 23)]
