@@ -789,6 +789,7 @@ def bench_notes(settings: Settings, work: Path, report: list[str]) -> None:
     keys = settings.citation_keys
     variants = {
         "nocite": (keys, "same pages, no citations"),
+        "claims": (keys, "same pages, a plain MyST footnote per claim (no bibtex)"),
         "note": (keys, f"`{{note}}` roles over {keys} keys"),
         "note-many": (keys * 10, f"`{{note}}` roles over {keys * 10} keys"),
     }
@@ -797,7 +798,7 @@ def bench_notes(settings: Settings, work: Path, report: list[str]) -> None:
         src = base / name
         generate.generate(
             generate.Options(
-                variant="nocite" if name == "nocite" else "note",
+                variant="note" if name.startswith("note") else name,
                 pages=pages,
                 footcites=per_page,
                 keys=count,
@@ -814,8 +815,9 @@ def bench_notes(settings: Settings, work: Path, report: list[str]) -> None:
             )
         )
     measure(cases, settings.reps, settings.progress)
-    nocite, few, many = cases
+    nocite, claims, few, many = cases
     r_few, r_many = ratio(few, nocite), ratio(many, nocite)
+    cpu = [case.cpu / nocite.cpu if case.ok and nocite.ok else None for case in cases]
     report += [
         "## The note-role corpus",
         "",
@@ -825,10 +827,13 @@ def bench_notes(settings: Settings, work: Path, report: list[str]) -> None:
         *CASE_HEADER,
         *(case_row(case) for case in cases),
         "",
-        f"- {keys} keys / no citations: **{_r(r_few)}** (target ≤ {NOTE_TARGET}: "
-        f"{verdict(r_few, NOTE_TARGET)}).",
-        f"- {keys * 10} keys / no citations: **{_r(r_many)}** (target ≤ {NOTE_TARGET_MANY}: "
-        f"{verdict(r_many, NOTE_TARGET_MANY)}).",
+        f"- {keys} keys / no citations: **{_r(r_few)}** (CPU {_r(cpu[2])}; target ≤ "
+        f"{NOTE_TARGET}: {verdict(r_few, NOTE_TARGET)}).",
+        f"- {keys * 10} keys / no citations: **{_r(r_many)}** (CPU {_r(cpu[3])}; target ≤ "
+        f"{NOTE_TARGET_MANY}: {verdict(r_many, NOTE_TARGET_MANY)}).",
+        f"- A plain footnote per claim / no citations: {_r(ratio(claims, nocite))} (CPU "
+        f"{_r(cpu[1])}): what one docutils note per claim costs without any bibtex; "
+        f"`{{note}}` over {keys} keys / plain footnotes: {_r(ratio(few, claims))}.",
         "",
     ]
     settings.targets.append(

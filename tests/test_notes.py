@@ -193,3 +193,32 @@ def test_bibliography_entries_are_smart_and_addresses_are_not(tmp_path: Path) ->
     ]
     link = soup.select_one("ul.brief-bibliography a.reference.external")
     assert link is not None and link.get_text() == "http://x.org/a?b=\"c\"--d&e='f'"
+
+
+# -- short citations of collected lists tell sources apart ----------------------------------
+def test_short_citations_of_alike_sources_add_their_short_title() -> None:
+    from types import SimpleNamespace
+
+    from pybtex.database import parse_string
+
+    from sphinx_brief.citations.short import SourceIndex
+
+    data = parse_string(
+        r"""
+        @article{r1, title = {Iran's Deal Is Signed: Details}, journal = {Reuters},
+                 date = {2026-04-08}}
+        @article{r2, title = {Talks Resume}, journal = {Reuters}, date = {2026-04-08}}
+        @article{r3, title = {Other}, journal = {Reuters}, date = {2026-04-09}}
+        """,
+        "bibtex",
+    )
+    cite = SimpleNamespace(bibdata=SimpleNamespace(data=data), citations=[])
+    env = SimpleNamespace(domains={"cite": cite}, config=SimpleNamespace(language="en"))
+    index = SourceIndex(env)  # type: ignore[arg-type]
+
+    def text(key: str) -> str:
+        return "".join(node.astext() for node in index.short(key) or [])
+
+    assert text("r1") == "Reuters, “Iran’s Deal Is Signed,” April 8, 2026"
+    assert text("r2") == "Reuters, “Talks Resume,” April 8, 2026"
+    assert text("r3") == "Reuters, April 9, 2026"

@@ -87,6 +87,10 @@ class SmartBibliography(SphinxPostTransform):
     default_priority = 7
 
     def run(self, **kwargs: Any) -> None:
+        ids = self.document.ids
+        if not any(i in ids for i in bibtex.citation_ids(self.env)):
+            return  # no bibliography entry in this doctree: nothing to walk
+
         entries = list(self.document.findall(_is_bib_entry))
         if not entries:
             return

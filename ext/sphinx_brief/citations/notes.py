@@ -137,24 +137,56 @@ class FillNotes(SphinxTransform):
                 previous = (key,) if key is not None else None
                 seen.update(previous or ())
                 continue
-            sources: list[Cited] = []
             keys = tuple(str(item[1]) for item in footnote[ITEMS])
+            shown: list[tuple[str, str, str, Form]] = []
             for prefix, key, locator in footnote[ITEMS]:
                 form: Form = "full"
                 if ibid and len(keys) == 1 and previous == (key,):
                     form = "ibid"
                 elif short and key in seen:
                     form = "short"
-                sources.append(Cited(style.parts(entries[key]), form, prefix, locator))
+                shown.append((str(prefix), str(key), str(locator), form))
                 seen.add(key)
             previous = keys
-            footnote += _rendered(self.env, compose_note(sources))
+            footnote += self._note(style, entries, tuple(shown))
             placed.append(footnote)
             given.add(name)
         for footnote in pending.values():  # its reference is gone: so is the note
             if footnote in self.document.autofootnotes:
                 self.document.autofootnotes.remove(footnote)
         _place(self.document, placed)
+
+    def _note(
+        self, style: BriefStyle, entries: Any, shown: tuple[tuple[str, str, str, Form], ...]
+    ) -> nodes.paragraph:
+        """The note's text as nodes; a note written the same way before in this build (the
+        same sources, forms, prefixes and locators) is copied rather than made again."""
+        cache = style.settings.rendered if style.settings.cache else None
+        sources = tuple(entries[key] for _, key, _, _ in shown)
+        if cache is not None:
+            hit = cache.get(shown)
+            if hit is not None and all(a is b for a, b in zip(hit[0], sources, strict=True)):
+                return _copy(hit[1])
+        cited = [
+            Cited(style.parts(entry), form, prefix, locator)
+            for (prefix, _, locator, form), entry in zip(shown, sources, strict=True)
+        ]
+        paragraph = _rendered(self.env, compose_note(cited))
+        if cache is not None:
+            cache[shown] = (sources, _copy(paragraph))
+        return paragraph
+
+
+def _copy(node: nodes.Element) -> Any:
+    """A copy of a note's nodes (text, emphasis, links): what ``deepcopy`` does, for the
+    few kinds of node a note holds, without its cost per note."""
+    attributes = {k: v[:] if isinstance(v, list) else v for k, v in node.attributes.items()}
+    copy = node.__class__("", **attributes)
+    copy.extend(
+        nodes.Text(str(child)) if isinstance(child, nodes.Text) else _copy(child)
+        for child in node.children
+    )
+    return copy
 
 
 def _place(document: nodes.document, notes: list[nodes.footnote]) -> None:

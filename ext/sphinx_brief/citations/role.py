@@ -17,16 +17,16 @@ from .syntax import parse
 
 _CURSORS = "brief_note_cursors"
 _SOURCE = "brief_note_source"
+_DEPENDS = "brief_note_depends"
 
 
 class NoteRole(SphinxRole):
     """``{note}`…```: one note of one or more sources (see the module docstring)."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        location = self._location()
         items, problems = parse(self.text)
         for problem in problems:
-            warn(problem.subtype, "%s", problem.message, location=location)
+            warn(problem.subtype, "%s", problem.message, location=self._location())
         known = bibtex.entries(self.env)
         cited = []
         for item in items:
@@ -37,9 +37,12 @@ class NoteRole(SphinxRole):
                     UNKNOWN_SOURCE,
                     "note cites %r, which is not a key of the bibliography (bibtex_bibfiles)",
                     item.key,
-                    location=location,
+                    location=self._location(),
                 )
-        note_bib_dependency(self.env)
+        if not self.env.temp_data.get(_DEPENDS):
+            # the page shows what the bib files hold: re-read it when they change
+            self.env.temp_data[_DEPENDS] = True
+            note_bib_dependency(self.env)
         if not cited:
             return [], []
         return [make_note(self.env, self.inliner.document, cited)], []

@@ -42,6 +42,10 @@ class NoteSettings:
     parts: dict[Hashable, tuple[Any, tuple[str, ...]]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
+    #: the ``{note}`` texts of this build: how the note is written → (entries, paragraph)
+    rendered: dict[Hashable, tuple[Any, Any]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
     #: (key, problem) already reported in this build
     reported: set[tuple[str, str]] = field(
         default_factory=set, compare=False, hash=False, repr=False
