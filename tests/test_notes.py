@@ -164,7 +164,10 @@ def test_the_pdf_prints_the_notes(brief_pdf: Path) -> None:
     flat = normalise(text)
     assert '"N Korea said agrees"; Takehito Kudo, "Ahmadinejad' in flat
     assert 'Launch pad," NTI' in flat and "Agence France-Presse, March 5, 2010" in flat
-    assert "References" not in text.split("Sources")[-1][:200]
+    # the Sources section is the bibliography itself: no bullets, no "References" after it
+    sources = text.split("Sources\n")[-1].split("Changes in this edition")[0]
+    assert "•" not in sources and "References" not in sources
+    assert sources.index("James Hilder") < sources.index("International Protests")
 
 
 def test_the_epub_has_the_22_notes(brief_epub: Build) -> None:

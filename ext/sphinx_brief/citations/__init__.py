@@ -11,7 +11,7 @@ from __future__ import annotations
 from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
 
-from ..core.component import add_stylesheet
+from ..core.component import add_latex_package, add_stylesheet
 from . import bibliography, notes, role, settings, sources
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
 from .style import BriefStyle
@@ -33,3 +33,4 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(bibliography.BibliographyAnchors)
     app.add_post_transform(bibliography.SmartBibliography)
     add_stylesheet(app, bibliography.CSS)
+    add_latex_package(app, bibliography.STY)

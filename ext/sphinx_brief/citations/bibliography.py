@@ -28,6 +28,7 @@ from .. import bibtex
 #: The class of a bibliography's list (its stylesheet: static/brief-sources.css).
 CLASS = "brief-bibliography"
 CSS = "brief-sources.css"
+STY = "sphinxbriefsources.sty"
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _NOT_LETTERS = re.compile(r"[^\w\s]")
 
@@ -88,8 +89,9 @@ class SmartBibliography(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         ids = self.document.ids
-        if not any(i in ids for i in bibtex.citation_ids(self.env)):
-            return  # no bibliography entry in this doctree: nothing to walk
+        per_page = self.app.builder.format == "html"  # (LaTeX assembles one doctree)
+        if per_page and not any(i in ids for i in bibtex.citation_ids(self.env)):
+            return  # no bibliography entry on this page: nothing to walk
 
         entries = list(self.document.findall(_is_bib_entry))
         if not entries:
@@ -104,6 +106,19 @@ class SmartBibliography(SphinxPostTransform):
                 parent["classes"].append(CLASS)
             if available:
                 educate(entry, teacher, self.config.smartquotes_action)
+        if self.app.builder.format == "latex":
+            for listing in {id(e.parent): e.parent for e in entries}.values():
+                if isinstance(listing, nodes.bullet_list) and CLASS in listing["classes"]:
+                    _as_paragraphs(listing)
+
+
+def _as_paragraphs(listing: nodes.bullet_list) -> None:
+    """LaTeX: the list's entries as paragraphs of a container (sphinxbriefsources.sty sets
+    them with a hanging indent); their labels stand in their first paragraphs already."""
+    box = nodes.container(classes=[CLASS])
+    for item in listing.children:
+        box.extend(child.deepcopy() for child in item.children)
+    listing.replace_self(box)
 
 
 def educate(node: nodes.Element, teacher: SphinxSmartQuotes, action: str) -> None:
