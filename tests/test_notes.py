@@ -225,3 +225,12 @@ def test_short_citations_of_alike_sources_add_their_short_title() -> None:
     assert text("r1") == "Reuters, “Iran’s Deal Is Signed,” April 8, 2026"
     assert text("r2") == "Reuters, “Talks Resume,” April 8, 2026"
     assert text("r3") == "Reuters, April 9, 2026"
+
+
+def test_a_wrong_repeat_form_is_a_warning_naming_conf_py(tmp_path: Path) -> None:
+    src = project(tmp_path, brief_note_repeat="again")
+    build = run_sphinx(src, "html", tmp_path / "out")
+    assert "conf.py:" in build.warnings and "brief_note_repeat" in build.warnings
+    assert "brief.config" in build.warnings
+    texts = [t for _, t in notes(build.read("index.html"))]
+    assert texts[2].startswith('See Hilder, "North Korea Arms Plane," 4;')  # read as short

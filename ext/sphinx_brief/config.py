@@ -155,12 +155,26 @@ def _tags(config: Config, confdir: str | Path | None) -> None:
     config.brief_tags = tags
 
 
+#: The forms a repeated citation may take (``brief_note_repeat``).
+NOTE_REPEATS = ("short", "full")
+
+
+def _note_repeat(config: Config, confdir: str | Path | None) -> None:
+    value = config.brief_note_repeat
+    if isinstance(value, str) and value.strip().lower() in NOTE_REPEATS:
+        config.brief_note_repeat = value.strip().lower()
+        return
+    _warn(confdir, "brief_note_repeat", 'must be "short" or "full", not %r; read as "short"', value)
+    config.brief_note_repeat = "short"
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """``config-inited``, before the extension or Sphinx's type check reads the values."""
     for value in VALUES:
         if value.types == (bool,) and value.name in config:
             _flag(config, app.confdir, value.name, value.default)
     _tags(config, app.confdir)
+    _note_repeat(config, app.confdir)
 
 
 def setup(app: Sphinx) -> None:
