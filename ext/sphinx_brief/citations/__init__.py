@@ -32,5 +32,6 @@ def setup(app: Sphinx) -> None:
     app.add_transform(notes.FillNotes)
     app.add_post_transform(bibliography.BibliographyAnchors)
     app.add_post_transform(bibliography.SmartBibliography)
+    app.add_post_transform(bibliography.BibliographyParagraphs)
     add_stylesheet(app, bibliography.CSS)
     add_latex_package(app, bibliography.STY)

@@ -20,6 +20,7 @@ from docutils.utils import normalize_language_tag, smartquotes
 from pybtex.database import Entry
 from pybtex.richtext import Text
 from pybtex.style.sorting import BaseSortingStyle
+from sphinx import addnodes
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
@@ -89,9 +90,13 @@ class SmartBibliography(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         ids = self.document.ids
-        per_page = self.app.builder.format == "html"  # (LaTeX assembles one doctree)
-        if per_page and not any(i in ids for i in bibtex.citation_ids(self.env)):
-            return  # no bibliography entry on this page: nothing to walk
+        # no bibliography entry on this page: nothing to walk, unless pages were put
+        # together into one doctree (LaTeX), whose ids are the pages' own
+        if (
+            not any(i in ids for i in bibtex.citation_ids(self.env))
+            and self.document.next_node(addnodes.start_of_file) is None
+        ):
+            return
 
         entries = list(self.document.findall(_is_bib_entry))
         if not entries:
@@ -106,10 +111,19 @@ class SmartBibliography(SphinxPostTransform):
                 parent["classes"].append(CLASS)
             if available:
                 educate(entry, teacher, self.config.smartquotes_action)
-        if self.app.builder.format == "latex":
-            for listing in {id(e.parent): e.parent for e in entries}.values():
-                if isinstance(listing, nodes.bullet_list) and CLASS in listing["classes"]:
-                    _as_paragraphs(listing)
+
+
+class BibliographyParagraphs(SphinxPostTransform):
+    """LaTeX: Chicago's bibliography as paragraphs with a hanging indent, not a list (after
+    the anchors and the smart quotes)."""
+
+    default_priority = 8
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for listing in list(self.document.findall(nodes.bullet_list)):
+            if CLASS in listing["classes"]:
+                _as_paragraphs(listing)
 
 
 def _as_paragraphs(listing: nodes.bullet_list) -> None:

@@ -64,6 +64,11 @@ def make_note(
     return ref
 
 
+def cited_by_note(node: nodes.Element) -> tuple[str, ...]:
+    """The keys a ``{note}``'s footnote cites, in order (``()`` for any other node)."""
+    return tuple(str(item[1]) for item in node.get(ITEMS, ()))
+
+
 def note_keys(env: BuildEnvironment, refname: str) -> tuple[str, ...] | None:
     """The keys a footnote reference's note cites, in order: a ``{note}``'s or a
     ``{footcite}``'s (while the page is read); None for any other note."""
