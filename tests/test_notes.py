@@ -222,7 +222,7 @@ def test_short_citations_of_alike_sources_add_their_short_title() -> None:
     def text(key: str) -> str:
         return "".join(node.astext() for node in index.short(key) or [])
 
-    assert text("r1") == "Reuters, “Iran’s Deal Is Signed,” April 8, 2026"
+    assert text("r1") == "Reuters, “Iran's Deal Is Signed,” April 8, 2026"
     assert text("r2") == "Reuters, “Talks Resume,” April 8, 2026"
     assert text("r3") == "Reuters, April 9, 2026"
 

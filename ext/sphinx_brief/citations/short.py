@@ -9,7 +9,6 @@ need no note on the page, in HTML, LaTeX and ePub alike.  Links are placeholders
 from __future__ import annotations
 
 from docutils import nodes
-from docutils.utils import smartquotes
 from pybtex.database import Entry
 from pybtex.richtext import Text
 from sphinx.environment import BuildEnvironment
@@ -120,15 +119,4 @@ def short_citation(entry: Entry, language: str = "en", *, titled: bool = False) 
         elif index:
             out.append(nodes.Text(", "))
         out.extend(part)
-    return [_smart(node, language) for node in out]
-
-
-def _smart(node: nodes.Node, language: str) -> nodes.Node:
-    """Smart quotes, dashes and apostrophes, as Sphinx gives the prose (the short citation
-    is made after Sphinx's own pass)."""
-    if isinstance(node, nodes.Text):
-        return nodes.Text(smartquotes.smartyPants(str(node), "qDe", language))
-    if isinstance(node, nodes.emphasis):
-        text = smartquotes.smartyPants(node.astext(), "qDe", language)
-        return nodes.emphasis(text, text)
-    return node
+    return out
