@@ -234,3 +234,38 @@ def test_a_wrong_repeat_form_is_a_warning_naming_conf_py(tmp_path: Path) -> None
     assert "brief.config" in build.warnings
     texts = [t for _, t in notes(build.read("index.html"))]
     assert texts[2].startswith('See Hilder, "North Korea Arms Plane," 4;')  # read as short
+
+
+# -- the style's note forms, unit by unit -----------------------------------------------------
+def _parts(bibtex: str):  # type: ignore[no-untyped-def]
+    from pybtex.database import parse_string
+
+    from sphinx_brief.citations import BriefStyle
+    from sphinx_brief.citations.settings import NoteSettings
+
+    (entry,) = parse_string(textwrap.dedent(bibtex), "bibtex").entries.values()
+    return BriefStyle(settings=NoteSettings(archive_links=False)).note_parts(entry, [])
+
+
+def test_compose_full_short_and_ibid_forms() -> None:
+    from sphinx_brief.citations.compose import Cited, compose_note
+
+    article = _parts("""@article{k, author = {Landay, Jonathan and Hall, Kevin},
+        title = {{Sanctions On North Korean Firms: Iran}}, journal = {McClatchy},
+        date = {2009-06-30}, url = {http://x.org/s}}""")
+    book = _parts("""@book{b, title = {Untitled Work}, publisher = {Press}, year = 2001}""")
+
+    def text(*cited: Cited) -> str:
+        return compose_note(list(cited)).render_as("text")
+
+    assert text(Cited(article, "full", "cf.", "12")) == (
+        "Cf. Jonathan Landay and Kevin Hall, “Sanctions On North Korean Firms: Iran,” "
+        "McClatchy, June 30, 2009, 12, http://x.org/s."
+    )
+    assert text(Cited(article, "short")) == "Landay and Hall, “Sanctions On North Korean.”"
+    assert text(Cited(article, "short", locator="3"), Cited(book, "full", "see")) == (
+        "Landay and Hall, “Sanctions On North Korean,” 3; see Untitled Work (Press, 2001)."
+    )
+    assert text(Cited(book, "short", locator="45")) == "Untitled Work, 45."
+    assert text(Cited(article, "ibid", locator="7")) == "Ibid., 7."
+    assert text(Cited(article, "ibid")) == "Ibid."
