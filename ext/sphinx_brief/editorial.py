@@ -11,10 +11,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
-logger = logging.getLogger(__name__)
+from .core.logs import warn
 
 #: The class every editor's note carries, so tests and styles can find (or skip) them.
 CLASS = "brief-editor-note"
@@ -68,13 +67,12 @@ class UnreadNotes(SphinxTransform):
         for text in list(self.document.findall(nodes.Text)):
             if _UNREAD not in text or _in_code(text):
                 continue
-            logger.warning(
+            warn(
+                "editor-note",
                 "editor-note: the note is empty or not closed (%r is left as text); "
                 "write it as {editor-note}`the note`",
                 _excerpt(str(text)),
                 location=text.parent,
-                type="brief",
-                subtype="editor-note",
             )
 
 

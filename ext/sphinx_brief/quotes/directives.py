@@ -17,6 +17,7 @@ from ..citations import sources
 from ..core import checks, dates
 from ..core.component import BriefDirective
 from ..core.domain import get_domain
+from ..core.typography import educated
 from .nodes import (
     attribution_parts,
     brief_attribution,
@@ -48,14 +49,14 @@ class QuoteDirective(BriefDirective):
             return []
         checks.check_options(self, "quote", ("role", "date", "name"))
         speaker = self.option("speaker")
-        role = self.option("role")
+        role = educated(self, self.option("role"))  # set as the prose around it
         if not speaker:
             self.warn(
-                "missing-speaker",
+                "missing",
                 "quote has no :speaker: (it is shown without one and not collected)",
             )
         if not "\n".join(self.content).strip():
-            self.warn("empty-body", "quote has no quoted text; it is left out")
+            self.warn("missing", "quote has no quoted text; it is left out")
             return []
 
         date: dates.BriefDate | None = None
@@ -64,7 +65,7 @@ class QuoteDirective(BriefDirective):
             try:
                 date = dates.parse(date_text)
             except dates.DateError as exc:
-                self.warn("bad-date", "quote :date: cannot be read: %s", exc)
+                self.warn("date", "quote :date: cannot be read: %s", exc)
         keys = sources.check_sources(self, self.options.get("source"), what="quote")
 
         node = brief_quote(classes=["brief-quote", *self.options.get("class", [])])

@@ -66,9 +66,10 @@ def _edtf_bounds(edtf: str) -> tuple[str | None, str | None]:
         date = dates.parse(edtf)
     except dates.DateError:
         return None, None
-    start = date.machine
+    # an open or unknown side has no schema.org date (the other side is the known one)
+    start = None if date.open_start else date.machine
     end = date.end.isoformat()[: {"year": 4, "month": 7, "day": 10}[date.end_precision]]
-    return start, (end if date.interval else None)
+    return start, (end if date.interval and not date.open_end else None)
 
 
 #: Works already made, per entry content and settings (see :func:`work`).
