@@ -142,8 +142,9 @@ def test_checks_name_the_line_of_the_role(tmp_path: Path) -> None:
     assert any(
         "index.md:4:" in w and "'nosuch'" in w and "brief.unknown-source" in w for w in lines
     )
-    assert any("index.md:5:" in w and "brief.note-without-key" in w for w in lines)
-    assert any("index.md:5:" in w and "brief.note-two-keys" in w for w in lines)
+    assert any("index.md:5:" in w and "names no source" in w and "[brief.note]" in w for w in lines)
+    assert any("index.md:5:" in w and "without ';'" in w and "[brief.note]" in w for w in lines)
+    assert any("index.md:6:" in w and "empty" in w and "[brief.note]" in w for w in lines)
     assert "Traceback" not in build.warnings + build.status
 
 

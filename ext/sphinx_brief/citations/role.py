@@ -12,9 +12,11 @@ from sphinx.util.docutils import SphinxRole
 from .. import bibtex
 from ..core.logs import warn
 from .notes import make_note
-from .sources import UNKNOWN_SOURCE, note_bib_dependency
+from .sources import note_bib_dependency
 from .syntax import parse
 
+#: The warning code of a note that cannot be read in full (core/logs.py CODES).
+NOTE = "note"
 _CURSORS = "brief_note_cursors"
 _SOURCE = "brief_note_source"
 _DEPENDS = "brief_note_depends"
@@ -26,7 +28,7 @@ class NoteRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         items, problems = parse(self.text)
         for problem in problems:
-            warn(problem.subtype, "%s", problem.message, location=self._location())
+            warn(NOTE, "%s", problem.message, location=self._location())
         known = bibtex.entries(self.env)
         cited = []
         for item in items:
@@ -34,7 +36,7 @@ class NoteRole(SphinxRole):
                 cited.append(item)
             else:
                 warn(
-                    UNKNOWN_SOURCE,
+                    "unknown-source",
                     "note cites %r, which is not a key of the bibliography (bibtex_bibfiles)",
                     item.key,
                     location=self._location(),

@@ -6,8 +6,8 @@
                              of an item is its prefix
 
 Nothing here knows the bibliography: an item whose key is not defined is the role's to
-report.  What cannot be read is a :class:`Problem` (with the subtype it is warned under)
-and the rest is kept.
+report.  What cannot be read is a :class:`Problem` (of a kind, with a message) and the rest
+is kept.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 #: BibTeX allows in a key, up to white space or a separator.
 _KEY = re.compile(r"(?<![\w@])@([^\s,;@{}()\"'#%~=\\]+)")
 
-#: Warning subtypes, so a project can silence one kind of fault.
+#: The kinds of problem (all warned as ``brief.note``; the message says which).
 NO_KEY = "note-without-key"
 TWO_KEYS = "note-two-keys"
 EMPTY = "empty-note"
