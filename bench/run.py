@@ -57,7 +57,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/ is not a package)
 
-SECTIONS = ("brief", "citations", "timeline", "profile")
+SECTIONS = ("brief", "citations", "notes", "timeline", "profile")
 #: A one-word edit of the brief, toggled at every incremental run.
 EDIT_WORDS = ("government", "administration")
 #: Citation-corpus target: this project's build ≤ this × the no-citation build.
@@ -777,6 +777,81 @@ def chicago_csl() -> Path | None:
     return None
 
 
+#: Note-role corpus targets (issue 11): {note}s over 3 keys, and over 10 × more keys.
+NOTE_TARGET, NOTE_TARGET_MANY = 1.2, 1.3
+
+
+def bench_notes(settings: Settings, work: Path, report: list[str]) -> None:
+    """The citation corpus written with ``{note}`` roles, over 3 and over 30 keys."""
+    settings.progress("the note-role corpus")
+    base = work / "notes"
+    pages, per_page = settings.citation_pages, settings.citation_footcites
+    keys = settings.citation_keys
+    variants = {
+        "nocite": (keys, "same pages, no citations"),
+        "claims": (keys, "same pages, a plain MyST footnote per claim (no bibtex)"),
+        "note": (keys, f"`{{note}}` roles over {keys} keys"),
+        "note-many": (keys * 10, f"`{{note}}` roles over {keys * 10} keys"),
+    }
+    cases: list[Case] = []
+    for name, (count, label) in variants.items():
+        src = base / name
+        generate.generate(
+            generate.Options(
+                variant="note" if name.startswith("note") else name,
+                pages=pages,
+                footcites=per_page,
+                keys=count,
+            ),
+            src,
+        )
+        out, doctrees = base / "out" / name, base / "out" / f"doctrees-{name}"
+        cases.append(
+            Case(
+                label,
+                sphinx(settings, "html", src, out, doctrees),
+                base,
+                prepare=rmtree(out, doctrees),
+            )
+        )
+    measure(cases, settings.reps, settings.progress)
+    nocite, claims, few, many = cases
+    r_few, r_many = ratio(few, nocite), ratio(many, nocite)
+    cpu = [case.cpu / nocite.cpu if case.ok and nocite.ok else None for case in cases]
+    report += [
+        "## The note-role corpus",
+        "",
+        f"{pages} pages × {per_page} `{{note}}`s, furo, html, `-j 1`; {settings.reps} runs "
+        "each, interleaved.",
+        "",
+        *CASE_HEADER,
+        *(case_row(case) for case in cases),
+        "",
+        f"- {keys} keys / no citations: **{_r(r_few)}** (CPU {_r(cpu[2])}; target ≤ "
+        f"{NOTE_TARGET}: {verdict(r_few, NOTE_TARGET)}).",
+        f"- {keys * 10} keys / no citations: **{_r(r_many)}** (CPU {_r(cpu[3])}; target ≤ "
+        f"{NOTE_TARGET_MANY}: {verdict(r_many, NOTE_TARGET_MANY)}).",
+        f"- A plain footnote per claim / no citations: {_r(ratio(claims, nocite))} (CPU "
+        f"{_r(cpu[1])}): what one docutils note per claim costs without any bibtex; "
+        f"`{{note}}` over {keys} keys / plain footnotes: {_r(ratio(few, claims))}.",
+        "",
+    ]
+    settings.targets.append(
+        (
+            f"note corpus ({keys} keys) ≤ {NOTE_TARGET} × no citations",
+            _r(r_few),
+            verdict(r_few, NOTE_TARGET),
+        )
+    )
+    settings.targets.append(
+        (
+            f"note corpus ({keys * 10} keys) ≤ {NOTE_TARGET_MANY} × no citations",
+            _r(r_many),
+            verdict(r_many, NOTE_TARGET_MANY),
+        )
+    )
+
+
 def bench_citations(settings: Settings, work: Path, report: list[str]) -> None:
     settings.progress("the citation corpus")
     base = work / "citations"
@@ -1205,6 +1280,8 @@ def run(settings: Settings) -> Path:
             bench_brief(settings, work, report)
         if "citations" in settings.sections:
             bench_citations(settings, work, report)
+        if "notes" in settings.sections:
+            bench_notes(settings, work, report)
         projects: dict[str, Path] = {}
         if "timeline" in settings.sections:
             projects = bench_timeline(settings, work, report)

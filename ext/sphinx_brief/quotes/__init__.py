@@ -30,7 +30,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(brief_quotations, override=False, **writers.PLACEHOLDER)
     app.add_directive("quote", directives.QuoteDirective)
     app.add_directive("quotations", directives.QuotationsDirective)
-    app.add_transform(notes.NotRepeatedNotes)
+    app.add_transform(notes.SharedNotes)
     app.connect("doctree-read", records.record_quotes)
     add_latex_package(app, STY)
     add_stylesheet(app, CSS)
