@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from . import bibtex, citations, config, editorial, events, quotes
 from .core import domain, links
 from .core.visitors import INLINE
-from .site import incremental, jsonld, layout, reproducible, urls
+from .site import incremental, index, jsonld, layout, reproducible, urls
 
 __version__ = "0.1.0"
 
@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     events.setup(app)
     links.setup(app)
     jsonld.setup(app)
+    index.setup(app)
     return {
         "version": __version__,
         # Bumped whenever what pages record changes shape (2: events; 3: event bodies kept

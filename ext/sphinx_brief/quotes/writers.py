@@ -17,7 +17,6 @@ here writes a field's value unescaped.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import Any
 
 from docutils import nodes
@@ -27,6 +26,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.texinfo import TexinfoTranslator
 from sphinx.writers.text import TextTranslator
 
+from ..core.text import quotation_marks
 from ..core.visitors import BUILDERS, INLINE, Handlers, nothing, skip
 
 _BEGIN_QUOTE = "\n\\begin{sphinxbriefquote}\n"
@@ -170,38 +170,9 @@ def depart_date_html(self: HTML5Translator, node: nodes.Element) -> None:
 DATE: Handlers = {**INLINE, "html": (visit_date_html, depart_date_html)}
 
 # -- run-in quotations ----------------------------------------------------------------------
-#: The outer quotation marks of languages whose marks are not English's (CLDR's
-#: delimiters, which Babel does not expose); any other language gets “…”.
-_LANGUAGE_MARKS = {
-    "de": ("„", "“"),
-    "cs": ("„", "“"),
-    "pl": ("„", "”"),
-    "hu": ("„", "”"),
-    "ru": ("«", "»"),
-    "uk": ("«", "»"),
-    "fr": ("«\u202f", "\u202f»"),
-    "es": ("«", "»"),
-    "it": ("«", "»"),
-    "pt": ("“", "”"),
-    "nl": ("‘", "’"),
-    "sv": ("”", "”"),
-    "fi": ("”", "”"),
-    "da": ("“", "”"),
-    "ja": ("「", "」"),
-    "zh": ("“", "”"),
-    "ko": ("“", "”"),
-}
-
-
-@cache
-def _marks(language: str | None) -> tuple[str, str]:
-    primary = (language or "en").replace("_", "-").split("-")[0].lower()
-    return _LANGUAGE_MARKS.get(primary, ("“", "”"))
-
-
 def marks(translator: Any) -> tuple[str, str]:
     """The opening and closing quotation marks of the build's language."""
-    return _marks(translator.config.language)
+    return quotation_marks(translator.config.language)
 
 
 def visit_run_in_html(self: HTML5Translator, node: nodes.Element) -> None:
