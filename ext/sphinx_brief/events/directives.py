@@ -256,5 +256,7 @@ class TimelineDirective(BriefDirective):
             return True
         if value in ("no", "false", "off"):
             return False
-        self.warn("overview", f"timeline: :overview: is yes or no, not {value!r}", option="overview")
+        self.warn(
+            "overview", f"timeline: :overview: is yes or no, not {value!r}", option="overview"
+        )
         return default

@@ -25,7 +25,6 @@ mode) and as TikZ for LaTeX (the PDF's own vector drawing and fonts, each mark a
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -33,7 +32,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
+from ..core.component import is_website
 from ..core.visitors import BUILDERS, nothing
 from .entries import SEPARATOR, Shown
 
@@ -152,8 +153,12 @@ def summary(records: Sequence[Any]) -> str:
     if count >= 4 and high > low:
         # the busiest stretch of about a fifth of the span
         width = max(1, (high - low + 1) // 5)
-        best = max(range(low, high - width + 2), key=lambda y: sum(y <= v < y + width for v in years))
-        inside = sum(best <= v < best + width for v in years)
+
+        def within(first: int) -> int:
+            return sum(first <= year < first + width for year in years)
+
+        best = max(range(low, high - width + 2), key=within)
+        inside = within(best)
         if inside * 2 > count:
             period = str(best) if width == 1 else f"{best}–{best + width - 1}"
             text += f" Most of them ({inside}) fall in {period}."
@@ -249,7 +254,8 @@ def _svg_key(y: int) -> str:
         f'<g class="brief-ov-key" aria-hidden="true">'
         f'<circle class="brief-ov-mark brief-ov-day" cx="5" cy="{y - 4}" r="4"/>'
         f'<text x="13" y="{y}">a day</text>'
-        f'<rect class="brief-ov-mark brief-ov-range" x="62" y="{y - 8}" width="22" height="8" rx="2"/>'
+        f'<rect class="brief-ov-mark brief-ov-range" x="62" y="{y - 8}" width="22" '
+        f'height="8" rx="2"/>'
         f'<text x="89" y="{y}">a period</text>'
         f'<rect class="brief-ov-mark brief-ov-vague brief-ov-approx" x="150" y="{y - 8}" '
         f'width="22" height="8" rx="2"/><text x="177" y="{y}">month, year or approximate</text>'
@@ -286,15 +292,19 @@ def tikz(drawing: Drawing, link: Callable[[str], str]) -> str:
         anchor = "north west" if position < 0.04 else "north east" if position > 0.96 else "north"
         out.append(
             rf"\draw[sphinxbriefaxis] ({position:.4f},{axis_y:.1f}) -- ++(0,3);"
-            rf"\node[sphinxbrieftick,anchor={anchor}] at ({position:.4f},{axis_y + 4:.1f}) {{{text}}};"
+            rf"\node[sphinxbrieftick,anchor={anchor}] at ({position:.4f},{axis_y + 4:.1f})"
+            rf" {{{text}}};"
         )
     for mark in drawing.marks:
         y = TOP + mark.lane * LANE_HEIGHT * 0.7
         style = f"brieftag{mark.colour}"
-        kind = "draw,dashed,fill opacity=0.25,fill" if mark.approximate or mark.shape == "vague" else "fill"
+        vague = mark.approximate or mark.shape == "vague"
+        kind = "draw,dashed,fill opacity=0.25,fill" if vague else "fill"
         if mark.shape == "day" or mark.end - mark.start < 0.006:
             x = (mark.start + mark.end) / 2
-            out.append(rf"\path[{kind}={style},draw={style}] ({x:.4f},{y:.1f}) circle[radius=2.6pt];")
+            out.append(
+                rf"\path[{kind}={style},draw={style}] ({x:.4f},{y:.1f}) circle[radius=2.6pt];"
+            )
             box = (x - 0.006, x + 0.006)
         else:
             out.append(
@@ -309,7 +319,8 @@ def tikz(drawing: Drawing, link: Callable[[str], str]) -> str:
         # the link: an invisible box over the mark
         out.append(
             rf"\node[inner sep=0pt,anchor=west] at ({box[0]:.4f},{y:.1f}) "
-            rf"{{\hyperref[{link(mark.target)}]{{\sphinxbrieflinkbox{{{box[1] - box[0]:.4f}\linewidth}}}}}};"
+            rf"{{\hyperref[{link(mark.target)}]"
+            rf"{{\sphinxbrieflinkbox{{{box[1] - box[0]:.4f}\linewidth}}}}}};"
         )
     out.append(r"\end{tikzpicture}\par")
     return "\n".join(out) + "\n"
@@ -329,7 +340,25 @@ def latex_depart(self: Any, node: brief_timeline_overview) -> None:
     self.body.append("\\end{sphinxbriefoverview}\n")
 
 
+#: The tag filters of chronologies (static/), for websites only.
+FILTER_JS = "brief-timeline-filter.js"
+
+
+def _filter_script(app: Sphinx) -> None:
+    if is_website(app.builder):
+        app.add_js_file(FILTER_JS, loading_method="defer")
+
+
+def _not_in_epub(app: Sphinx, config: Config) -> None:
+    # the ePub's pages load no script (a scripted ePub must say so in its manifest)
+    excluded = f"_static/{FILTER_JS}"
+    if excluded not in config.epub_exclude_files:
+        config.epub_exclude_files = [*config.epub_exclude_files, excluded]
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _filter_script)
+    app.connect("config-inited", _not_in_epub)
     handlers: dict[str, Any] = dict.fromkeys(BUILDERS, (nothing, nothing))
     handlers["html"] = (html_visit, html_depart)
     handlers["latex"] = (latex_visit, latex_depart)

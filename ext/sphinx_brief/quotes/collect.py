@@ -26,9 +26,9 @@ from sphinx.util.nodes import make_refnode
 from ..citations import sources
 from ..citations.short import SourceIndex
 from ..core import dates, names
-from ..core.text import quotation_marks
 from ..core.domain import get_domain
 from ..core.logs import warn
+from ..core.text import quotation_marks
 from .nodes import (
     attribution_parts,
     brief_attribution,

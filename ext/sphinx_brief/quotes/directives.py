@@ -14,10 +14,9 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..citations import sources
-from ..core import checks, dates
+from ..core import checks, dates, names
 from ..core.component import BriefDirective
 from ..core.domain import get_domain
-from ..core import names
 from . import runin
 from .nodes import (
     attribution_parts,

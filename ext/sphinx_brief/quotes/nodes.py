@@ -3,8 +3,8 @@
 A ``quote`` is a :class:`brief_quote` holding the quoted words (:class:`brief_quote_body`, a
 ``block_quote``, so builders without a visitor still quote) and the attribution
 (:class:`brief_attribution`); a run-in quote (:class:`brief_run_in`) is the same inside a
-paragraph, its words in quotation marks (:class:`brief_quote_words`); a ``quotations`` list is a placeholder until its page is
-written (:mod:`.collect`).
+paragraph, its words in quotation marks (:class:`brief_quote_words`); a ``quotations`` list
+is a placeholder until its page is written (:mod:`.collect`).
 """
 
 from __future__ import annotations

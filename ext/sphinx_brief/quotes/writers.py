@@ -1,4 +1,4 @@
-"""How each builder writes a quotation (the nodes are defined in :mod:`sphinx_brief.quotes`).
+r"""How each builder writes a quotation (the nodes are defined in :mod:`sphinx_brief.quotes`).
 
 - HTML (and ePub): ``<figure class="brief-quote">`` holding the ``<blockquote>`` and a
   ``<figcaption class="brief-attribution">``; the date in ``<time datetime="…">``.
@@ -8,7 +8,7 @@
 
 A run-in quote (``brief_run_in``) is written inside its paragraph: HTML ``<span>`` with its
 id around a ``<q>`` (the browser sets the language's marks, the ePub's reader too); LaTeX
-``\enquote{…}`` (csquotes, the marks of the document's language) after its anchor; text,
+``\\enquote{…}`` (csquotes, the marks of the document's language) after its anchor; text,
 man and Texinfo the language's marks (Babel's).  Its notes follow the closing mark.
 
 Every field reaches the output as docutils ``Text``, which each writer escapes; nothing
@@ -168,6 +168,7 @@ def depart_date_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 DATE: Handlers = {**INLINE, "html": (visit_date_html, depart_date_html)}
+
 
 # -- run-in quotations ----------------------------------------------------------------------
 def marks(translator: Any) -> tuple[str, str]:
