@@ -25,9 +25,12 @@ mode) and as TikZ for LaTeX (the PDF's own vector drawing and fonts, each mark a
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -190,12 +193,15 @@ def _pc(value: float) -> str:
     return f"{100 * value:.3f}%"
 
 
-def _svg_mark(mark: Mark, y: int, href: str) -> str:
+def _svg_mark(mark: Mark, y: int, href: str | None) -> str:
     classes = f"brief-ov-mark brief-ov-{mark.shape} brief-tag-{mark.colour}"
     if mark.approximate:
         classes += " brief-ov-approx"
     label = escape(mark.label, quote=True)
-    parts = [f'<a xlink:href="{escape(href, quote=True)}" aria-label="{label}">']
+    if href is None:
+        parts = ["<g>"]
+    else:
+        parts = [f'<a xlink:href="{escape(href, quote=True)}" aria-label="{label}">']
     parts.append(f"<title>{escape(mark.label, quote=False)}</title>")
     middle = y + LANE_HEIGHT // 2
     if mark.shape == "day" or mark.end - mark.start < 0.006:
@@ -216,19 +222,30 @@ def _svg_mark(mark: Mark, y: int, href: str) -> str:
             f'<line class="brief-ov-open brief-tag-{mark.colour}" x1="{_pc(mark.end)}" '
             f'x2="100%" y1="{middle}" y2="{middle}" marker-end="url(#brief-ov-arrow)"/>'
         )
-    parts.append("</a>")
+    parts.append("</a>" if href is not None else "</g>")
     return "".join(parts)
 
 
-def svg(drawing: Drawing, href: Callable[[str], str], label_id: str) -> str:
-    """The drawing as inline SVG; ``href`` gives a mark's link from its target id."""
+def svg(
+    drawing: Drawing, href: Callable[[str], str] | None, label_id: str = "", *, alone: bool = False
+) -> str:
+    """The drawing as SVG; ``href`` gives a mark's link from its target id (None: no links).
+
+    Inline (HTML) it is the width of the text, its colours from the page's stylesheet; as a
+    document of its own (``alone``, the ePub's image) it is 600 units wide, scaled to the
+    reader's page, with the stylesheet's rules inside it.
+    """
     lanes = max(drawing.lanes, 1)
     axis_y = TOP + lanes * LANE_HEIGHT + 4
     height = axis_y + AXIS + KEY
+    if alone:
+        size = f'width="600" height="{height}" viewBox="0 0 600 {height}"'
+    else:
+        size = f'width="100%" height="{height}" aria-labelledby="{escape(label_id, quote=True)}"'
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-        f'class="brief-ov" width="100%" height="{height}" role="group" '
-        f'aria-labelledby="{escape(label_id, quote=True)}">',
+        f'class="brief-ov" {size}>',
+        STANDALONE_STYLE if alone else "",
         '<defs><marker id="brief-ov-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
         'markerWidth="6" markerHeight="6" orient="auto"><path d="M0 0L10 5L0 10z" '
         'class="brief-ov-arrowhead"/></marker></defs>',
@@ -242,7 +259,10 @@ def svg(drawing: Drawing, href: Callable[[str], str], label_id: str) -> str:
             f'<text class="brief-ov-label" x="{_pc(position)}" y="{axis_y + 18}" '
             f'text-anchor="{anchor}">{escape(text)}</text>'
         )
-    out += [_svg_mark(m, TOP + m.lane * LANE_HEIGHT, href(m.target)) for m in drawing.marks]
+    out += [
+        _svg_mark(m, TOP + m.lane * LANE_HEIGHT, href(m.target) if href else None)
+        for m in drawing.marks
+    ]
     out.append(_svg_key(height - 6))
     out.append("</svg>")
     return "".join(out)
@@ -263,14 +283,63 @@ def _svg_key(y: int) -> str:
     )
 
 
+#: The stylesheet's rules for the overview as an image of its own (the ePub's): light colours.
+STANDALONE_STYLE = (
+    "<style>"
+    ".brief-ov-axis,.brief-ov-tick{stroke:#222;stroke-width:1}"
+    ".brief-ov-label,.brief-ov-key text{fill:#222;font:12px sans-serif}"
+    ".brief-ov-arrowhead{fill:#222}"
+    ".brief-ov-mark,.brief-ov-open{fill:#6c757d;stroke:#6c757d;stroke-width:1.5}"
+    ".brief-ov-approx,.brief-ov-vague{fill-opacity:.25;stroke-dasharray:3 2}"
+    ".brief-ov-open{fill:none;stroke-dasharray:2 3}"
+    + "".join(
+        f".brief-tag-{n}{{fill:{c};stroke:{c}}}"
+        for n, c in enumerate(
+            (
+                "#dc3545",
+                "#e8590c",
+                "#b08a00",
+                "#198754",
+                "#0d94a8",
+                "#0d6efd",
+                "#6f42c1",
+                "#d63384",
+            ),
+            start=1,
+        )
+    )
+    + "line.brief-ov-open{fill:none}</style>"
+)
+
+
+def _epub_image(self: Any, node: brief_timeline_overview) -> str:
+    """The overview as an SVG file beside the ePub's pages, and the ``<img>`` showing it.
+
+    The ePub's manifest cannot declare a page with inline SVG (Sphinx writes no ``svg``
+    property), so the ePub shows the same drawing as an image: its marks are not links
+    there; the entries follow right below it.
+    """
+    drawn = svg(node["drawing"], None, alone=True)
+    name = f"brief-overview-{hashlib.sha256(drawn.encode()).hexdigest()[:16]}.svg"
+    folder = Path(self.builder.outdir, "_images")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + drawn, "utf-8")
+    page = posixpath.dirname(self.builder.current_docname)
+    src = posixpath.relpath(f"_images/{name}", page or ".")
+    return f'<img src="{escape(src, quote=True)}" alt="Timeline overview" />'
+
+
 def html_visit(self: Any, node: brief_timeline_overview) -> None:
     label_id = f"{node['ids'][0]}-text" if node["ids"] else ""
     self.body.append(self.starttag(node, "figure", ""))
+    if is_website(self.builder):
 
-    def href(target: str) -> str:
-        return "#" + target
+        def href(target: str) -> str:
+            return "#" + target
 
-    self.body.append(svg(node["drawing"], href, label_id))
+        self.body.append(svg(node["drawing"], href, label_id))
+    else:
+        self.body.append(_epub_image(self, node))
     self.body.append(f'<figcaption id="{escape(label_id, quote=True)}">')
 
 
