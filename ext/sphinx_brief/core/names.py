@@ -8,7 +8,7 @@ there is, in order of precedence:
    used often, and for names written family name first (Korean, Chinese, Hungarian …),
    which are then kept as written;
 3. by default, a Western name: the last word first, "Khushroo, Gholam Ali".  A single word
-   ("Hezbollah") is kept as it is.
+   ("Hezbollah"), or a name whose last word has no letter ("Speaker 3"), is kept as it is.
 
 Organisations are not people: give them their own name as ``:speaker-sort:`` (or in
 ``brief_people``), "Jane’s Information Group", and they are sorted by their first word.
@@ -34,8 +34,8 @@ def index_form(name: str, sort: str = "", people: Mapping[str, str] | None = Non
             if sort_key(written) == sort_key(name):
                 return " ".join(str(form).split())
     words = name.split(" ")
-    if len(words) < 2:
-        return name
+    if len(words) < 2 or not any(char.isalpha() for char in words[-1]):
+        return name  # one word, or a label ("Speaker 3"): as written
     # "Martin Luther King Jr." → "King, Martin Luther, Jr."
     suffix = ""
     if words[-1].casefold() in _SUFFIXES and len(words) > 2:
