@@ -276,7 +276,8 @@ class _Layout:
         if shown and timeline.get("overview"):
             self.overviews += 1
             shown, drawn = overview.attach(shown, self.overviews, fromdoc, self.tag_colour)
-            timeline += drawn
+            # just before the chronology: a figure of its own, above the legend and list
+            timeline.parent.insert(timeline.parent.index(timeline), drawn)
         legend = self.legend([item.record for item in shown])
         if legend is not None:
             timeline += legend

@@ -1,8 +1,9 @@
 """A timeline's overview: every event as a mark on a scaled time axis, drawn at build time.
 
 What a reader sees at a glance and a list cannot show: when events cluster, which periods
-are empty, which events lasted.  The overview stands above the timeline's legend (whose tag
-chips give the marks' colours) and its list:
+are empty, which events lasted.  The overview is a figure just before the timeline (the HTML
+``<div class="brief-chronology">``, the LaTeX list), above its legend (whose tag chips give
+the marks' colours) and its entries:
 
 - a time axis scaled from the first event to the last, with year ticks at a round step
   (1, 2, 5, 10 … years) so that no more than six labels share a phone's width;
@@ -17,9 +18,10 @@ chips give the marks' colours) and its list:
   written as the figure's caption, so every builder (text, man, Texinfo) has it too.
 
 The drawing is vector, made once in Python (:func:`layout`), and written as inline SVG for
-HTML and ePub (no JavaScript, no image file; positions in percent and text in CSS pixels, so
-it is as readable at 375 px as on a desktop; colours from the stylesheet, so it follows dark
-mode) and as TikZ for LaTeX (the PDF's own vector drawing and fonts, each mark a link).
+HTML (no JavaScript, no image file; positions in percent and text in CSS pixels, so it is as
+readable at 375 px as on a desktop; colours from the stylesheet, so it follows dark mode), as
+an SVG image for the ePub (:func:`_epub_image`), and as TikZ for LaTeX (the PDF's own vector
+drawing and fonts, each mark a link).
 """
 
 from __future__ import annotations
@@ -193,7 +195,7 @@ def _pc(value: float) -> str:
     return f"{100 * value:.3f}%"
 
 
-def _svg_mark(mark: Mark, y: int, href: str | None) -> str:
+def _svg_mark(mark: Mark, y: int, href: str | None, arrow: str) -> str:
     classes = f"brief-ov-mark brief-ov-{mark.shape} brief-tag-{mark.colour}"
     if mark.approximate:
         classes += " brief-ov-approx"
@@ -220,7 +222,7 @@ def _svg_mark(mark: Mark, y: int, href: str | None) -> str:
     if mark.open_end:
         parts.append(
             f'<line class="brief-ov-open brief-tag-{mark.colour}" x1="{_pc(mark.end)}" '
-            f'x2="100%" y1="{middle}" y2="{middle}" marker-end="url(#brief-ov-arrow)"/>'
+            f'x2="100%" y1="{middle}" y2="{middle}" marker-end="url(#{arrow})"/>'
         )
     parts.append("</a>" if href is not None else "</g>")
     return "".join(parts)
@@ -238,6 +240,7 @@ def svg(
     lanes = max(drawing.lanes, 1)
     axis_y = TOP + lanes * LANE_HEIGHT + 4
     height = axis_y + AXIS + KEY
+    arrow = escape(f"{label_id}-arrow" if label_id else "brief-ov-arrow", quote=True)
     if alone:
         size = f'width="600" height="{height}" viewBox="0 0 600 {height}"'
     else:
@@ -246,9 +249,12 @@ def svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         f'class="brief-ov" {size}>',
         STANDALONE_STYLE if alone else "",
-        '<defs><marker id="brief-ov-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
+        # the arrowhead of open ends; its id unique in the page (a page may draw several)
+        f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" '
         'markerWidth="6" markerHeight="6" orient="auto"><path d="M0 0L10 5L0 10z" '
-        'class="brief-ov-arrowhead"/></marker></defs>',
+        'class="brief-ov-arrowhead"/></marker></defs>'
+        if any(m.open_end for m in drawing.marks)
+        else "",
         f'<line class="brief-ov-axis" x1="0%" x2="100%" y1="{axis_y}" y2="{axis_y}"/>',
     ]
     for position, text in drawing.ticks:
@@ -260,7 +266,7 @@ def svg(
             f'text-anchor="{anchor}">{escape(text)}</text>'
         )
     out += [
-        _svg_mark(m, TOP + m.lane * LANE_HEIGHT, href(m.target) if href else None)
+        _svg_mark(m, TOP + m.lane * LANE_HEIGHT, href(m.target) if href else None, arrow)
         for m in drawing.marks
     ]
     out.append(_svg_key(height - 6))

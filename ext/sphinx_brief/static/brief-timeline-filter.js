@@ -28,7 +28,11 @@
     }
     var key = number === 0 ? "tags" : "tags-" + (number + 1);
     var entries = list.querySelectorAll(":scope > li.brief-timeline-entry");
-    var marks = chronology.querySelectorAll(":scope > .brief-timeline-overview svg a");
+    // the overview, if drawn, is the figure just before the chronology
+    var figure = chronology.previousElementSibling;
+    var marks = figure && figure.matches("figure.brief-timeline-overview")
+      ? figure.querySelectorAll("svg a")
+      : [];
     var params = new URLSearchParams(window.location.search);
     var selected = new Set((params.get(key) || "").split(",").filter(Boolean));
     var buttons = [];
