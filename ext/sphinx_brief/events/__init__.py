@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bodies, collect, directives, export, overview, records, writers
+from . import bodies, collect, directives, export, overview, records, tagfilter, writers
 
 
 def setup(app: Sphinx) -> None:
@@ -22,4 +22,5 @@ def setup(app: Sphinx) -> None:
     writers.setup(app)
     collect.setup(app)
     overview.setup(app)
+    tagfilter.setup(app)
     export.setup(app)

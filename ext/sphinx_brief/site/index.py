@@ -10,8 +10,10 @@ read (before Sphinx's domains collect its index entries), an entry for
 
 The entries are Sphinx's ``index`` nodes: the HTML index links them, the LaTeX writer
 writes ``\\index{…}`` where they stand (so the PDF's index gives the page), the ePub lists
-them.  An entry stands just before what it points at; an event in a timeline's body gets its
-entry before the timeline (the timeline is laid out anew when the page is written).
+them.  A block quotation holds its entry (the text before it still leads into the quotation,
+as the review tool reads it); a run-in quotation's entry stands before its words; an event's
+entry stands right after the event (or, for an event in a timeline's body, after the
+timeline, which is laid out anew when the page is written).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.util.index_entries import split_index_msg
 
 from ..events.nodes import brief_event, brief_timeline
 from ..quotes.nodes import brief_quote, brief_run_in
@@ -41,6 +44,11 @@ def _insert_before(node: nodes.Element, index: addnodes.index) -> None:
     parent.insert(parent.index(node), index)
 
 
+def _insert_after(node: nodes.Element, index: addnodes.index) -> None:
+    parent = node.parent
+    parent.insert(parent.index(node) + 1, index)
+
+
 class IndexNames(SphinxTransform):
     """Index entries for the page's speakers and event places (see the module docstring).
 
@@ -55,9 +63,11 @@ class IndexNames(SphinxTransform):
             name = quote.get("sort_name") or quote.get("speaker", "")
             if not name or not quote["ids"] or quote.parent is None:
                 continue
-            inline = isinstance(quote, brief_run_in)
-            index = addnodes.index(entries=[_entry(name, quote["ids"][0])], inline=inline)
-            _insert_before(quote, index)
+            entries = [_entry(name, quote["ids"][0])]
+            if isinstance(quote, brief_run_in):  # in the sentence, before the words
+                _insert_before(quote, addnodes.index(entries=entries, inline=True))
+            else:  # the block's first child: the text before still leads into the quote
+                quote.insert(0, addnodes.index(entries=entries, inline=False))
         for event in list(self.document.findall(brief_event)):
             place = event.get("place", "")
             if not place or not event["ids"] or event.parent is None:
@@ -67,7 +77,7 @@ class IndexNames(SphinxTransform):
                 if isinstance(ancestor, brief_timeline):
                     holder = ancestor
             index = addnodes.index(entries=[_entry(place, event["ids"][0])], inline=False)
-            _insert_before(holder, index)
+            _insert_after(holder, index)
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Element]:
@@ -79,5 +89,37 @@ def _ancestors(node: nodes.Node) -> list[nodes.Element]:
     return found
 
 
+def keep_search_entries(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: the search index keeps the index entries of every page.
+
+    Sphinx's search index lists index entries ("indexentries") of the pages it indexed in
+    this build only: after an incremental build the entries of pages not rewritten are gone
+    from ``searchindex.js`` (it restores words and titles from the last index, not index
+    entries), which a clean build has.  They are taken again from the index domain, as
+    Sphinx's indexer reads them, and listed in page order, as a clean build lists them.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    kept = getattr(indexer, "_index_entries", None)
+    if not isinstance(kept, dict):
+        return []
+    domain = app.env.domains["index"]
+    for docname, entries in getattr(domain, "entries", {}).items():
+        if docname in kept or docname not in app.env.all_docs:
+            continue
+        found: set[tuple[str, str, str]] = set()
+        for entry_type, value, target_id, main, _key in entries:
+            try:
+                parts = split_index_msg(entry_type, value)
+            except ValueError:
+                continue
+            found |= {(part, target_id or "", main) for part in parts}
+        kept[docname] = sorted(found)
+    ordered = sorted(kept.items())
+    kept.clear()
+    kept.update(ordered)
+    return []
+
+
 def setup(app: Sphinx) -> None:
     app.add_transform(IndexNames)
+    app.connect("html-collect-pages", keep_search_entries)
