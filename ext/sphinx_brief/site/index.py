@@ -10,10 +10,10 @@ read (before Sphinx's domains collect its index entries), an entry for
 
 The entries are Sphinx's ``index`` nodes: the HTML index links them, the LaTeX writer
 writes ``\\index{…}`` where they stand (so the PDF's index gives the page), the ePub lists
-them.  A block quotation holds its entry (the text before it still leads into the quotation,
-as the review tool reads it); a run-in quotation's entry stands before its words; an event's
-entry stands right after the event (or, for an event in a timeline's body, after the
-timeline, which is laid out anew when the page is written).
+them.  A block quotation holds its entry where its words start (the text before it still
+leads into the quotation, as the review tool reads it); a run-in quotation's entry stands
+before its words; an event's entry stands right after the event (or, for an event in a
+timeline's body, after the timeline, which is laid out anew when the page is written).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.index_entries import split_index_msg
 
 from ..events.nodes import brief_event, brief_timeline
-from ..quotes.nodes import brief_quote, brief_run_in
+from ..quotes.nodes import brief_attribution, brief_quote, brief_run_in
 
 
 def _escaped(name: str) -> str:
@@ -66,8 +66,13 @@ class IndexNames(SphinxTransform):
             entries = [_entry(name, quote["ids"][0])]
             if isinstance(quote, brief_run_in):  # in the sentence, before the words
                 _insert_before(quote, addnodes.index(entries=entries, inline=True))
-            else:  # the block's first child: the text before still leads into the quote
-                quote.insert(0, addnodes.index(entries=entries, inline=False))
+            else:
+                # inside the quotation, where its words start (the text before it still
+                # leads into the quotation, and its parts stay the body and attribution)
+                start = next(iter(quote.findall(nodes.paragraph)), None)
+                holder = start if start is not None else quote.next_node(brief_attribution)
+                if holder is not None:
+                    holder.insert(0, addnodes.index(entries=entries, inline=True))
         for event in list(self.document.findall(brief_event)):
             place = event.get("place", "")
             if not place or not event["ids"] or event.parent is None:
