@@ -70,9 +70,9 @@ class IndexNames(SphinxTransform):
                 # inside the quotation, where its words start (the text before it still
                 # leads into the quotation, and its parts stay the body and attribution)
                 start = next(iter(quote.findall(nodes.paragraph)), None)
-                holder = start if start is not None else quote.next_node(brief_attribution)
-                if holder is not None:
-                    holder.insert(0, addnodes.index(entries=entries, inline=True))
+                where = start if start is not None else quote.next_node(brief_attribution)
+                if where is not None:
+                    where.insert(0, addnodes.index(entries=entries, inline=True))
         for event in list(self.document.findall(brief_event)):
             place = event.get("place", "")
             if not place or not event["ids"] or event.parent is None:
