@@ -19,6 +19,9 @@ Sections (``--sections``, all by default):
 ``timeline``   1,000 / 5,000 / 10,000 events over 100 and 500 pages, with a collected
                timeline page: total build, the timeline page's write, peak memory; and
                ``-j 2`` against ``-j 1``.
+``overview``   the timeline overview (layout, SVG and TikZ) of 1,000 / 5,000 / 10,000
+               events drawn in this process (bench/overview_bench.py): under a second at
+               10,000.
 ``profile``    cProfile of the largest case (and of the citation corpus).
 
 ``BENCH_QUICK=1`` (or ``--quick``) shrinks every size and repetition for a smoke run.
@@ -57,7 +60,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/ is not a package)
 
-SECTIONS = ("brief", "citations", "notes", "timeline", "profile")
+SECTIONS = ("brief", "citations", "notes", "timeline", "overview", "profile")
 #: A one-word edit of the brief, toggled at every incremental run.
 EDIT_WORDS = ("government", "administration")
 #: Citation-corpus target: this project's build ≤ this × the no-citation build.
@@ -65,6 +68,7 @@ CITATION_TARGET = 1.3
 INCREMENTAL_TARGET = 1.3
 TIMELINE_RATIO_TARGET = 2.1
 TIMELINE_WRITE_TARGET = 1.0  # seconds, at 10,000 events
+OVERVIEW_TARGET = 1.0  # seconds to draw the overview of 10,000 events
 LANDING_TARGET_KB = 150.0
 #: Seconds to wait before running a failed command again.
 RETRY_PAUSE = 20.0
@@ -1255,6 +1259,36 @@ FINDINGS = """\
 # -- main ----------------------------------------------------------------------------
 
 
+def bench_overview(settings: Settings, report: list[str]) -> None:
+    """The overview's drawing at the timeline section's sizes (in this process)."""
+    import overview_bench  # bench/ is on the path; it imports the extension
+
+    report += [
+        "## The timeline overview at scale",
+        "",
+        "Layout, SVG and TikZ of the overview, drawn in this process (median of "
+        f"{settings.reps} runs; the spread is min–max).",
+        "",
+        "| events | median | spread |",
+        "| --- | --- | --- |",
+    ]
+    results = [overview_bench.measure(n, settings.reps) for n in settings.timeline_events]
+    for result in results:
+        report.append(
+            f"| {result['events']:,} | {result['median']:.3f} s | "
+            f"{result['min']:.3f}–{result['max']:.3f} s |"
+        )
+    report.append("")
+    largest = results[-1]
+    settings.targets.append(
+        (
+            f"overview of {largest['events']:,} events drawn ≤ {OVERVIEW_TARGET:.0f} s",
+            f"{largest['median']:.3f} s",
+            verdict(largest["median"], OVERVIEW_TARGET),
+        )
+    )
+
+
 def run(settings: Settings) -> Path:
     started = time.perf_counter()
     work = settings.workdir or Path(tempfile.mkdtemp(prefix="brief-bench-"))
@@ -1285,6 +1319,8 @@ def run(settings: Settings) -> Path:
         projects: dict[str, Path] = {}
         if "timeline" in settings.sections:
             projects = bench_timeline(settings, work, report)
+        if "overview" in settings.sections:
+            bench_overview(settings, report)
         if "profile" in settings.sections:
             report += ["## Where the time goes", ""]
             if projects:

@@ -59,6 +59,14 @@ brief_tags = {
     "media": "Media and culture",
 }
 brief_archive_links = True  # every web source's note also gives an archived copy
+# How the index and "Who said what" write and sort a speaker's name, family name first.
+# By default the last word leads ("Khushroo, Gholam Ali"); names written family name
+# first, and organisations, are listed here as the index should write them.
+brief_people = {
+    "Kim Yong-Nam": "Kim Yong-Nam",
+    "Jane’s Information Group": "Jane’s Information Group",
+    "Kazem Vaziri Hamaneh": "Vaziri Hamaneh, Kazem",
+}
 
 # -- make linkcheck (needs the network; not part of the tests) ---------------------------
 # Most of the 2007-2010 addresses are dead: the archived copies are what readers follow.
@@ -138,8 +146,9 @@ latex_elements = {
 \vspace{1.2em}
 \makeatother
 """,
-    "printindex": "",
-    "makeindex": "",
+    # The index of people, organisations and places (makeindex, with Sphinx's style).
+    "makeindex": r"\makeindex",
+    "printindex": r"\printindex",
     "fontpkg": r"""
 \usepackage{tgtermes}
 \usepackage{tgheros}

@@ -113,6 +113,27 @@ def main_text(html: str, *, numbers: bool = False) -> str:
     for ref in article.select("a.footnote-reference"):
         number = ref.get_text(strip=True).strip("[]")
         ref.replace_with(f"⟦{number}⟧" if numbers else "")
+    _quote_marks(article)
     for block in article.select("p, li, blockquote"):
         block.append(" ")
     return normalise(article.get_text())
+
+
+def _quote_marks(article: Tag) -> None:
+    # A run-in quotation is a <q>: the browser sets it in quotation marks, so its text
+    # reads with them.
+    for quoted in article.select("q"):
+        quoted.insert(0, "“")
+        quoted.append("”")
+
+
+def page_paragraphs(html: str) -> list[str]:
+    """The text of each paragraph of the page's running text, as readers see it: notes
+    and editor's notes out, run-in quotations in their marks."""
+    soup = BeautifulSoup(html, "lxml")
+    article = soup.find("article") or soup.body
+    assert isinstance(article, Tag)
+    for node in article.select(".brief-editor-note, a.footnote-reference, .headerlink"):
+        node.decompose()
+    _quote_marks(article)
+    return [normalise(p.get_text()) for p in article.select("p")]

@@ -16,6 +16,7 @@ from .brieftext import (
     main_text,
     normalise,
     notes,
+    page_paragraphs,
     read_seed,
     seed_paragraph_with_numbers,
 )
@@ -56,6 +57,24 @@ def test_every_sentence_is_on_the_page_once(brief_html: Build) -> None:
         for sentence in re.split(r"(?<=[.?!])\s+(?=[A-Z])", normalise(MARKER.sub("", paragraph))):
             if len(sentence) > 30:
                 assert text.count(sentence) == 1, sentence
+
+
+def test_every_seed_paragraph_is_one_paragraph_of_the_page(brief_html: Build) -> None:
+    # The seed's sentences whole: a quotation that runs inside a sentence is set inside
+    # its paragraph (``:display: run-in``), not cut out of it as a block.
+    paragraphs = page_paragraphs(brief_html.read("index.html"))
+    for paragraph in SEED.paragraphs:
+        expected = normalise(MARKER.sub("", paragraph))
+        assert paragraphs.count(expected) == 1, f"not one paragraph of the page: {expected[:80]}…"
+
+
+def test_quotations_run_in_with_their_notes(brief_html: Build) -> None:
+    soup = BeautifulSoup(brief_html.read("index.html"), "lxml")
+    run_in = soup.select("article p > span.brief-quote.brief-run-in")
+    assert len(run_in) == 8
+    assert not soup.select("article figure.brief-quote")  # every quotation runs in
+    for quote in run_in:
+        assert quote["id"] and quote.select_one("q.brief-quote-words")
 
 
 def test_nothing_but_the_seed_in_the_running_text(brief_html: Build) -> None:

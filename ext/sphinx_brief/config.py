@@ -99,6 +99,15 @@ VALUES: tuple[Value, ...] = (
         "accessibilityHazard, accessibilitySummary, certifiedBy, …): a string or a list of "
         "strings each, None to leave one out (site/epub.py)",
     ),
+    Value(
+        "brief_people",
+        {},
+        "env",
+        (dict,),
+        "name as written → name as the index writes and sorts it, family name first "
+        "(default: the last word first; list names written family name first, such as "
+        "'Kim Yong-Nam': 'Kim Yong-Nam', and organisations here)",
+    ),
 )
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
