@@ -28,6 +28,7 @@ from . import (
     settings,
     urls,
 )
+from .site import defaults as site_defaults
 
 __version__ = "0.1.0"
 
@@ -60,6 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     register_plugin("pybtex.style.formatting", "brief", citations.BriefStyle, force=True)
     app.setup_extension("sphinxcontrib.bibtex")
     settings.setup(app)
+    site_defaults.setup(app)  # the defaults that make a brief (site/defaults.py)
     bibfiles.setup(app)
     app.add_config_value("brief_require_sources", True, "env", types=[bool])
     app.add_config_value("brief_tags", {}, "env", types=[dict])
@@ -77,6 +79,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_role("editor-note", editorial.EditorNoteRole())
     app.add_transform(editorial.UnreadNotes)
+    app.add_transform(editorial.SpaceBeforeNotes)
     app.add_domain(domain.BriefDomain)
     app.connect("env-updated", domain.rewrite_collectors)
     incremental.setup(app)
