@@ -78,7 +78,10 @@ def given(config: Config, name: str) -> bool:
 
 def slug(text: str) -> str:
     """A file-name-safe ASCII form of ``text``: "North Korea–Iran" → "north-korea-iran"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # Dashes and other punctuation separate words first ("Korea–Iran" is two words);
+    # letters lose their accents ("Bogotá" → "bogota"), other scripts are dropped.
+    spaced = "".join(c if unicodedata.category(c)[0] in "LN" else " " for c in text)
+    ascii_text = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "brief"
 
 
