@@ -23,7 +23,6 @@ import sys
 import tarfile
 import venv
 import zipfile
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import CI, ROOT, require_file, require_tool
+from .pdftools import pdf_info, pdf_languages, section_titles
 
 pytestmark = pytest.mark.slow
 
@@ -257,18 +257,6 @@ def test_html_chronology_and_quotations_are_filled(starter_brief: StarterBrief) 
     assert "Delegations Meet in Example City" in quotations  # the quotation's source in full
 
 
-def pdf_catalog_language(pdf: Path) -> list[str]:
-    """The /Lang entries of the PDF, in its plain or compressed objects."""
-    data = pdf.read_bytes()
-    chunks = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
-        try:
-            chunks.append(zlib.decompress(match.group(1)))
-        except zlib.error:
-            continue
-    return [m.decode() for chunk in chunks for m in re.findall(rb"/Lang\s*\(([^)]*)\)", chunk)]
-
-
 def test_pdf_is_an_article_with_the_brief_s_date(starter_brief: StarterBrief) -> None:
     tex = (starter_brief.latex / f"{BASENAME}.tex").read_text(encoding="utf-8")
     assert "{sphinxhowto}" in tex and r"\chapter" not in tex
@@ -299,15 +287,14 @@ def test_pdf_log_metadata_and_bookmarks(starter_brief: StarterBrief) -> None:
     assert "Missing character" not in log
     assert not re.search(r"Overfull \\hbox \((\d{2,}|[3-9])\.", log)
     require_tool("pdfinfo")
-    info = run(["pdfinfo", pdf], cwd=pdf.parent).stdout
-    fields = dict(re.findall(r"^(\w+):\s+(.*)$", info, re.M))
+    fields = pdf_info(pdf)
     assert fields["Title"] == TITLE
     assert fields["Author"] == AUTHOR
     assert fields["Subject"] == f"A sourced brief: {TITLE}."
     assert fields["Keywords"] == "Diplomacy, Trade"
-    assert pdf_catalog_language(pdf) == ["en"]
+    assert pdf_languages(pdf) == ["en"]
     tex = (starter_brief.latex / f"{BASENAME}.tex").read_text(encoding="utf-8")
-    sections = re.findall(r"\\(?:sub)*section\{([^}]*)\}", tex)
+    sections = section_titles(tex)
     outline = pdf.with_suffix(".out").read_text(encoding="latin-1")
     assert outline.count(r"\BOOKMARK") == len(sections) > 5  # every section, subsections too
     require_tool("pdffonts")
