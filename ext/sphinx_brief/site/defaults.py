@@ -164,9 +164,7 @@ def _latex(app: Sphinx, config: Config, date: dates.BriefDate | None) -> None:
     _set(config, "latex_documents", [(config.root_doc, f"{basename}.tex", project, author, theme)])
     _set(config, "latex_domain_indices", False)
     has_date = date is not None or given(config, "today")
-    subject = config.brief_description or (
-        date.display(config.language) if date is not None else config.project
-    )
+    subject = " ".join((config.brief_description or config.project).split())
     defaults = {
         "pointsize": "11pt",
         "tableofcontents": "",
@@ -188,8 +186,8 @@ def _epub(config: Config, date: dates.BriefDate | None) -> None:
     _set(config, "epub_identifier", identifier)
     _set(config, "epub_uid", xml_name(config.epub_identifier))
     _set(config, "epub_show_urls", "no")  # the notes give every address already
-    if config.brief_description:
-        _set(config, "epub_description", config.brief_description)
+    # Sphinx's default is the word "unknown", which ePub readers show as the description.
+    _set(config, "epub_description", config.brief_description or config.project)
 
 
 def apply_defaults(app: Sphinx, config: Config) -> None:
