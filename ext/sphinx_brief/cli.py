@@ -27,8 +27,10 @@ STARTER = "templates/starter"
 #: Package data cannot hold dot-files reliably: these are renamed when written.
 RENAMED = {"gitignore": ".gitignore"}
 
-#: Characters that CommonMark (and MyST) read as markup; a backslash makes each literal.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~^$&:=\"'])")
+#: Characters that CommonMark and MyST read as markup inside a line (emphasis, code, links,
+#: roles, HTML, entities, math, tables, footnotes); a backslash makes each literal.  The
+#: values land after "# ", so the markers of a line's start (lists, quotes) need nothing.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]<>#|~^$&!])")
 
 
 def markdown_text(value: str) -> str:
