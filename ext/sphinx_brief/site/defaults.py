@@ -134,8 +134,13 @@ def keywords(config: Config) -> list[str]:
 
 
 def _tex(text: str, config: Config) -> str:
-    """Author text escaped for LaTeX, braced so that a comma stays in a hyperref value."""
-    return "{" + texescape.escape(" ".join(str(text).split()), config.latex_engine) + "}"
+    """Author text escaped for a hyperref value (a PDF string), braced to keep commas in.
+
+    Sphinx escapes "-" as ``\\sphinxhyphen{}``, which hyperref's PDF strings drop
+    ("U.S.-Iran" would be the title "U.S.Iran"): a plain hyphen is safe there.
+    """
+    escaped = texescape.escape(" ".join(str(text).split()), config.latex_engine)
+    return "{" + escaped.replace(r"\sphinxhyphen{}", "-") + "}"
 
 
 def hypersetup(config: Config, subject: str) -> str:
