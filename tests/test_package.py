@@ -112,10 +112,8 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Dist:
     return Dist(wheel, sdist)
 
 
-@pytest.fixture(scope="session")
-def clean_python(dist: Dist, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The python of a new virtual environment with the wheel installed, not this tree."""
-    home = tmp_path_factory.mktemp("venv") / "venv"
+def fresh_venv(home: Path, package: Path, *pip_options: str) -> Path:
+    """A new virtual environment with ``package`` installed, its dependencies borrowed."""
     venv.EnvBuilder(with_pip=False, symlinks=True).create(home)
     python = home / "bin" / "python"
     purelib = run(
@@ -141,12 +139,19 @@ def clean_python(dist: Dist, tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--no-deps",
             "--no-index",
             "--quiet",
-            dist.wheel,
+            *pip_options,
+            package,
         ],
         cwd=home,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return python
+
+
+@pytest.fixture(scope="session")
+def clean_python(dist: Dist, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The python of a new virtual environment with the wheel installed, not this tree."""
+    return fresh_venv(tmp_path_factory.mktemp("venv") / "venv", dist.wheel)
 
 
 @dataclass
@@ -219,6 +224,8 @@ def test_wheel_and_sdist_carry_the_package_data(dist: Dist) -> None:
         assert f"ext/{name}" in members, f"{name} is not in the sdist"
     for name in ("LICENSE", "README.md", "CHANGELOG.md", "REFERENCE.md", "pyproject.toml"):
         assert name in members, f"{name} is not in the sdist"
+    # not the brief of this repository, nor tests that need its fixtures and data
+    assert not {m for m in members if m.startswith(("tests/", "docs/", "bench/"))}
 
 
 def test_the_wheel_not_this_tree_is_imported(clean_python: Path, tmp_path: Path) -> None:
@@ -231,6 +238,19 @@ def test_the_wheel_not_this_tree_is_imported(clean_python: Path, tmp_path: Path)
     assert not where.is_relative_to(ROOT.resolve())
     module = run([clean_python, "-m", "sphinx_brief", "new", "--help"], cwd=tmp_path)
     assert module.returncode == 0 and "--title" in module.stdout
+
+
+def test_the_sdist_installs_with_its_package_data(dist: Dist, tmp_path: Path) -> None:
+    # built by the target environment's own back-end (setuptools of the lock), offline
+    python = fresh_venv(tmp_path / "venv", dist.sdist, "--no-build-isolation")
+    where = run([python, "-c", "import sphinx_brief; print(sphinx_brief.__file__)"], cwd=tmp_path)
+    package = Path(where.stdout.strip()).parent
+    assert package.resolve().is_relative_to((tmp_path / "venv").resolve()), package
+    for name in PACKAGE_DATA:
+        assert (package.parent / name).is_file(), f"{name} was not installed from the sdist"
+    made = run([python.parent / "sphinx-brief", "new", tmp_path / "brief"], cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "brief" / ".gitignore").is_file()
 
 
 def test_builds_are_silent(starter_brief: StarterBrief) -> None:
