@@ -1150,16 +1150,16 @@ FINDINGS = """\
   anew for every `{footcite}` (`foot_roles.FootCiteRole.run`) and pybtex's `BaseStyle.__init__`
   looks up three more plugins; each `pybtex.plugin.find_plugin` call asks
   `importlib.metadata.entry_points(group=…, name=…)`, which reads the metadata of every
-  installed distribution.  Stock settings spend most of the build there.
-  `sphinx_brief.perf.install()` (called by `setup()`; `brief_citation_cache = False` turns it
-  off) memoises `find_plugin` per (group, name, filename), rebinds the modules that imported
-  it by name, re-checks pybtex's runtime registry on every call so `register_plugin` still
-  wins, and answers first lookups from one scan of the entry points.  It depends on pybtex
-  only and can be offered upstream as it is.
+  installed distribution.  Stock settings spend most of the build there.  The extension
+  no longer replaces pybtex's function (an earlier version memoised it in every module that
+  imported it, process-wide): a good citizen leaves other libraries as they are.  Its own
+  notes are made by its own code; the fix belongs upstream (pybtex could cache the lookup,
+  sphinxcontrib-bibtex could make the style once per build).
 - **Every citation formatted its entry anew.** `BriefStyle.format_entry` memoises the note per
   (style class, language and other style settings, entry key, type, fields, persons), so a
-  source cited 800 times is formatted once per build process; its warnings are still given
-  once per build.  A style made with the default arguments shares its (stateless) name, label
+  source cited 800 times is formatted once per build (the cache lives in the building
+  application's note settings); its warnings are given once per build.  A style made with
+  the default arguments shares its (stateless) name, label
   and sorting plugins with the first one made.  The schema.org `citation` of each page
   (`jsonld.work`) is likewise made once per source, not once per page.
 - **EDTF dates through pyparsing.** `edtf.parse_edtf` takes milliseconds a date, which made

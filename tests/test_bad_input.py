@@ -506,14 +506,6 @@ CASES: dict[str, Case] = {
         file="refs.bib",
         bib="\n@article{broken, title = {Unclosed, journal = {J}\n",
     ),
-    "bib key defined twice": Case(
-        "Cited.{footcite}`wire2009`",
-        "@article{wire2009, title = {Again",
-        "repeated bibliography entry: wire2009",
-        "brief.bibtex",
-        file="refs.bib",
-        bib="@article{wire2009, title = {Again}, journal = {J}, date = {2009}}\n",
-    ),
 }
 
 
@@ -632,3 +624,31 @@ def test_other_builders_survive_every_bad_page(
     )
     assert "The good page still builds." in written
     assert written.count(AFTER) >= len(list(every_bad_page.glob("bad*.md")))
+
+
+def test_a_repeated_bib_key_is_sphinxcontrib_bibtexs_own_warning(tmp_path: Path) -> None:
+    """A data error is reported by sphinxcontrib-bibtex, with its own type, so a project's
+    ``suppress_warnings = ["bibtex.bibfile_data_error"]`` keeps working (issue 10)."""
+    case = Case(
+        "Cited.{footcite}`wire2009`",
+        "@article{wire2009, title = {Again",
+        "repeated bibliography entry: wire2009",
+        "bibtex.bibfile_data_error",
+        file="refs.bib",
+        bib="@article{wire2009, title = {Again}, journal = {J}, date = {2009}}\n",
+    )
+    src = project(tmp_path, case)
+    build = run_sphinx(src, "html", tmp_path / "out")
+    assert "Traceback" not in build.status + build.warnings
+    found = [r for r in records(build.warnings) if case.message in r]
+    assert len(found) == 1, build.warnings
+    assert str(src / "refs.bib") in found[0]
+    assert found[0].rstrip().endswith("[bibtex.bibfile_data_error]"), found[0]
+    assert "brief.bibtex" not in build.warnings
+    quiet = run_sphinx(
+        src,
+        "html",
+        tmp_path / "quiet",
+        confoverrides={"suppress_warnings": ["bibtex.bibfile_data_error"]},
+    )
+    assert case.message not in quiet.warnings

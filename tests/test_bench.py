@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_brief import dates
+from sphinx_brief.core import dates
 
 from .conftest import Build, run_sphinx
 from .test_perf import load_bench

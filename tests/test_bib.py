@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from pybtex.database import BibliographyData, Entry, parse_file
 
-from sphinx_brief import citations, dates
+from sphinx_brief import citations
+from sphinx_brief.core import dates
 
 from .conftest import DOCS, ROOT
 

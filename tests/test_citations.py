@@ -11,6 +11,7 @@ from pybtex.database import parse_string
 from pybtex.plugin import find_plugin
 
 from sphinx_brief.citations import BriefStyle, publication_date
+from sphinx_brief.citations.settings import NoteSettings, current
 
 from .conftest import run_sphinx
 
@@ -18,8 +19,7 @@ from .conftest import run_sphinx
 def note(bibtex: str, *, archive: bool = False) -> str:
     data = parse_string(textwrap.dedent(bibtex), "bibtex")
     (entry,) = data.entries.values()
-    style = BriefStyle()
-    style.archive_links = archive
+    style = BriefStyle(settings=NoteSettings(archive_links=archive))
     return style.format_entry("", entry).text.render_as("text")
 
 
@@ -184,7 +184,6 @@ def problem_project(tmp_path: Path) -> Path:
 def test_incomplete_entries_warn_by_key_and_still_render(
     problem_project: Path, tmp_path: Path
 ) -> None:
-    BriefStyle._reported.clear()
     build = run_sphinx(problem_project, "html", tmp_path / "out")
     assert "Traceback" not in build.warnings + build.status
     warnings = build.warnings
@@ -202,7 +201,7 @@ def test_incomplete_entries_warn_by_key_and_still_render(
 
 
 def test_only_web_addresses_become_links() -> None:
-    from sphinx_brief.citations import _link
+    from sphinx_brief.citations.style import _link
 
     assert "javascript" in str(_link("javascript:alert(1)"))
     assert not any(
@@ -210,3 +209,63 @@ def test_only_web_addresses_become_links() -> None:
         for part in _link("javascript:alert(1)").parts
     )
     assert hasattr(_link("https://x.org/").parts[0], "url")
+
+
+def _cited_project(root: Path, language: str, archive: bool) -> Path:
+    root.mkdir(parents=True)
+    (root / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_brief"]\n'
+        'bibtex_bibfiles = ["refs.bib"]\n'
+        'bibtex_default_style = "brief"\n'
+        f"language = {language!r}\n"
+        f"brief_archive_links = {archive!r}\n",
+        encoding="utf-8",
+    )
+    (root / "refs.bib").write_text(
+        "@online{web2009, title = {{A Page}}, organization = {Site}, date = {2009-06-15},\n"
+        "  url = {https://example.org/page}, urldate = {2009-07-01}}\n",
+        encoding="utf-8",
+    )
+    (root / "index.md").write_text(
+        "# T\n\nCited.{footcite}`web2009`\n\n```{footbibliography}\n```\n", encoding="utf-8"
+    )
+    return root
+
+
+def _note_text(build_dir: Path) -> str:
+    soup = BeautifulSoup((build_dir / "index.html").read_text(encoding="utf-8"), "lxml")
+    (aside,) = soup.select("aside.footnote")
+    return aside.get_text(" ", strip=True)
+
+
+def test_two_applications_in_one_process_keep_their_own_settings(tmp_path: Path) -> None:
+    """Settings are the building application's: a German app made first and built last does
+    not make the English one's notes German, nor lose its archive links (issue 10)."""
+    from io import StringIO
+
+    from sphinx.testing.util import SphinxTestApp
+
+    german_src = _cited_project(tmp_path / "de", "de", False)
+    english_src = _cited_project(tmp_path / "en", "en", True)
+    apps = {}
+    for name, src in (("de", german_src), ("en", english_src)):
+        apps[name] = SphinxTestApp(
+            "html",
+            srcdir=src,
+            builddir=tmp_path / f"out-{name}",
+            status=StringIO(),
+            warning=StringIO(),
+            freshenv=True,
+        )
+    try:
+        for name in ("en", "de", "en"):
+            apps[name].build(force_all=True)
+            text = _note_text(Path(apps[name].outdir))
+            if name == "en":
+                assert "June 15, 2009" in text and "archived at" in text, text
+            else:
+                assert "15. Juni 2009" in text and "archived" not in text, text
+    finally:
+        for app in apps.values():
+            app.cleanup()
+    assert current() == NoteSettings()  # nothing of either app is left behind

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sphinx_brief import dates
+from sphinx_brief.core import dates
 
 
 @pytest.mark.parametrize(

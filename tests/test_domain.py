@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_brief.domain import BriefDomain, get_domain, rewrite_collectors
+from sphinx_brief.core.domain import BriefDomain, get_domain, rewrite_collectors
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Note:
 
 
 def make_domain(tmp_path: Path) -> tuple[SphinxTestApp, BriefDomain]:
-    (tmp_path / "conf.py").write_text('extensions = ["sphinx_brief"]\n')
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_brief"]\nbibtex_bibfiles = []\n')
     (tmp_path / "index.rst").write_text("Title\n=====\n")
     app = SphinxTestApp("html", srcdir=tmp_path)
     return app, get_domain(app.env)

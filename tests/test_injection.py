@@ -54,7 +54,7 @@ from bs4 import BeautifulSoup, Tag
 from docutils.parsers.rst import directives
 from pybtex.richtext import Text
 
-from sphinx_brief.citations import _nest_quotes
+from sphinx_brief.citations.style import _nest_quotes
 
 from .conftest import Build, require_tool, run_sphinx
 

@@ -1,12 +1,10 @@
-"""Citation-heavy builds: the memoised plugin lookup and the memoised notes (sphinx_brief.perf,
-BriefStyle's note cache).  These count calls, never time."""
+"""Citation-heavy builds: the notes memoised per build (the note style's settings) and the
+EDTF shortcut.  These count calls, never time."""
 
 from __future__ import annotations
 
-import collections
 import importlib.util
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -15,8 +13,9 @@ import pybtex.plugin
 import pybtex.style.formatting
 import pytest
 
-from sphinx_brief import dates, perf
 from sphinx_brief.citations import BriefStyle
+from sphinx_brief.citations.settings import NoteSettings
+from sphinx_brief.core import dates
 
 from .conftest import ROOT, run_sphinx
 
@@ -34,120 +33,28 @@ def load_bench(name: str) -> ModuleType:
     return module
 
 
-@pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> Iterator[collections.Counter[tuple[Any, ...]]]:
-    """Install the memoised lookup on an empty cache; count the real lookups it makes."""
-    perf.install()
-    calls: collections.Counter[tuple[Any, ...]] = collections.Counter()
-    real = perf.original_find_plugin
-
-    def counting(group: str, name: Any = None, filename: Any = None) -> Any:
-        calls[(group, name, filename)] += 1
-        return real(group, name, filename)
-
-    monkeypatch.setattr(perf, "original_find_plugin", counting)
-    perf.clear()
-    yield calls
-    perf.clear()
-
-
-def test_find_plugin_looks_up_once_per_group_and_name(
-    counted: collections.Counter[tuple[Any, ...]],
-) -> None:
+def test_pybtex_and_sphinxcontrib_bibtex_keep_their_own_functions(tmp_path: Path) -> None:
+    """The extension replaces no function of another library, before or after a build."""
     import sphinxcontrib.bibtex.foot_roles as foot_roles
 
-    BriefStyle.clear_cache()
-    for _ in range(50):
-        assert pybtex.plugin.find_plugin("pybtex.style.names", "plain") is not None
-        # modules that imported the function by name use the memoised one too
-        foot_roles.find_plugin("pybtex.backends", "docutils")
-        BriefStyle()  # BaseStyle.__init__ looks up names, labels and sorting styles
-    assert counted[("pybtex.style.names", "plain", None)] == 1
-    assert counted[("pybtex.backends", "docutils", None)] == 1
-    assert counted[("pybtex.style.labels", "number", None)] == 1
-    assert counted[("pybtex.style.sorting", "none", None)] == 1
-    assert max(counted.values()) == 1
+    original = pybtex.plugin.find_plugin
+    assert original.__module__ == "pybtex.plugin"
+    src = _corpus(tmp_path, pages=1, paragraphs=1, footcites=2, keys=1)
+    build = run_sphinx(src, "html", tmp_path / "out")
+    assert build.warnings == "", build.warnings
+    assert pybtex.plugin.find_plugin is original
+    assert pybtex.style.formatting.find_plugin is original  # type: ignore[attr-defined]
+    assert foot_roles.find_plugin is original
 
 
-def test_installed_distributions_are_scanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    perf.install()
-    perf.clear()
-    scans = []
-    real = perf.original_entry_points
-
-    def counting(**params: Any) -> Any:
-        scans.append(params)
-        return real(**params)
-
-    monkeypatch.setattr(perf, "original_entry_points", counting)
-    try:
-        for group, name in [
-            ("pybtex.style.names", "plain"),
-            ("pybtex.style.labels", "number"),
-            ("pybtex.style.sorting", "none"),
-            ("pybtex.backends", "latex"),
-        ]:
-            assert pybtex.plugin.find_plugin(group, name) is not None
-        assert scans == [{}]  # one scan of everything, then selections from it
-    finally:
-        perf.clear()
-
-
-def test_styles_made_alike_share_their_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
-    BriefStyle.clear_cache()
+def test_styles_made_alike_share_their_plugins() -> None:
     first, second = BriefStyle(), BriefStyle()
     assert first.name_style is second.name_style
     assert first.label_style is second.label_style and first.sort == second.sort
     other = BriefStyle(abbreviate_names=True)
     assert other.abbreviate_names and not second.abbreviate_names
-    monkeypatch.setattr(BriefStyle, "cache_enabled", False)
-    assert BriefStyle().name_style is not BriefStyle().name_style
-
-
-def test_install_rebinds_every_holder_and_is_idempotent() -> None:
-    perf.install()
-    perf.install()
-    assert perf.installed()
-    assert pybtex.plugin.find_plugin is perf.find_plugin
-    assert pybtex.plugin.entry_points is perf.entry_points  # type: ignore[attr-defined]
-    assert pybtex.style.formatting.find_plugin is perf.find_plugin  # type: ignore[attr-defined]
-    assert perf.find_plugin.__wrapped__ is perf.original_find_plugin  # type: ignore[attr-defined]
-    perf.uninstall()
-    try:
-        assert not perf.installed()
-        assert pybtex.plugin.find_plugin is perf.original_find_plugin
-        assert pybtex.plugin.entry_points is perf.original_entry_points  # type: ignore[attr-defined]
-        assert pybtex.style.formatting.find_plugin is perf.original_find_plugin  # type: ignore[attr-defined]
-    finally:
-        perf.install()
-
-
-class _StyleA(pybtex.style.formatting.BaseStyle):  # type: ignore[misc]
-    pass
-
-
-class _StyleB(pybtex.style.formatting.BaseStyle):  # type: ignore[misc]
-    pass
-
-
-def test_runtime_registrations_are_seen_after_caching(
-    counted: collections.Counter[tuple[Any, ...]],
-) -> None:
-    group, name = "pybtex.style.formatting", "perf-test-style"
-    try:
-        with pytest.raises(pybtex.plugin.PluginNotFound):
-            pybtex.plugin.find_plugin(group, name)  # failures are not cached
-        pybtex.plugin.register_plugin(group, name, _StyleA)
-        assert pybtex.plugin.find_plugin(group, name) is _StyleA
-        assert pybtex.plugin.find_plugin(group, name) is _StyleA
-        pybtex.plugin.register_plugin(group, name, _StyleB, force=True)
-        assert pybtex.plugin.find_plugin(group, name) is _StyleB
-        # a class passed for the name is returned as it is
-        assert pybtex.plugin.find_plugin(group, _StyleA) is _StyleA
-    finally:
-        pybtex.plugin._RUNTIME_PLUGINS.get(group, {}).pop(name, None)
-    with pytest.raises(pybtex.plugin.PluginNotFound):
-        pybtex.plugin.find_plugin(group, name)  # unregistered: the cached answer is stale
+    uncached = NoteSettings(cache=False)
+    assert BriefStyle(settings=uncached).name_style is not BriefStyle(settings=uncached).name_style
 
 
 def _corpus(tmp_path: Path, **sizes: int) -> Path:
@@ -157,28 +64,25 @@ def _corpus(tmp_path: Path, **sizes: int) -> Path:
     return src
 
 
-def test_a_note_is_formatted_once_for_many_citations(
-    tmp_path: Path, counted: collections.Counter[tuple[Any, ...]]
-) -> None:
+def test_a_note_is_formatted_once_for_many_citations(tmp_path: Path) -> None:
     src = _corpus(tmp_path, pages=3, paragraphs=2, footcites=20, keys=2)
     before = BriefStyle.formatted_count
     build = run_sphinx(src, "html", tmp_path / "out")
     assert build.warnings == "", build.warnings
     assert BriefStyle.formatted_count - before == 2  # 60 citations of 2 keys
-    assert counted and max(counted.values()) == 1  # each plugin looked up once
 
 
 def test_a_pages_json_ld_work_is_made_once_per_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sphinx_brief import jsonld
+    from sphinx_brief.site import jsonld
 
     made: list[str] = []
     real = jsonld._work
 
-    def counting(entry: Any) -> Any:
+    def counting(entry: Any, archive_links: bool) -> Any:
         made.append(entry.key)
-        return real(entry)
+        return real(entry, archive_links)
 
     monkeypatch.setattr(jsonld, "_work", counting)
     jsonld._WORKS.clear()
@@ -197,8 +101,6 @@ def test_output_is_identical_with_and_without_the_caches(tmp_path: Path) -> None
         src, "html", tmp_path / "plain", confoverrides={"brief_citation_cache": False}
     )
     assert BriefStyle.formatted_count - before == 16  # every citation formatted anew
-    assert not perf.installed()
-    perf.install()
     assert cached.warnings == plain.warnings == ""
 
     def files(root: Path) -> dict[str, bytes]:
@@ -226,8 +128,7 @@ def test_warnings_are_still_given_once_per_build_with_the_cache(tmp_path: Path) 
     (src / "index.md").write_text(
         "# T\n\nA{footcite}`nodate`. B{footcite}`nodate`.\n\n```{footbibliography}\n```\n"
     )
-    for attempt in range(2):
-        BriefStyle._reported.clear()
+    for attempt in range(2):  # each build reports again, once
         build = run_sphinx(src, "html", tmp_path / f"out{attempt}")
         assert build.warnings.count("bib entry 'nodate': it has no date") == 1, attempt
 

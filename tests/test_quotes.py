@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from docutils import nodes
 
-from sphinx_brief.quotes import brief_attribution, brief_date, brief_quote, brief_quote_body
+from sphinx_brief.quotes.nodes import brief_attribution, brief_date, brief_quote, brief_quote_body
 
 from .conftest import Build, require_file, require_tool, run_sphinx
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_brief.reproducible import normalise_pdf_dates, normalise_zip
+from sphinx_brief.site.reproducible import normalise_pdf_dates, normalise_zip
 
 from .conftest import copy_project, require_file, require_tool, run_sphinx
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_brief import dates
-from sphinx_brief.event_records import EventRecord, TimelineFilter, in_timeline_order, select
+from sphinx_brief.core import dates
+from sphinx_brief.events.records import EventRecord, TimelineFilter, in_timeline_order, select
 
 from .conftest import Build, run_sphinx
 from .test_events import event, make_project, md, write_page

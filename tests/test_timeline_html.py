@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from sphinx_brief import timeline, timeline_html
+from sphinx_brief.events import collect as timeline
+from sphinx_brief.events import html as timeline_html
 
 from .conftest import Build, run_sphinx
 from .test_events import event, make_project, md

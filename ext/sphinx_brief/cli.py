@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from babel import Locale, UnknownLocaleError
 
-from . import dates
+from .core import dates
 
 #: The starter's files, inside the package.
 STARTER = "templates/starter"

@@ -25,20 +25,11 @@ from sphinx.application import Sphinx
 from sphinx.builders.latex.constants import DEFAULT_SETTINGS
 from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging, texescape
+from sphinx.util import texescape
 
-from .. import dates, settings
-
-logger = logging.getLogger(__name__)
-
-#: The brief's own facts beyond Sphinx's ``project``/``author``/``language`` (name, default,
-#: rebuild, types), declared here until the central config module takes them.
-CONFIG_VALUES: tuple[tuple[str, Any, str, tuple[type, ...]], ...] = (
-    ("brief_date", "", "env", (str,)),
-    ("brief_basename", "", "env", (str,)),
-    ("brief_description", "", "env", (str,)),
-    ("brief_keywords", None, "env", (list, tuple, type(None))),
-)
+from ..config import location
+from ..core import dates
+from ..core.logs import warn
 
 #: The MyST syntax extensions the brief's directives are written with.
 MYST_EXTENSIONS = ["colon_fence"]
@@ -102,13 +93,7 @@ def _set(config: Config, name: str, value: Any) -> None:
 
 
 def _warn_config(app: Sphinx, name: str, message: str, *args: Any) -> None:
-    logger.warning(
-        f"{name} {message}",
-        *args,
-        location=settings.location(app.confdir, name),
-        type="brief",
-        subtype="config",
-    )
+    warn("config", f"{name} {message}", *args, location=location(app.confdir, name))
 
 
 def brief_date(app: Sphinx, config: Config) -> dates.BriefDate | None:
@@ -198,6 +183,8 @@ def _epub(config: Config, date: dates.BriefDate | None) -> None:
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """``config-inited``: fill in what a brief needs and ``conf.py`` leaves unset."""
     date = brief_date(app, config)
+    if not config.brief_defaults:
+        return  # Sphinx's and the other extensions' own defaults, untouched
     if "myst_enable_extensions" in config:
         _set(config, "myst_enable_extensions", list(MYST_EXTENSIONS))
     if not given(config, "bibtex_bibfiles") and (Path(app.srcdir) / "refs.bib").is_file():
@@ -266,15 +253,14 @@ class UnreadDirectives(SphinxTransform):
             match = _UNREAD.search(paragraph.astext())
             if match is None:
                 continue
-            logger.warning(
+            warn(
+                "myst",
                 "%s{%s}: the %s directive is left as text: add 'colon_fence' to "
                 "myst_enable_extensions in conf.py (or write it in a ``` fence)",
                 match.group(1),
                 match.group(2),
                 match.group(2),
                 location=paragraph,
-                type="brief",
-                subtype="myst",
             )
 
 
@@ -296,8 +282,7 @@ def _quiet_opengraph(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    for name, default, rebuild, types in CONFIG_VALUES:
-        app.add_config_value(name, default, rebuild, types=types)  # type: ignore[arg-type]
+    """Wired after ``config.setup``, which declares ``brief_date`` and the others."""
     _quiet_opengraph(app)
     app.setup_extension("myst_parser")
     # After settings' type checks (100), before the components read their values (500).

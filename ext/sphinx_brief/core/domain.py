@@ -26,14 +26,6 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-#: The kinds of record the domain holds; components add theirs with :func:`register_kind`.
-KINDS: list[str] = []
-
-
-def register_kind(kind: str) -> None:
-    if kind not in KINDS:
-        KINDS.append(kind)
-
 
 class BriefDomain(Domain):
     """Records per kind and page, and which pages collect which kinds."""

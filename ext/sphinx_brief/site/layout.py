@@ -35,3 +35,7 @@ def hoist_included_pages(app: Sphinx, doctree: nodes.document, docname: str) -> 
             continue
         included.parent.remove(included)
         top.append(included)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-resolved", hoist_included_pages)

@@ -28,11 +28,16 @@ from pybtex.richtext import Text
 from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 
-from . import citations, dates, editorial
-from .domain import get_domain
-from .event_nodes import brief_timeline_entry, brief_timeline_list
-from .event_records import EventRecord
-from .quotes import QuoteRecord, brief_quote
+from .. import bibtex, editorial
+from ..citations import fields
+from ..citations.style import entry_content
+from ..core import dates
+from ..core.component import is_website
+from ..core.domain import get_domain
+from ..events.nodes import brief_timeline_entry, brief_timeline_list
+from ..events.records import EventRecord
+from ..quotes.nodes import brief_quote
+from ..quotes.records import QuoteRecord
 
 _TYPES = {
     "article": "Article",
@@ -47,13 +52,7 @@ _TYPES = {
 }
 
 
-def _is_website(app: Sphinx) -> bool:
-    return app.builder.format == "html" and not getattr(app.builder, "embedded", False)
-
-
-def _text(entry: Entry, field: str) -> str:
-    value = entry.fields.get(field, "")
-    return str(Text.from_latex(value)).strip() if value else ""
+_text = bibtex.field_text
 
 
 def _iso(date: dates.BriefDate | None) -> str | None:
@@ -75,24 +74,24 @@ def _edtf_bounds(edtf: str) -> tuple[str | None, str | None]:
 _WORKS: dict[Hashable, dict[str, Any]] = {}
 
 
-def work(entry: Entry) -> dict[str, Any]:
+def work(entry: Entry, *, archive_links: bool = True, cache: bool = True) -> dict[str, Any]:
     """A bib entry as a schema.org creative work.
 
     Memoised: a source cited on every page is made once per build process (reading its
     fields as LaTeX takes about a millisecond).  The result is shared: do not modify it.
     """
-    if not citations.BriefStyle.cache_enabled:  # brief_citation_cache = False
-        return _work(entry)
-    key = (citations.entry_content(entry), citations.BriefStyle.archive_links)
+    if not cache:  # brief_citation_cache = False
+        return _work(entry, archive_links)
+    key = (entry_content(entry), archive_links)
     found = _WORKS.get(key)
     if found is None:
         if len(_WORKS) >= 10_000:
             _WORKS.clear()
-        found = _WORKS[key] = _work(entry)
+        found = _WORKS[key] = _work(entry, archive_links)
     return found
 
 
-def _work(entry: Entry) -> dict[str, Any]:
+def _work(entry: Entry, archive_links: bool) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": _TYPES.get(entry.type.lower(), "CreativeWork")}
     title = _text(entry, "title")
     if title:
@@ -123,15 +122,15 @@ def _work(entry: Entry) -> dict[str, Any]:
     if publisher:
         item["publisher"] = {"@type": "Organization", "name": publisher}
     try:
-        published = citations.publication_date(entry)
-    except citations.EntryProblem:
+        published = fields.publication_date(entry)
+    except fields.EntryProblem:
         published = None
     if published is not None:
         item["datePublished"] = _iso(published)
     url = entry.fields.get("url", "").strip()
     if url:
         item["url"] = url
-    archived = citations.archive_url(entry) if citations.BriefStyle.archive_links else None
+    archived = fields.archive_url(entry) if archive_links else None
     if archived:
         item["archivedAt"] = archived
     return item
@@ -249,7 +248,7 @@ def _is_timeline_part(node: nodes.Node) -> bool:
 def graph(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]:
     env = app.env
     domain = get_domain(env)
-    entries: dict[str, Entry] = dict(env.get_domain("cite").bibdata.data.entries)  # type: ignore[attr-defined]
+    entries: dict[str, Entry] = dict(bibtex.entries(env))
     root = app.config.root_doc
     title = env.titles[pagename].astext() if pagename in env.titles else pagename
 
@@ -265,7 +264,11 @@ def graph(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]
         page["isPartOf"] = {"@id": (_url(app, root) or root) + "#page"}
     keys = _cited_keys(app, doctree, entries)
     if keys:
-        page["citation"] = [work(entries[key]) for key in keys]
+        archive_links = bool(app.config.brief_archive_links)
+        cache = bool(app.config.brief_citation_cache)
+        page["citation"] = [
+            work(entries[key], archive_links=archive_links, cache=cache) for key in keys
+        ]
 
     events = [
         (pagename, r.anchor, event(app, pagename, r))
@@ -305,12 +308,11 @@ def page_context(
     context: dict[str, Any],
     doctree: nodes.document | None,
 ) -> None:
-    if doctree is None or not _is_website(app):
+    if doctree is None or not is_website(app.builder):
         return
     script = f'<script type="application/ld+json">{dumps(graph(app, pagename, doctree))}</script>'
     context["metatags"] = context.get("metatags", "") + script + "\n"
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("brief_published", "", "html", types=[str])
     app.connect("html-page-context", page_context)

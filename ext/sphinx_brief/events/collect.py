@@ -6,12 +6,12 @@ editor's note, short citations of the sources, and, for collected entries, a lin
 where the event is told.  Events outside timelines are left as bare anchors.
 
 Bodies of collected entries are the nodes the declaring page stored when it was read (kept
-apart from its doctree: :func:`sphinx_brief.events.store_bodies`): they were parsed once,
+apart from its doctree: :func:`.bodies.store_bodies`): they were parsed once,
 in their own page's context, so roles and references in them mean what the author wrote.
 The copies lose their ids (the original keeps them) and any note reference (the note
 belongs to the declaring page; the event directive warns about it).
 
-HTML builders get each list of entries as finished markup (:mod:`sphinx_brief.timeline_html`,
+HTML builders get each list of entries as finished markup (:mod:`.html`,
 the same markup in a fraction of the time); every other builder gets the nodes below.
 
 Sources are short citations ("Hilder, *The Times*, May 13, 2010") linked to the full entry
@@ -28,18 +28,19 @@ from contextlib import contextmanager
 from typing import Any
 
 from docutils import nodes
-from pybtex.database import Entry
-from pybtex.richtext import Text
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
-from . import citations, editorial, timeline_html
-from .domain import get_domain
-from .event_nodes import (
+from .. import editorial
+from ..citations.short import SourceIndex
+from ..core.domain import get_domain
+from ..core.links import placeholder_link
+from . import html as timeline_html
+from .bodies import DROPPED, Markup, StoredBodies, stored_bodies
+from .entries import EMPTY, IN_CONTEXT, PLACE, SEPARATOR, SOURCE, SOURCES, TAGS, Shown
+from .nodes import (
     brief_event,
     brief_timeline,
     brief_timeline_date,
@@ -47,25 +48,7 @@ from .event_nodes import (
     brief_timeline_head,
     brief_timeline_list,
 )
-from .event_records import KIND, EventRecord, TimelineFilter, in_timeline_order, select
-from .events import (
-    DROPPED,
-    Markup,
-    StoredBodies,
-    bib_entries,
-    record_from_node,
-    stored_bodies,
-)
-from .timeline_html import (  # the words of the layout are defined beside the HTML strings
-    EMPTY,
-    IN_CONTEXT,
-    PLACE,
-    SEPARATOR,
-    SOURCE,
-    SOURCES,
-    TAGS,
-    Shown,
-)
+from .records import KIND, EventRecord, TimelineFilter, in_timeline_order, record_from_node, select
 
 #: HTML builders get entries as finished markup (:mod:`sphinx_brief.timeline_html`); False
 #: gives them nodes, as every other builder (the tests compare the two).
@@ -75,133 +58,8 @@ HTML_STRINGS = True
 TAG_COLOURS = 8
 
 
-def _link(
-    fromdoc: str, todoc: str, toid: str, content: Sequence[nodes.Node], title: str = ""
-) -> nodes.reference:
-    ref = nodes.reference(
-        "",
-        "",
-        *content,
-        internal=True,
-        classes=["brief-link"],
-        brief_fromdoc=fromdoc,
-        brief_todoc=todoc,
-        brief_toid=toid,
-    )
-    if title:
-        ref["reftitle"] = title
-    return ref
-
-
 def _label(text: str) -> nodes.inline:
     return nodes.inline(text, text, classes=["brief-timeline-label"])
-
-
-def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: give every placeholder link its address for this builder."""
-    for ref in list(doctree.findall(nodes.reference)):
-        if "brief_todoc" not in ref:
-            continue
-        content = list(ref.children)
-        try:
-            # The page the link is written on, not the document being assembled: a LaTeX
-            # build resolves every page within the root document's tree.
-            new = make_refnode(
-                app.builder,
-                ref["brief_fromdoc"],
-                ref["brief_todoc"],
-                ref["brief_toid"],
-                content,
-                ref.get("reftitle"),
-            )
-        except NoUri:
-            ref.replace_self(nodes.inline("", "", *content))
-            continue
-        new["classes"] = list(ref["classes"])
-        ref.replace_self(new)
-
-
-class SourceIndex:
-    """Short citations of bib entries, and where each entry stands in a bibliography."""
-
-    def __init__(self, env: BuildEnvironment) -> None:
-        self.entries = bib_entries(env)
-        self.language = env.config.language or "en"
-        self._short: dict[str, list[nodes.Node]] = {}
-        cite: Any = env.get_domain("cite")
-        targets: dict[str, list[tuple[str, str, str]]] = {}
-        for citation in cite.citations:
-            key = citation.bibliography_key
-            targets.setdefault(citation.key, []).append(
-                (key.docname, key.id_, citation.citation_id)
-            )
-        # Sorted, because the bibliographies are listed in the order pages were read.
-        self.targets = {key: sorted(places) for key, places in targets.items()}
-
-    def target(self, key: str, fromdoc: str) -> tuple[str, str] | None:
-        places = self.targets.get(key)
-        if not places:
-            return None
-        # a bibliography on the timeline's own page first, then the others by page name
-        docname, _, citation_id = min(places, key=lambda p: (p[0] != fromdoc, p))
-        return docname, citation_id
-
-    def short(self, key: str) -> list[nodes.Node] | None:
-        """The short citation of an entry (shared: copy before use); None if unknown."""
-        entry = self.entries.get(key)
-        if entry is None:
-            return None
-        if key not in self._short:  # pybtex's LaTeX parsing is slow; a source recurs
-            self._short[key] = short_citation(entry, self.language)
-        return self._short[key]
-
-    def title(self, key: str) -> str:
-        """The entry's title as plain text (a link's tooltip)."""
-        entry = self.entries.get(key)
-        return _plain(entry, "title") if entry is not None else ""
-
-    def citation(self, key: str, fromdoc: str) -> nodes.Node:
-        short = self.short(key)
-        if short is None:  # reported when the event was read
-            return nodes.inline(key, key, classes=["brief-source"])
-        content = [node.deepcopy() for node in short]
-        place = self.target(key, fromdoc)
-        if place is None:
-            return nodes.inline("", "", *content, classes=["brief-source"])
-        return _link(fromdoc, *place, content, self.title(key))
-
-
-def _plain(entry: Entry, field: str) -> str:
-    return str(Text.from_latex(entry.fields[field])).strip() if field in entry.fields else ""
-
-
-def short_citation(entry: Entry, language: str = "en") -> list[nodes.Node]:
-    """Authors' last names, publication, date: "Hilder, *The Times*, May 13, 2010"."""
-    parts: list[list[nodes.Node]] = []
-    people = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [" ".join(str(Text.from_latex(n)) for n in p.last_names) for p in people]
-    if names:
-        who = names[0] + " et al." if len(names) > 2 else " and ".join(names)
-        parts.append([nodes.Text(who)])
-    publication = next((f for f in citations.PUBLICATION_FIELDS if _plain(entry, f)), None)
-    if publication:
-        text = _plain(entry, publication)
-        parts.append([nodes.emphasis(text, text)])
-    try:
-        published = citations.publication_date(entry)
-    except citations.EntryProblem:
-        published = None
-    if published is not None:
-        parts.append([nodes.Text(published.display(language))])
-    if not parts:
-        title = _plain(entry, "title") or entry.key
-        parts.append([nodes.Text(title)])
-    out: list[nodes.Node] = []
-    for index, part in enumerate(parts):
-        if index:
-            out.append(nodes.Text(", "))
-        out.extend(part)
-    return out
 
 
 def _detached(body: Sequence[nodes.Node], fromdoc: str, *, copy: bool = True) -> list[nodes.Node]:
@@ -331,7 +189,7 @@ class _Layout:
         if back_to is not None:
             text = IN_CONTEXT + (record.context or back_to)
             back = nodes.paragraph(classes=["brief-timeline-context"])
-            back += _link(fromdoc, back_to, record.anchor, [nodes.Text(text)])
+            back += placeholder_link(fromdoc, back_to, record.anchor, [nodes.Text(text)])
             entry += back
         return entry
 
@@ -476,35 +334,5 @@ class TimelineTransform(SphinxPostTransform):
             _to_anchor(event)
 
 
-class BibliographyAnchors(SphinxPostTransform):
-    """LaTeX: give bibliography entries a label, so short citations can link to them.
-
-    The LaTeX writer writes no label for a list item's ids (``:list: bullet``), and a
-    citation's ``\\bibitem`` key is not a ``\\ref`` label; a target in the entry's first
-    paragraph adds one, with the same id, where the entry stands.
-    """
-
-    default_priority = 6
-    formats = ("latex",)
-
-    def run(self, **kwargs: Any) -> None:
-        cite: Any = self.env.get_domain("cite")
-        ids = {citation.citation_id for citation in cite.citations}
-        if not ids:
-            return
-        for node in list(self.document.findall(_is_bib_entry)):
-            assert isinstance(node, nodes.Element)
-            mine = [i for i in node["ids"] if i in ids]
-            paragraph = node.next_node(nodes.paragraph)
-            if mine and paragraph is not None:
-                paragraph.insert(0, nodes.target("", "", ids=mine))
-
-
-def _is_bib_entry(node: nodes.Node) -> bool:
-    return isinstance(node, (nodes.list_item, nodes.citation)) and "docname" in node
-
-
 def setup(app: Sphinx) -> None:
     app.add_post_transform(TimelineTransform)
-    app.add_post_transform(BibliographyAnchors)
-    app.connect("doctree-resolved", resolve_links)

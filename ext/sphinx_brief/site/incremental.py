@@ -32,7 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .domain import get_domain
+from ..core.domain import get_domain
 
 logger = logging.getLogger(__name__)
 

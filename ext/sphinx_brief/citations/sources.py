@@ -3,7 +3,7 @@
 Components (``quote``, ``event``) name their sources with a ``:source:`` option: bib keys
 separated by commas.  This module is what they share:
 
-- :func:`split_keys` reads the option;
+- :func:`split_keys` reads the option (:func:`..core.text.split_list`);
 - :func:`check_sources` keeps the keys the bibliography defines and warns, with the
   directive's file and line, about each unknown key (subtype ``unknown-source``) and about a
   component without sources while ``brief_require_sources`` is true (``missing-source``);
@@ -19,20 +19,20 @@ separated by commas.  This module is what they share:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from docutils import nodes
 from pybtex.plugin import find_plugin
-from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinxcontrib.bibtex.foot_roles import FootCiteRole
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
-logger = logging.getLogger(__name__)
+from .. import bibtex
+from ..core.logs import warn
+from ..core.text import split_list
 
 #: Warning subtypes (``type="brief"``), so a project can silence one check.
 UNKNOWN_SOURCE = "unknown-source"
@@ -41,21 +41,7 @@ MISSING_SOURCE = "missing-source"
 
 def split_keys(text: str | None) -> list[str]:
     """The bib keys of a ``:source:`` value, in order, without blanks or repeats."""
-    keys: list[str] = []
-    for key in (text or "").split(","):
-        key = key.strip()
-        if key and key not in keys:
-            keys.append(key)
-    return keys
-
-
-def _bibtex_domain(env: BuildEnvironment) -> Any:
-    return env.domains["cite"]
-
-
-def known_keys(env: BuildEnvironment) -> set[str]:
-    """Every key of the project's bibliography files."""
-    return set(_bibtex_domain(env).bibdata.data.entries)
+    return list(split_list(text))
 
 
 def check_sources(directive: SphinxDirective, text: str | None, *, what: str) -> list[str]:
@@ -68,25 +54,23 @@ def check_sources(directive: SphinxDirective, text: str | None, *, what: str) ->
     location = directive.get_location()
     if not keys:
         if directive.config.brief_require_sources:
-            logger.warning(
+            warn(
+                MISSING_SOURCE,
                 "%s has no :source: (give the bib keys of its sources, or set "
                 "brief_require_sources = False)",
                 what,
                 location=location,
-                type="brief",
-                subtype=MISSING_SOURCE,
             )
         return []
-    known = known_keys(directive.env)
+    known = bibtex.known_keys(directive.env)
     for key in keys:
         if key not in known:
-            logger.warning(
+            warn(
+                UNKNOWN_SOURCE,
                 "%s cites %r, which is not a key of the bibliography (bibtex_bibfiles)",
                 what,
                 key,
                 location=location,
-                type="brief",
-                subtype=UNKNOWN_SOURCE,
             )
     return [key for key in keys if key in known]
 
@@ -117,25 +101,19 @@ def cite(directive: SphinxDirective, keys: Sequence[str]) -> list[nodes.Node]:
 
 def format_note(env: BuildEnvironment, key: str) -> list[nodes.Node]:
     """The full note of one source, as nodes (text, emphasis, links), or ``[]`` if unknown."""
-    domain = _bibtex_domain(env)
-    entry = domain.bibdata.data.entries.get(key)
+    entry = bibtex.entries(env).get(key)
     if entry is None:
         return []
     style = find_plugin("pybtex.style.formatting", env.config.bibtex_default_style)()
-    paragraph = domain.backend.paragraph(style.format_entry(label="", entry=entry))
+    paragraph = bibtex.backend(env).paragraph(style.format_entry(label="", entry=entry))
     node_text_transform(paragraph)  # what sphinxcontrib-bibtex does to its own notes
     return list(paragraph.children)
 
 
-def bibliography_files(env: BuildEnvironment) -> Iterable[str]:
-    """The bibliography files, for ``env.note_dependency`` of pages that show notes."""
-    return [str(path) for path in _bibtex_domain(env).bibdata.bibfiles]
-
-
-def setup(app: Sphinx) -> None:
-    """Register what components citing sources need (safe to call from each of them)."""
-    if PlacePendingNotes not in app.registry.get_transforms():
-        app.add_transform(PlacePendingNotes)
+def note_bib_dependency(env: BuildEnvironment) -> None:
+    """The page being read shows what the bib files hold: re-read it when they change."""
+    for path in bibtex.bibfiles(env):
+        env.note_dependency(path)
 
 
 class PlacePendingNotes(SphinxTransform):

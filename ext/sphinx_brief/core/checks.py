@@ -22,19 +22,14 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-logger = logging.getLogger(__name__)
+from .logs import warn
 
 # C0 controls but tab, line feed and carriage return; DEL and the C1 controls; U+FFFD
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 # "key" of an option line: ":key: value" (MyST and reST) or "key: value" (a MyST --- block)
 _OPTION = re.compile(r"^\s*:?([A-Za-z][\w-]*):(?:\s|$)")
-
-
-def warn(message: str, location: str | None, subtype: str) -> None:
-    logger.warning(message, location=location, type="brief", subtype=subtype)
 
 
 def is_invisible(text: str) -> bool:
@@ -79,10 +74,10 @@ def option_text(directive: SphinxDirective, key: str, what: str) -> str:
     if bad:
         names = ", ".join(f"U+{ord(char):04X}" for char in bad)
         warn(
+            "control-character",
             f"{what}: the :{key}: option holds control or replacement characters "
             f"({names}); they are removed",
-            location(directive, key),
-            "control-character",
+            location=location(directive, key),
         )
         text = _CONTROL.sub("", text)
     text = " ".join(text.split())
@@ -95,18 +90,18 @@ def check_options(directive: SphinxDirective, what: str, may_not_be_empty: Itera
     for key, line in option_lines(directive):
         if key in seen:
             warn(
+                "repeated-option",
                 f"{what}: the :{key}: option is given twice (lines {seen[key]} and {line}); "
                 "the last one is used",
-                f"{directive.get_source_info()[0]}:{line}",
-                "repeated-option",
+                location=f"{directive.get_source_info()[0]}:{line}",
             )
         seen.setdefault(key, line)
     for key in may_not_be_empty:
         if key in directive.options and is_invisible(str(directive.options[key] or "")):
             warn(
-                f"{what}: the :{key}: option is empty (give a value, or leave the option out)",
-                location(directive, key),
                 "empty-option",
+                f"{what}: the :{key}: option is empty (give a value, or leave the option out)",
+                location=location(directive, key),
             )
 
 
@@ -137,5 +132,9 @@ def misplaced(directive: SphinxDirective, name: str, allowed_in: Collection[str]
     stack = directive.env.current_document.get(_ENCLOSING) or []
     if not stack or stack[-1] in allowed_in:
         return False
-    warn(f"{name} cannot stand inside {stack[-1]}; it is left out", location(directive), "nesting")
+    warn(
+        "nesting",
+        f"{name} cannot stand inside {stack[-1]}; it is left out",
+        location=location(directive),
+    )
     return True

@@ -20,7 +20,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from . import dates
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..core import dates
+from ..core.component import section_title
+from ..core.domain import get_domain
+from .nodes import brief_event, brief_timeline
 
 #: The kind of record in the brief domain.
 KIND = "events"
@@ -116,10 +122,42 @@ def select(
     return [(d, p, r) for d, p, r, _ in in_timeline_order(kept)]
 
 
-def split_list(text: str | None) -> tuple[str, ...]:
-    """A comma-separated option value as a tuple of its non-empty, stripped items."""
-    return tuple(item.strip() for item in (text or "").split(",") if item.strip())
+def record_from_node(node: brief_event, context: str = "") -> EventRecord | None:
+    if not node.get("valid") or not node["ids"]:
+        return None
+    return EventRecord(
+        date=node["date"],
+        date_display=node["date_display"],
+        datetime=node["datetime"],
+        start=node["start"],
+        end=node["end"],
+        title=node["title"],
+        anchor=node["ids"][0],
+        tags=tuple(node["tags"]),
+        sources=tuple(node["sources"]),
+        place=node["place"],
+        date_note=node["date_note"],
+        body=node["body"],
+        context=context,
+    )
 
 
-def join_list(items: Sequence[str]) -> str:
-    return ", ".join(items)
+def record_events(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: record the page's events in document order; note its collectors."""
+    env = app.env
+    docname = env.docname
+    domain = get_domain(env)
+    labels = env.domains.standard_domain.labels
+    for node in doctree.findall(brief_event):
+        record = record_from_node(node, section_title(node, doctree))
+        if record is None:
+            continue
+        domain.add_record(KIND, docname, record)
+        for name in node["names"]:
+            # The standard domain keeps a bare anchor as an anonymous label; give it the
+            # event's title so that {ref}`name` works without an explicit link text.
+            labels.setdefault(name, (docname, record.anchor, record.title))
+    for timeline in doctree.findall(brief_timeline):
+        timeline["docname"] = docname
+        if timeline["collect"]:
+            domain.add_collector(KIND, docname)

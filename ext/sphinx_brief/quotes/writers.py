@@ -12,9 +12,6 @@ here writes a field's value unescaped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from docutils import nodes
 from docutils.writers.manpage import Translator as ManTranslator
 from sphinx.writers.html5 import HTML5Translator
@@ -22,21 +19,12 @@ from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.texinfo import TexinfoTranslator
 from sphinx.writers.text import TextTranslator
 
-Visitor = Callable[[Any, Any], None]
-Handlers = dict[str, tuple[Visitor, Visitor]]
+from ..core.visitors import BUILDERS, INLINE, Handlers, nothing, skip
 
 _BEGIN_QUOTE = "\n\\begin{sphinxbriefquote}\n"
 _END_QUOTE = "\\end{sphinxbriefquote}\n"
 _BEGIN_ATTRIBUTION = "\n\\begin{sphinxbriefattribution}"
 _END_ATTRIBUTION = "\\end{sphinxbriefattribution}\n"
-
-
-def _nothing(self: Any, node: nodes.Element) -> None:
-    pass
-
-
-def _skip(self: Any, node: nodes.Element) -> None:
-    raise nodes.SkipNode
 
 
 # -- the quotation ---------------------------------------------------------------------------
@@ -102,10 +90,10 @@ def depart_body_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 BODY: Handlers = {
     "html": (visit_body_html, depart_body_html),
-    "latex": (_nothing, _nothing),
-    "text": (_nothing, _nothing),
-    "man": (_nothing, _nothing),
-    "texinfo": (_nothing, _nothing),
+    "latex": (nothing, nothing),
+    "text": (nothing, nothing),
+    "man": (nothing, nothing),
+    "texinfo": (nothing, nothing),
 }
 
 
@@ -171,21 +159,8 @@ def depart_date_html(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</time>")
 
 
-def _visit_inline(self: Any, node: nodes.Element) -> None:
-    self.visit_inline(node)
-
-
-def _depart_inline(self: Any, node: nodes.Element) -> None:
-    self.depart_inline(node)
-
-
-DATE: Handlers = {
-    "html": (visit_date_html, depart_date_html),
-    **{name: (_visit_inline, _depart_inline) for name in ("latex", "text", "man", "texinfo")},
-}
+DATE: Handlers = {**INLINE, "html": (visit_date_html, depart_date_html)}
 
 # The placeholder of a collected list is always replaced before writing; should a
 # builder skip that step, it writes nothing rather than failing.
-PLACEHOLDER: Handlers = {
-    name: (_skip, _nothing) for name in ("html", "latex", "text", "man", "texinfo")
-}
+PLACEHOLDER: Handlers = dict.fromkeys(BUILDERS, (skip, nothing))

@@ -21,9 +21,8 @@ import zipfile
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-logger = logging.getLogger(__name__)
+from ..core.logs import warn
 
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
 
@@ -35,12 +34,7 @@ def source_date() -> dt.datetime | None:
     try:
         return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
     except (ValueError, OverflowError, OSError):
-        logger.warning(
-            "SOURCE_DATE_EPOCH=%r is not a number of seconds; ignored",
-            value,
-            type="brief",
-            subtype="reproducible",
-        )
+        warn("reproducible", "SOURCE_DATE_EPOCH=%r is not a number of seconds; ignored", value)
         return None
 
 
@@ -88,3 +82,7 @@ def build_finished(app: Sphinx, exception: BaseException | None) -> None:
     elif app.builder.format == "latex":
         for pdf in outdir.glob("*.pdf"):  # images converted for LaTeX; the brief comes later
             normalise_pdf_dates(pdf, when)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", build_finished)

@@ -16,14 +16,14 @@ Text, man and Texinfo: a bulleted list whose items start with "date — title".
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.fileutil import copy_asset_file
 
-from .event_nodes import (
+from ..core.component import add_latex_package, add_stylesheet
+from ..core.visitors import nothing, skip, written_as
+from .nodes import (
     brief_event,
     brief_timeline,
     brief_timeline_date,
@@ -35,17 +35,8 @@ from .event_nodes import (
 
 Visitor = Any  # the builders' translators share no useful base type
 
-STATIC = Path(__file__).parent / "static"
 CSS = "brief-timeline.css"
-STY = Path(__file__).parent / "latex" / "sphinxbrieftimeline.sty"
-
-
-def _skip(self: Visitor, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
-def _nothing(self: Visitor, node: nodes.Element) -> None:
-    pass
+STY = "sphinxbrieftimeline.sty"
 
 
 # -- HTML ------------------------------------------------------------------------------------
@@ -122,18 +113,6 @@ def latex_depart_entry(self: Visitor, node: brief_timeline_entry) -> None:
 
 
 # -- Text, man, Texinfo ----------------------------------------------------------------------
-def _as(visit: str, depart: str) -> tuple[Any, Any]:
-    """Write the node as the translator writes another kind of node."""
-
-    def do_visit(self: Visitor, node: nodes.Element) -> None:
-        getattr(self, visit)(node)
-
-    def do_depart(self: Visitor, node: nodes.Element) -> None:
-        getattr(self, depart)(node)
-
-    return do_visit, do_depart
-
-
 def texinfo_visit_event(self: Visitor, node: brief_event) -> None:
     for node_id in node["ids"]:
         self.add_anchor(node_id, node)
@@ -141,33 +120,17 @@ def texinfo_visit_event(self: Visitor, node: brief_event) -> None:
 
 
 PLAIN: dict[type[nodes.Element], tuple[Any, Any]] = {
-    brief_timeline: (_nothing, _nothing),
-    brief_timeline_list: _as("visit_bullet_list", "depart_bullet_list"),
-    brief_timeline_entry: _as("visit_list_item", "depart_list_item"),
-    brief_timeline_head: _as("visit_paragraph", "depart_paragraph"),
-    brief_timeline_date: (_nothing, _nothing),
+    brief_timeline: (nothing, nothing),
+    brief_timeline_list: written_as("visit_bullet_list", "depart_bullet_list"),
+    brief_timeline_entry: written_as("visit_list_item", "depart_list_item"),
+    brief_timeline_head: written_as("visit_paragraph", "depart_paragraph"),
+    brief_timeline_date: (nothing, nothing),
 }
 
 
-def _add_stylesheet(app: Sphinx) -> None:
-    """``builder-inited``: the timeline stylesheet, for builders that write HTML only."""
-    if app.builder.format != "html":
-        return
-    if str(STATIC) not in app.config.html_static_path:
-        app.config.html_static_path.append(str(STATIC))
-    app.add_css_file(CSS)
-
-
-def _copy_latex_package(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: the package beside the .tex, before ``make`` compiles it."""
-    if exception is None and app.builder.format == "latex":
-        copy_asset_file(STY, app.builder.outdir, force=True)  # an older copy is replaced
-
-
 def setup(app: Sphinx) -> None:
-    app.add_latex_package(STY.stem)
-    app.connect("builder-inited", _add_stylesheet)
-    app.connect("build-finished", _copy_latex_package)
+    add_stylesheet(app, CSS)
+    add_latex_package(app, STY)
     html = {
         brief_event: (html_visit_event, None),
         brief_timeline: _html_tag("div", "brief-chronology"),
@@ -178,16 +141,16 @@ def setup(app: Sphinx) -> None:
     }
     latex = {
         brief_event: (latex_visit_event, None),
-        brief_timeline: (_nothing, _nothing),
+        brief_timeline: (nothing, nothing),
         brief_timeline_list: (latex_visit_list, latex_depart_list),
-        brief_timeline_entry: (_nothing, latex_depart_entry),
-        brief_timeline_head: (_nothing, latex_depart_head),
+        brief_timeline_entry: (nothing, latex_depart_entry),
+        brief_timeline_head: (nothing, latex_depart_head),
         brief_timeline_date: (latex_visit_date, latex_depart_date),
     }
     # made for HTML builders only (timeline_html.py): finished markup
     app.add_node(brief_timeline_html, html=(html_visit_markup, None))
     for node_class in html:
-        plain = PLAIN.get(node_class, (_skip, None))
+        plain = PLAIN.get(node_class, (skip, None))
         app.add_node(
             node_class,
             html=html[node_class],

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -33,21 +33,12 @@ from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.writers.html5 import HTML5Translator
 
-from . import editorial
-from .event_nodes import brief_timeline_html, brief_timeline_list
-from .event_records import EventRecord
-from .events import Markup
-
-if TYPE_CHECKING:
-    from .timeline import SourceIndex
-
-# Words of the layout, in one place (the extension writes English labels); the node layout
-# (timeline.py) uses them too.
-SEPARATOR = " — "
-SOURCE, SOURCES = "Source: ", "Sources: "
-IN_CONTEXT = "In context: "
-TAGS, PLACE = "Tags: ", "Place: "
-EMPTY = "No event is in this chronology."
+from .. import editorial
+from ..citations.short import SourceIndex
+from .bodies import Markup
+from .entries import IN_CONTEXT, PLACE, SEPARATOR, SOURCE, SOURCES, TAGS, Shown
+from .nodes import brief_timeline_html, brief_timeline_list
+from .records import EventRecord
 
 #: Docutils nodes an entry is made of: the translator must write them as Sphinx does.
 _GENERIC = (
@@ -95,18 +86,6 @@ _Html = tuple[str, str, str]
 
 def _words(markup: Markup | str) -> str:
     return markup if isinstance(markup, str) else " ".join(map(_words, markup[2]))
-
-
-class Shown(NamedTuple):
-    """An event as a timeline shows it."""
-
-    record: EventRecord
-    docname: str  # the page that tells it
-    body: list[nodes.Node]  # its parsed body (copies, for a collected entry)
-    ids: Sequence[str]  # the entry's ids: a local timeline's entry is the event itself
-    back_to: str | None  # the page an "In context" link leads to (collected entries)
-    #: a simple body as markup, instead of nodes (HTML builders; ``body`` is then empty)
-    markup: tuple[Markup, ...] | None = None
 
 
 def applies(app: Sphinx) -> bool:

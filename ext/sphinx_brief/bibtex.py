@@ -1,0 +1,176 @@
+"""The one door to sphinxcontrib-bibtex's data: entries, bib files, where entries start,
+where the bibliography lists them; and bib files read without a traceback.
+
+Every component that needs a source goes through here, so the extension depends on
+sphinxcontrib-bibtex's internals in one module only.
+
+Reading the bib files.  sphinxcontrib-bibtex reads them on ``builder-inited`` with pybtex in
+its strict mode, which raises on the first syntax error (an unclosed brace, a missing comma):
+the build stops with a traceback.  Just before it (priority 499), when the files changed, they
+are read here with pybtex's own :func:`pybtex.errors.capture` (which restores pybtex's state in
+a ``finally``).  Without a syntax error nothing more happens: sphinxcontrib-bibtex reads the
+files itself and reports what it reports (a repeated key is its ``bibtex.bibfile_data_error``)
+exactly as it would without this extension.  With one, the data read here (the broken entry
+up to the error, and the rest of the file) is handed to sphinxcontrib-bibtex through its own
+cache, which it then finds up to date, and each error is a warning with its file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pybtex.errors
+from pybtex.database import BibliographyDataError, Entry
+from pybtex.richtext import Text
+from pybtex.scanner import PybtexSyntaxError
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinxcontrib.bibtex.bibfile import is_bibdata_outdated, parse_bibdata
+
+from .core.logs import warn
+
+# "@article{key," or "@article(key,"; @string, @preamble and @comment have no key
+_ENTRY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]+)\s*,")
+_NOT_ENTRIES = {"string", "preamble", "comment"}
+
+#: Where entries start: key → [(file, line), …] (more than one if the key repeats).
+Starts = dict[str, list[tuple[str, int]]]
+
+
+def _cite(env: BuildEnvironment) -> Any:
+    return env.domains["cite"]
+
+
+def entries(env: BuildEnvironment) -> Mapping[str, Entry]:
+    """Every entry of the project's bib files, by key."""
+    found: Mapping[str, Entry] = _cite(env).bibdata.data.entries
+    return found
+
+
+def backend(env: BuildEnvironment) -> Any:
+    """sphinxcontrib-bibtex's pybtex backend, which turns formatted text into nodes."""
+    return _cite(env).backend
+
+
+def known_keys(env: BuildEnvironment) -> set[str]:
+    return set(entries(env))
+
+
+def bibfiles(env: BuildEnvironment) -> list[str]:
+    """The bib files, for ``env.note_dependency`` of pages that show what they hold."""
+    return [str(path) for path in _cite(env).bibdata.bibfiles]
+
+
+def field_text(entry: Entry, field: str) -> str:
+    """A field read as LaTeX, as plain text ("" if the entry has no such field)."""
+    value = entry.fields.get(field, "")
+    return str(Text.from_latex(value)).strip() if value else ""
+
+
+def citation_targets(env: BuildEnvironment) -> dict[str, list[tuple[str, str, str]]]:
+    """Where each key is listed by a ``bibliography``: key → sorted ``(docname,
+    bibliography id, citation id)`` (sorted: bibliographies are found in reading order)."""
+    targets: dict[str, list[tuple[str, str, str]]] = {}
+    for citation in _cite(env).citations:
+        where = citation.bibliography_key
+        targets.setdefault(citation.key, []).append(
+            (where.docname, where.id_, citation.citation_id)
+        )
+    return {key: sorted(places) for key, places in targets.items()}
+
+
+def citation_ids(env: BuildEnvironment) -> set[str]:
+    """The ids of every entry that a ``bibliography`` lists."""
+    return {citation.citation_id for citation in _cite(env).citations}
+
+
+def scan(paths: Iterable[str | Path]) -> Starts:
+    """The lines where entries start, by key, in file order."""
+    starts: Starts = {}
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for match in _ENTRY.finditer(text):
+            if match.group(1).lower() in _NOT_ENTRIES:
+                continue
+            line = text.count("\n", 0, match.start()) + 1
+            starts.setdefault(match.group(2), []).append((str(path), line))
+    return starts
+
+
+def entry_location(starts: Starts, key: str) -> str | None:
+    """``file:line`` where the entry ``key`` starts (its first definition), if known."""
+    places = starts.get(key)
+    return f"{places[0][0]}:{places[0][1]}" if places else None
+
+
+def _entry_before(starts: Starts, path: str, line: int) -> tuple[str, int] | None:
+    """The key and line of the last entry of ``path`` that starts on or before ``line``."""
+    best: tuple[str, int] | None = None
+    for key, places in starts.items():
+        for where, start in places:
+            if where == path and start <= line and (best is None or start > best[1]):
+                best = (key, start)
+    return best
+
+
+def read_bibfiles(app: Sphinx) -> None:
+    """``builder-inited``, just before sphinxcontrib-bibtex reads the files (see above)."""
+    config = app.config
+    if config.bibtex_bibfiles is None:
+        return  # sphinxcontrib-bibtex reports it, in its own words
+    cite = _cite(app.env)
+    files = [(Path(app.confdir) / name).resolve() for name in config.bibtex_bibfiles]
+    if not is_bibdata_outdated(cite.bibdata, files, config.bibtex_encoding):
+        return
+    with pybtex.errors.capture() as captured:
+        data = parse_bibdata(files, config.bibtex_encoding)
+    if not any(isinstance(error, PybtexSyntaxError) for error in captured):
+        return
+    cite.data["bibdata"] = data
+    _report(captured, [str(path) for path in files])
+
+
+def _report(captured: list[Exception], files: list[str]) -> None:
+    starts = scan(files)
+    for error in captured:
+        if isinstance(error, PybtexSyntaxError):
+            # error.get_filename() fails on the Path that sphinxcontrib-bibtex passes
+            path = str(error.filename or (files[0] if files else ""))
+            line = error.lineno or 0
+            entry = _entry_before(starts, path, line) if line else None
+            where = f" (in the entry {entry[0]!r})" if entry else ""
+            if entry is not None:
+                line = entry[1]
+            warn(
+                "bibtex",
+                "%s%s; the entry is read only up to the error",
+                error,
+                where,
+                location=f"{path}:{line}" if line else path,
+            )
+        elif isinstance(error, BibliographyDataError):
+            # What sphinxcontrib-bibtex says of it when it reads the files itself, with the
+            # type a project may already silence.
+            key = str(error).rsplit(": ", 1)[-1]
+            places = starts.get(key, [])
+            filename = places[-1][0] if places else (files[0] if files else "")
+            from sphinx.util import logging
+
+            logging.getLogger("sphinxcontrib.bibtex.bibfile").warning(
+                f"bibliography data error in {filename}: {error}",
+                type="bibtex",
+                subtype="bibfile_data_error",
+            )
+        else:
+            warn("bibtex", "bibliography error: %s", error)
+
+
+def setup(app: Sphinx) -> None:
+    # sphinxcontrib-bibtex reads the files in its builder-inited handler (priority 500)
+    app.connect("builder-inited", read_bibfiles, priority=499)

@@ -1,0 +1,29 @@
+"""Sources and notes: the ``brief`` note style, a component's sources cited as notes, short
+citations for collected lists, and the bibliography's entries as link targets.
+
+The style (:mod:`.style`) is a pybtex plugin that sphinxcontrib-bibtex makes for every
+citation; its settings are those of the application that is building (:mod:`.settings`).
+"""
+
+from __future__ import annotations
+
+from pybtex.plugin import register_plugin
+from sphinx.application import Sphinx
+
+from . import bibliography, settings, sources
+from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
+from .style import BriefStyle
+
+__all__ = ["PUBLICATION_FIELDS", "BriefStyle", "EntryProblem", "publication_date", "setup"]
+
+#: The name of the note style (``bibtex_default_style = "brief"``).
+STYLE = "brief"
+
+
+def setup(app: Sphinx) -> None:
+    # The installed package declares the style as an entry point; registered here too, so
+    # it works from a source tree.  Never over another installed style of the same name.
+    register_plugin("pybtex.style.formatting", STYLE, BriefStyle)
+    settings.setup(app)
+    app.add_transform(sources.PlacePendingNotes)
+    app.add_post_transform(bibliography.BibliographyAnchors)

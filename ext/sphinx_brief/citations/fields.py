@@ -1,0 +1,165 @@
+"""What a bib entry says, read for the note style and the components: its publication
+and access dates, where it was published, what kind of work it is, and its archived copy.
+
+Every reader raises :class:`EntryProblem` (naming the field) on a value it cannot use; the
+note style reports it as a warning by key, the components as "no date".
+"""
+
+from __future__ import annotations
+
+import re
+
+from pybtex.database import Entry
+from pybtex.richtext import Text
+
+from ..bibtex import field_text
+from ..core import dates
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+#: Fields that name where a source was published, in order of preference.
+PUBLICATION_FIELDS = (
+    "journaltitle",
+    "journal",
+    "booktitle",
+    "howpublished",
+    "publisher",
+    "organization",
+    "institution",
+    "school",
+)
+#: Entry types whose title is a whole work (set in italics) rather than a part (quoted).
+WHOLE_WORKS = frozenset(
+    {
+        "book",
+        "mvbook",
+        "booklet",
+        "manual",
+        "thesis",
+        "phdthesis",
+        "mastersthesis",
+        "proceedings",
+        "collection",
+    }
+)
+
+
+class EntryProblem(ValueError):
+    """A field the style cannot read (the message names the field)."""
+
+
+#: Fields taken as written, not read as LaTeX (addresses and identifiers).
+VERBATIM_FIELDS = frozenset({"url", "archiveurl", "urlraw", "doi", "eprint", "file"})
+_COMMENT = re.compile(r"(?<!\\)%")
+
+
+def comment_problems(entry: Entry) -> list[str]:
+    """Fields with an unescaped ``%``: LaTeX, so pybtex too, reads the rest as a comment.
+
+    BibTeX keeps the ``%`` inside braces, but a field is LaTeX: "10% of" is printed "10"
+    and the words after it are lost, silently.  ``\\%`` is a percent sign.
+    """
+    found = [
+        f
+        for f, v in entry.fields.items()
+        if f.lower() not in VERBATIM_FIELDS and _COMMENT.search(v)
+    ]
+    found += [
+        role
+        for role, people in entry.persons.items()
+        if any(_COMMENT.search(str(person)) for person in people)
+    ]
+    return [
+        f"its {field} holds an unescaped % (LaTeX reads what follows as a comment, and "
+        "it is lost); write \\% for a percent sign"
+        for field in found
+    ]
+
+
+def latex_field(entry: Entry, field: str) -> Text:
+    return Text.from_latex(entry.fields[field])
+
+
+def publication_date(entry: Entry) -> dates.BriefDate | None:
+    """The entry's publication date from ``date`` or ``year``/``month``/``day``.
+
+    Raises :class:`EntryProblem` if a date is given but cannot be read.
+    """
+    fields = entry.fields
+    if fields.get("date", "").strip():
+        try:
+            return dates.parse(field_text(entry, "date").strip())
+        except dates.DateError as exc:
+            raise EntryProblem(f"its date cannot be read: {exc}") from None
+    year = field_text(entry, "year").strip()
+    if not year:
+        return None
+    parts = [year]
+    month = field_text(entry, "month").strip().lower().rstrip(".")
+    if month:
+        number = _MONTHS.get(month) or (int(month) if month.isdigit() else None)
+        if number is None or not 1 <= number <= 12:
+            raise EntryProblem(f"its month {month!r} is not a month")
+        parts.append(f"{number:02d}")
+        day = field_text(entry, "day").strip()
+        if day:
+            if not day.isdigit():
+                raise EntryProblem(f"its day {day!r} is not a number")
+            parts.append(f"{int(day):02d}")
+    try:
+        return dates.parse("-".join(parts))
+    except dates.DateError as exc:
+        raise EntryProblem(f"its year/month/day cannot be read: {exc}") from None
+
+
+def access_date(entry: Entry) -> dates.BriefDate | None:
+    text = field_text(entry, "urldate").strip()
+    if not text:
+        return None
+    try:
+        return dates.parse(text)
+    except dates.DateError as exc:
+        raise EntryProblem(f"its urldate cannot be read: {exc}") from None
+
+
+#: The web archive's lookup address: it redirects to the capture nearest to the stamp.
+ARCHIVE_LOOKUP = "https://web.archive.org/web/{stamp}/{url}"
+
+
+def archive_url(entry: Entry, accessed: dates.BriefDate | None = None) -> str | None:
+    """An archived copy of a web source: ``archiveurl`` if the entry gives one, otherwise
+    the web archive's lookup address for the page at its access (or publication) date."""
+    explicit = entry.fields.get("archiveurl", "").strip()
+    if explicit:
+        return explicit
+    url = entry.fields.get("url", "").strip()
+    if not url:
+        return None
+    when = accessed
+    if when is None:
+        try:
+            when = access_date(entry) or publication_date(entry)
+        except EntryProblem:
+            when = None
+    stamp = when.start.strftime("%Y%m%d") if when is not None else "*"
+    return ARCHIVE_LOOKUP.format(stamp=stamp, url=url)

@@ -1,0 +1,194 @@
+"""Every ``brief_*`` value of ``conf.py``, declared once: default, rebuild, types, meaning.
+
+:data:`VALUES` is the one list: :func:`setup` registers it with Sphinx, REFERENCE.md is
+checked against it (tests/test_reference.py), and the checks below read it.
+
+The values are checked before anything reads them.
+
+A value of the wrong type is a warning that names ``conf.py`` and the line that sets it,
+and the value is read as what the author evidently meant (or the default): a list of tags
+becomes tags labelled by themselves, ``"yes"`` becomes True.  Sphinx's own type check
+(which runs later, names no file and leaves the value as it is) then has nothing to say,
+and no component meets a value it cannot use: ``brief_tags = ["arms"]`` used to stop the
+build with a traceback when a timeline was laid out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .core.logs import warn
+
+
+@dataclass(frozen=True)
+class Value:
+    """One config value of the extension."""
+
+    name: str
+    default: Any
+    #: what a change makes Sphinx redo: "env" (read every page again), "html", "" (nothing)
+    rebuild: Literal["", "env", "html", "epub"]
+    types: tuple[type, ...]
+    #: what it means, for the reference
+    doc: str
+
+
+VALUES: tuple[Value, ...] = (
+    Value(
+        "brief_require_sources",
+        True,
+        "env",
+        (bool,),
+        "a quote or event without :source: is a warning",
+    ),
+    Value(
+        "brief_tags",
+        {},
+        "env",
+        (dict,),
+        "tag → label shown to readers; a tag not declared here is a warning",
+    ),
+    Value(
+        "brief_archive_links",
+        True,
+        "env",
+        (bool,),
+        "every web source's note also gives an archived copy (archiveurl, else the web "
+        "archive's lookup address at the access date)",
+    ),
+    Value(
+        "brief_citation_cache",
+        True,
+        "",
+        (bool,),
+        "format each source once per build (False formats every citation anew, to compare)",
+    ),
+    Value(
+        "brief_published",
+        "",
+        "html",
+        (str,),
+        "the brief's publication date (ISO), the schema.org datePublished of its JSON-LD; "
+        "empty: the day, month or year of brief_date",
+    ),
+    # The brief's own facts, read by site/defaults.py (the defaults that make a brief).
+    Value(
+        "brief_date",
+        "",
+        "env",
+        (str,),
+        "the brief's date (EDTF): the PDF's title block, the ePub's version and identifier, "
+        "the copyright year; never the build date",
+    ),
+    Value(
+        "brief_basename",
+        "",
+        "env",
+        (str,),
+        "the file name of the PDF and the ePub; empty: the title in lower case, joined by -",
+    ),
+    Value(
+        "brief_description",
+        "",
+        "env",
+        (str,),
+        "one sentence on what the brief is about: the PDF's Subject, the ePub's description",
+    ),
+    Value(
+        "brief_keywords",
+        None,
+        "env",
+        (list, tuple, type(None)),
+        "the PDF's keywords; None: the labels of brief_tags",
+    ),
+    Value(
+        "brief_defaults",
+        True,
+        "env",
+        (bool,),
+        "set the Sphinx values that make a brief where conf.py leaves them unset (False: "
+        "Sphinx's own defaults)",
+    ),
+)
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0", ""}
+
+
+def location(confdir: str | Path | None, name: str) -> str | None:
+    """``conf.py:LINE`` of the (last) assignment of ``name``: the one that counts."""
+    if confdir is None:
+        return None
+    path = Path(confdir) / "conf.py"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*(?::[^=\n]*)?=(?!=)")
+    lines = [n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
+    return f"{path}:{lines[-1]}" if lines else str(path)
+
+
+def _warn(confdir: str | Path | None, name: str, message: str, *args: Any) -> None:
+    warn("config", f"{name} {message}", *args, location=location(confdir, name))
+
+
+def _flag(config: Config, confdir: str | Path | None, name: str, default: bool) -> None:
+    value = getattr(config, name)
+    if isinstance(value, bool):
+        return
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        read = value.strip().lower() in _TRUE
+    elif isinstance(value, int) and value in (0, 1):
+        read = bool(value)
+    else:
+        read = default
+    _warn(confdir, name, "must be True or False, not %r; read as %s", value, read)
+    setattr(config, name, read)
+
+
+def _tags(config: Config, confdir: str | Path | None) -> None:
+    value = config.brief_tags
+    if isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(label, str) for key, label in value.items()
+    ):
+        return
+    tags: dict[str, str]
+    if isinstance(value, dict):
+        tags = {str(key): str(label) for key, label in value.items()}
+        how = "its tags and labels read as text"
+    elif isinstance(value, list | tuple | set | frozenset) and all(
+        isinstance(tag, str) for tag in value
+    ):
+        tags = {tag: tag for tag in sorted(value) if tag.strip()}
+        how = "each tag is its own label"
+    else:
+        tags = {}
+        how = "no tag is declared"
+    _warn(
+        confdir,
+        "brief_tags",
+        "must be a dict of tag → label (e.g. {'arms': 'Arms transfers'}), not %r; %s",
+        value,
+        how,
+    )
+    config.brief_tags = tags
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """``config-inited``, before the extension or Sphinx's type check reads the values."""
+    for value in VALUES:
+        if value.types == (bool,) and value.name in config:
+            _flag(config, app.confdir, value.name, value.default)
+    _tags(config, app.confdir)
+
+
+def setup(app: Sphinx) -> None:
+    for value in VALUES:
+        app.add_config_value(value.name, value.default, value.rebuild, types=value.types)
+    app.connect("config-inited", check_config, priority=100)

@@ -1,0 +1,133 @@
+"""The ``quote`` and ``quotations`` directives.
+
+A ``quote`` renders as a block quotation with an attribution line (speaker, role, date as
+readers write it) and its sources as the page's ordinary notes (:mod:`.notes`); a
+``quotations`` directive leaves a placeholder, filled when its page is written
+(:mod:`.collect`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from ..citations import sources
+from ..core import checks, dates
+from ..core.component import BriefDirective
+from ..core.domain import get_domain
+from .nodes import (
+    attribution_parts,
+    brief_attribution,
+    brief_quotations,
+    brief_quote,
+    brief_quote_body,
+)
+from .records import KIND
+
+
+class QuoteDirective(BriefDirective):
+    """``quote``: an attributed quotation (see the module docstring)."""
+
+    what = "quote"
+    has_content = True
+    # Every option is read as plain text: a missing or empty one is this directive's own
+    # warning, not docutils' generic error that would drop the whole quotation.
+    option_spec: ClassVar[dict[str, Any]] = {
+        "speaker": directives.unchanged,
+        "role": directives.unchanged,
+        "date": directives.unchanged,
+        "source": directives.unchanged,
+        "name": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if checks.misplaced(self, "a quote"):
+            return []
+        checks.check_options(self, "quote", ("role", "date", "name"))
+        speaker = self.option("speaker")
+        role = self.option("role")
+        if not speaker:
+            self.warn(
+                "missing-speaker",
+                "quote has no :speaker: (it is shown without one and not collected)",
+            )
+        if not "\n".join(self.content).strip():
+            self.warn("empty-body", "quote has no quoted text; it is left out")
+            return []
+
+        date: dates.BriefDate | None = None
+        date_text = self.option("date")
+        if date_text:
+            try:
+                date = dates.parse(date_text)
+            except dates.DateError as exc:
+                self.warn("bad-date", "quote :date: cannot be read: %s", exc)
+        keys = sources.check_sources(self, self.options.get("source"), what="quote")
+
+        node = brief_quote(classes=["brief-quote", *self.options.get("class", [])])
+        node["speaker"], node["role"] = speaker, role
+        node["date"] = date.edtf if date is not None else ""
+        node["sources"] = list(keys)
+        shown = date.display(self.config.language) if date is not None else ""
+        node["label_title"] = ", ".join(part for part in (speaker or "quotation", shown) if part)
+        self.set_source_info(node)
+
+        body = brief_quote_body()
+        with checks.enclosing(self, "a quote"):
+            body.extend(self.parse_content_to_nodes())
+        node += body
+        # After the body, so that notes the quoted words cite come first.
+        attribution = brief_attribution("", "", classes=["brief-attribution"])
+        attribution.extend(attribution_parts(speaker, role, date, self.config.language))
+        attribution.extend(sources.cite(self, keys))
+        self.set_source_info(attribution)
+        node += attribution
+
+        name = self.option("name")
+        if name:
+            self.options["name"] = name
+            self.add_name(node)
+        else:
+            node["ids"].append(self._free_id(speaker))
+            self.state.document.set_id(node)
+        return [node]
+
+    def _free_id(self, speaker: str) -> str:
+        base = nodes.make_id(f"quote-{speaker}") or "quote"
+        anchor, number = base, 1
+        while anchor in self.state.document.ids:
+            number += 1
+            anchor = f"{base}-{number}"
+        return anchor
+
+
+def label_title(node: nodes.Element) -> str:
+    """The text of a ``{ref}`` to a quote without one of its own."""
+    return str(node.get("label_title", ""))
+
+
+class QuotationsDirective(BriefDirective):
+    """``quotations``: every quote of the project, grouped by speaker."""
+
+    what = "quotations"
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "speaker": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        if checks.misplaced(self, "a quotations list"):
+            return []
+        checks.check_options(self, "quotations", ("speaker",))
+        node = brief_quotations(classes=["brief-quotations", *self.options.get("class", [])])
+        node["speaker"] = self.option("speaker")
+        node["docname"] = self.env.docname
+        self.set_source_info(node)
+        get_domain(self.env).add_collector(KIND, self.env.docname)
+        # The list shows notes from the bibliography: follow its changes.
+        sources.note_bib_dependency(self.env)
+        return [node]

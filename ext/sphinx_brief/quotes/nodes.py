@@ -1,0 +1,65 @@
+"""The doctree nodes of quotations, and the attribution line they share.
+
+A ``quote`` is a :class:`brief_quote` holding the quoted words (:class:`brief_quote_body`, a
+``block_quote``, so builders without a visitor still quote) and the attribution
+(:class:`brief_attribution`); a ``quotations`` list is a placeholder until its page is
+written (:mod:`.collect`).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..core import dates
+
+
+class brief_quote(nodes.General, nodes.Element):
+    """A quotation: a :class:`brief_quote_body` then a :class:`brief_attribution`.
+
+    Attributes (plain values): ``speaker``, ``role``, ``date`` (EDTF, "" if none or
+    unreadable), ``sources`` (bib keys), ``label_title`` (the text of a ``{ref}`` to it).
+    """
+
+
+class brief_quote_body(nodes.block_quote):
+    """The quoted words (a ``block_quote``, so builders without a visitor still quote)."""
+
+
+class brief_attribution(nodes.Part, nodes.TextElement):
+    """Who said it, in what role, when, and the notes of the sources."""
+
+
+class brief_date(nodes.inline):
+    """A date as readers write it; ``datetime`` holds the machine-readable form."""
+
+
+class brief_quotations(nodes.General, nodes.Element):
+    """Placeholder for a collected list; ``speaker`` filters, ``docname`` is its page."""
+
+
+# -- records -------------------------------------------------------------------------------
+
+
+def _text_node(text: str, cls: str) -> nodes.inline:
+    # Fields are plain text: a Text node is escaped by every writer, never read as markup.
+    return nodes.inline(text, text, classes=[cls])
+
+
+def attribution_parts(
+    speaker: str, role: str, date: dates.BriefDate | None, language: str | None
+) -> list[nodes.Node]:
+    """The attribution "speaker, role, date" as nodes; any part may be missing."""
+    parts: list[nodes.Node] = []
+    if speaker:
+        parts.append(_text_node(speaker, "brief-speaker"))
+    if role:
+        parts.append(_text_node(role, "brief-role"))
+    if date is not None:
+        shown = date.display(language)
+        parts.append(brief_date(shown, shown, classes=["brief-date"], datetime=date.machine))
+    joined: list[nodes.Node] = []
+    for part in parts:
+        if joined:
+            joined.append(nodes.Text(", "))
+        joined.append(part)
+    return joined

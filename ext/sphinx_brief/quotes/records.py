@@ -1,0 +1,107 @@
+"""What the domain keeps of a quotation: plain values only, so it pickles and merges.
+
+Quotes are recorded when their page has been read (``doctree-read``, after every transform,
+smart quotes included, so the collected text reads as the page does).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from ..core import dates
+from ..core.component import section_title
+from ..core.domain import get_domain
+from .nodes import brief_quote, brief_quote_body
+
+KIND = "quotes"
+
+#: A run of quoted text: (style, text) with style "", "emphasis", "strong" or "literal".
+Run = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """What a page declares about one quote; plain values, so it pickles and merges."""
+
+    speaker: str
+    role: str
+    date: str  # EDTF as written; "" if none or unreadable
+    paragraphs: tuple[tuple[Run, ...], ...]
+    sources: tuple[str, ...]
+    anchor: str  # the quote's id on its page
+    context: str  # the title of the section it stands in ("" outside sections)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join("".join(text for _, text in runs) for runs in self.paragraphs)
+
+    @property
+    def brief_date(self) -> dates.BriefDate | None:
+        return dates.parse(self.date) if self.date else None
+
+
+_STYLES: dict[type[nodes.Node], str] = {
+    nodes.emphasis: "emphasis",
+    nodes.strong: "strong",
+    nodes.literal: "literal",
+}
+
+
+def _runs(node: nodes.Node, style: str = "") -> Iterator[Run]:
+    """The text of ``node`` as styled runs; note references are the sources' business."""
+    if isinstance(node, nodes.footnote_reference | nodes.system_message):
+        return
+    if isinstance(node, nodes.Text):
+        yield style, node.astext()
+        return
+    style = _STYLES.get(type(node), style)
+    for child in node.children:
+        yield from _runs(child, style)
+
+
+def _paragraphs(body: nodes.Element) -> tuple[tuple[Run, ...], ...]:
+    paragraphs: list[tuple[Run, ...]] = []
+    for block in body.children:
+        merged: list[Run] = []
+        for style, text in _runs(block):
+            if merged and merged[-1][0] == style:
+                merged[-1] = (style, merged[-1][1] + text)
+            elif text:
+                merged.append((style, text))
+        if merged:
+            paragraphs.append(tuple(merged))
+    return tuple(paragraphs)
+
+
+def speaker_key(speaker: str) -> str:
+    """Group and sort speakers ignoring case, accents and spacing."""
+    text = unicodedata.normalize("NFKD", " ".join(speaker.split()).casefold())
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+def record_quotes(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: record every quote of the page, in document order."""
+    domain = get_domain(app.env)
+    docname = app.env.docname
+    for quote in doctree.findall(brief_quote):
+        if not quote.get("speaker") or not quote["ids"]:
+            continue
+        body = next(iter(quote.findall(brief_quote_body)), None)
+        domain.add_record(
+            KIND,
+            docname,
+            QuoteRecord(
+                speaker=quote["speaker"],
+                role=quote.get("role", ""),
+                date=quote.get("date", ""),
+                paragraphs=_paragraphs(body) if body is not None else (),
+                sources=tuple(quote.get("sources", ())),
+                anchor=quote["ids"][0],
+                context=section_title(quote, doctree),
+            ),
+        )
