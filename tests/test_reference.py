@@ -47,7 +47,9 @@ def name_of(heading: str) -> str:
 @pytest.fixture(scope="module")
 def registered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     src = tmp_path_factory.mktemp("reference")
-    (src / "conf.py").write_text('extensions = ["sphinx_brief"]\n', encoding="utf-8")
+    (src / "conf.py").write_text(
+        'extensions = ["sphinx_brief"]\nbibtex_bibfiles = []\n', encoding="utf-8"
+    )
     (src / "index.md").write_text("# Reference\n", encoding="utf-8")
     app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
     try:

@@ -168,7 +168,9 @@ Before a quote: “{editor-note}`inside`” and (plain{editor-note}`x`) and a sp
 def test_editor_note_spacing(tmp_path: Path) -> None:
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text('extensions = ["sphinx_brief"]\n', encoding="utf-8")
+    (src / "conf.py").write_text(
+        'extensions = ["sphinx_brief"]\nbibtex_bibfiles = []\n', encoding="utf-8"
+    )
     (src / "index.md").write_text(EDITOR_NOTES, encoding="utf-8")
     build = run_sphinx(src, "text", tmp_path / "out")
     text = " ".join(build.read("index.txt").replace("*", "").split())
@@ -322,3 +324,15 @@ def test_pdf_metadata_of_a_tricky_title(tmp_path: Path) -> None:
     info = pdf_info(pdf)
     assert info["Title"] == TRICKY + " % ~ ^ _"  # "U.S.-Iran" keeps its hyphen
     assert info["Author"] == "Jane Analyst"
+
+
+def test_brief_defaults_false_leaves_sphinx_s_own(tmp_path: Path) -> None:
+    conf = 'brief_defaults = False\nmyst_enable_extensions = ["colon_fence"]\nbibtex_bibfiles = ["refs.bib"]\n'
+    src = brief_project(tmp_path, conf, EVENT_PAGE)
+    latex = run_sphinx(src, "latex", tmp_path / "latex")
+    (tex,) = latex.outdir.glob("*.tex")
+    assert tex.name == "testbrief.tex"  # Sphinx's own file name
+    text = tex.read_text(encoding="utf-8")
+    assert "{sphinxmanual}" in text and "pdftitle" not in text
+    assert latex.app.config.bibtex_default_style == "alpha"
+    assert latex.app.config.bibtex_cite_id == ""
