@@ -22,11 +22,15 @@ PYTEST_ARGS ?=
 # make review BASE=<git ref>: what a change does to the rendered brief (a Markdown report).
 BASE        ?=
 REVIEW_OUT  ?= $(BUILDDIR)/review.md
+# More options of the review (see python -m tools.review --help): --pr, --preview-url,
+# --comment-out, --full-report-url.
+REVIEW_ARGS ?=
+SOURCES_OUT ?= $(BUILDDIR)/sources-report.md
 # make livehtml: the port of the preview server (on 127.0.0.1).
 LIVE_PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock dist clean distclean audit audit-deps review livehtml bench bench-quick
+.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock dist clean distclean audit audit-deps review sources-report sentences livehtml bench bench-quick
 
 help:
 	@echo "make html      build the website into $(BUILDDIR)/html"
@@ -39,6 +43,8 @@ help:
 	@echo "make bench-quick  the same at tiny sizes (a smoke run, about a minute)"
 	@echo "make review BASE=<ref>  report what the working tree changes against <ref>"
 	@echo "              (rendered text, sources, events, quotations, new warnings) into $(REVIEW_OUT)"
+	@echo "make sources-report  what the brief states without a source, into $(SOURCES_OUT)"
+	@echo "make sentences check that each line of docs/ holds one sentence"
 	@echo "make livehtml  preview on http://127.0.0.1:$(LIVE_PORT)/, rebuilt on every edit"
 	@echo "make audit     Lighthouse scores of every page of the site (needs chromium, node)"
 	@echo "make lint      ruff check and ruff format --check"
@@ -84,10 +90,19 @@ audit: html $(AUDIT_MODULES)
 	$(BIN)/python tools/audit.py $(BUILDDIR)/html
 
 # Builds BASE in a temporary git worktree and the working tree (text and html builders),
-# then writes one Markdown report for the pull request: see ext/sphinx_brief/review.py.
+# then writes one Markdown report for the pull request: see tools/review/.
 review: $(STAMP)
 	@test -n "$(BASE)" || { echo "usage: make review BASE=<git ref> [REVIEW_OUT=$(BUILDDIR)/review.md]" >&2; exit 2; }
-	$(BIN)/python -m sphinx_brief.review --base "$(BASE)" --out "$(REVIEW_OUT)" --docs $(SOURCEDIR) --sphinxopts "$(SPHINXOPTS)"
+	$(BIN)/python -m tools.review --base "$(BASE)" --out "$(REVIEW_OUT)" --docs $(SOURCEDIR) --sphinxopts "$(SPHINXOPTS)" $(REVIEW_ARGS)
+
+# Paragraphs without a note, records without a source, uncited entries, dates after a
+# source's: fails when something is neither sourced nor explained on its page.
+sources-report: $(STAMP)
+	$(BIN)/python -m tools.review --sources-report --out "$(SOURCES_OUT)" --docs $(SOURCEDIR) --sphinxopts "$(SPHINXOPTS)"
+	@cat "$(SOURCES_OUT)"
+
+sentences: $(STAMP)
+	$(BIN)/python -m tools.review.sentences $(SOURCEDIR)/*.md
 
 # sphinx-autobuild: rebuilds on every change in docs/ or ext/.  An edit of the extension's
 # code must re-read every page, so the saved environment is dropped first when a .py file

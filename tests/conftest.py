@@ -17,6 +17,10 @@ from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
+# tests/data/ is test data, not tests: it holds sphinxcontrib-bibtex's own suite
+# (tests/test_bibtex_upstream.py runs it in copies), which our run must not collect.
+collect_ignore = ["data"]
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 DATA = Path(__file__).resolve().parent / "data"

@@ -28,6 +28,7 @@ HOOKS = {
     "check-merge-conflict",
     "check-yaml",
     "check-toml",
+    "one-sentence-per-line",
 }
 
 
@@ -117,6 +118,7 @@ def test_the_repository_passes_every_hook(tmp_path: Path) -> None:
         "files end with exactly one newline",
         "YAML files parse",
         "TOML files parse",
+        "one sentence per line (the brief)",
     ):
         assert hook in result.stdout
 
@@ -149,6 +151,12 @@ def faults(tmp_path_factory: pytest.TempPathFactory) -> str:
             "ext/bad.py": "def f():\n    return undefined_name\nx=1\n",
             "config.yaml": "key: [unclosed\n",
             "broken.toml": "key = \n",
+            # the sentence check is this repository's own tool
+            "tools/review/__init__.py": "",
+            "tools/review/sentences.py": (ROOT / "tools/review/sentences.py").read_text(
+                encoding="utf-8"
+            ),
+            "docs/two.md": "# Two\n\nThe U.S. envoy came. He left.\n",
         },
     )
     result = pre_commit(repo, tmp / "cache")
@@ -168,6 +176,7 @@ def faults(tmp_path_factory: pytest.TempPathFactory) -> str:
         ("ruff format", "ext/bad.py"),
         ("YAML files parse", "config.yaml"),
         ("TOML files parse", "broken.toml"),
+        ("one sentence per line (the brief)", "docs/two.md:3: 2 sentences on one line"),
     ],
 )
 def test_each_hook_catches_its_fault(faults: str, hook: str, evidence: str) -> None:

@@ -19,6 +19,7 @@ from .conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "ci.yml"
 READTHEDOCS = ROOT / ".readthedocs.yaml"
+COMMENT_WORKFLOW = ROOT / ".github" / "workflows" / "review-comment.yml"
 
 
 def check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess[str]:
@@ -42,8 +43,12 @@ def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(
     ("schema", "path"),
-    [("vendor.github-workflows", WORKFLOW), ("vendor.readthedocs", READTHEDOCS)],
-    ids=["github-workflow", "readthedocs"],
+    [
+        ("vendor.github-workflows", WORKFLOW),
+        ("vendor.github-workflows", COMMENT_WORKFLOW),
+        ("vendor.readthedocs", READTHEDOCS),
+    ],
+    ids=["github-workflow", "review-comment-workflow", "readthedocs"],
 )
 def test_valid_against_the_published_schema(schema: str, path: Path) -> None:
     result = check_jsonschema(schema, path)
@@ -106,3 +111,24 @@ def test_readthedocs_builds_three_formats_from_the_lock() -> None:
     assert config["sphinx"].get("fail_on_warning") is True
     installs = config["python"]["install"]
     assert {"requirements": "requirements.lock"} in installs
+
+
+def test_the_review_comment_is_posted_without_running_the_contributors_code() -> None:
+    build = load(WORKFLOW)
+    assert build["permissions"] == {"contents": "read"}
+    assert "permissions" not in build["jobs"]["build"]  # no write token where PR code runs
+    upload = next(s for s in steps(build) if s.get("with", {}).get("name") == "review-report")
+    assert "_build/review" in upload["with"]["path"]
+    review = next(s for s in steps(build) if "make review" in str(s.get("run", "")))
+    assert "--comment-out" in review["run"] and "REVIEW_PREVIEW_URL" in review["env"]
+    poster = load(COMMENT_WORKFLOW)
+    triggers = poster.get("on", poster.get(True))
+    assert triggers["workflow_run"]["workflows"] == [build["name"]]
+    job = poster["jobs"]["comment"]
+    assert job["permissions"]["pull-requests"] == "write"
+    uses = [str(s.get("uses", "")) for s in job["steps"]]
+    assert not any(u.startswith("actions/checkout") for u in uses)  # never the PR's code
+    assert not any("run" in s for s in job["steps"])  # nothing from the artifact is run
+    script = job["steps"][-1]["with"]["script"]
+    assert "updateComment" in script and "createComment" in script
+    assert "head_sha" in script  # the number in the artifact is checked, not trusted

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from sphinx_brief import review
+from tools.review import buildwarnings, cli, md
 
 from .conftest import ROOT
 
@@ -299,12 +299,14 @@ def change_working_tree(repo: Path) -> None:
 
 
 def run_review(repo: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``python -m sphinx_brief.review`` as ``make review`` runs it, in ``repo``."""
+    """``python -m tools.review`` as ``make review`` runs it, in ``repo``."""
     work = tmp_path / "tmp"
     work.mkdir(exist_ok=True)
-    env = {**os.environ, "TMPDIR": str(work)}
+    # the tool is found in this repository (make runs it from the repository's root)
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    env = {**os.environ, "TMPDIR": str(work), "PYTHONPATH": path}
     return subprocess.run(
-        [sys.executable, "-m", "sphinx_brief.review", "--docs", "docs", *args],
+        [sys.executable, "-m", "tools.review", "--docs", "docs", *args],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -487,9 +489,9 @@ def test_the_worktree_is_removed_when_the_review_fails(
         seen.extend(job.cwd for job in jobs)
         raise RuntimeError("the build machine caught fire")
 
-    monkeypatch.setattr(review, "run_jobs", broken)
+    monkeypatch.setattr(cli, "run_jobs", broken)
     with pytest.raises(RuntimeError, match="caught fire"):
-        review.review(base_ref="HEAD", docs=repo / "docs", out=None, workdir=work)
+        cli.review(base_ref="HEAD", docs=repo / "docs", out=None, workdir=work)
     assert any(work in path.parents for path in seen)  # the base was checked out there
     assert git(repo, "worktree", "list").count("\n") == 1
     assert list(work.iterdir()) == []
@@ -520,26 +522,26 @@ def test_a_failing_build_is_reported(tmp_path: Path) -> None:
     ],
 )
 def test_markdown_table_cells(text: object, cell: str) -> None:
-    assert review.md_cell(text) == cell
+    assert md.md_cell(text) == cell
 
 
 def test_markdown_fences_and_code_survive_backticks() -> None:
-    assert review.md_fence("plain", "diff") == "```diff\nplain\n```"
-    assert review.md_fence("has ``` inside") == "````\nhas ``` inside\n````"
-    assert review.md_code("a`b") == "``a`b``"
-    assert review.md_code("`x`") == "`` `x` ``"
-    assert review.md_code("a|b", in_table=True) == "`a\\|b`"
+    assert md.md_fence("plain", "diff") == "```diff\nplain\n```"
+    assert md.md_fence("has ``` inside") == "````\nhas ``` inside\n````"
+    assert md.md_code("a`b") == "``a`b``"
+    assert md.md_code("`x`") == "`` `x` ``"
+    assert md.md_code("a|b", in_table=True) == "`a\\|b`"
 
 
 def test_warning_identity_drops_line_numbers_but_keeps_files() -> None:
     a = "docs/index.md:7: WARNING: undefined label: 'x' [ref.ref]"
     b = "docs/index.md:11: WARNING: undefined label: 'x' [ref.ref]"
     c = "docs/other.md:7: WARNING: undefined label: 'x' [ref.ref]"
-    assert review.warning_identity(a) == review.warning_identity(b)
-    assert review.warning_identity(a) != review.warning_identity(c)
-    assert review.new_warnings([a], [b, c]) == ([c], 0)
-    assert review.new_warnings([a, c], [b]) == ([], 1)
-    assert review.split_warnings("x.md:1: WARNING: one\n  more\nWARNING: two\n") == [
+    assert buildwarnings.warning_identity(a) == buildwarnings.warning_identity(b)
+    assert buildwarnings.warning_identity(a) != buildwarnings.warning_identity(c)
+    assert buildwarnings.new_warnings([a], [b, c]) == ([c], 0)
+    assert buildwarnings.new_warnings([a, c], [b]) == ([], 1)
+    assert buildwarnings.split_warnings("x.md:1: WARNING: one\n  more\nWARNING: two\n") == [
         "x.md:1: WARNING: one\n  more",
         "WARNING: two",
     ]
@@ -563,7 +565,7 @@ def test_makefile_runs_the_review_with_the_venv_python() -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert f"{sys.prefix}/bin/python -m sphinx_brief.review --base" in result.stdout
+    assert f"{sys.prefix}/bin/python -m tools.review --base" in result.stdout
     assert "origin/main" in result.stdout and "_build/review.md" in result.stdout
     help_text = subprocess.run(
         ["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True, timeout=60

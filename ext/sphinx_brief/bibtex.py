@@ -24,10 +24,12 @@ from typing import Any
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError, Entry
+from pybtex.database.input.bibtex import Parser
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import is_bibdata_outdated, parse_bibdata
 
 from .core.logs import warn
@@ -128,10 +130,17 @@ def read_bibfiles(app: Sphinx) -> None:
     files = [(Path(app.confdir) / name).resolve() for name in config.bibtex_bibfiles]
     if not is_bibdata_outdated(cite.bibdata, files, config.bibtex_encoding):
         return
+    # First pybtex alone, which says nothing itself: sphinxcontrib-bibtex's reading would
+    # report a missing file, and then it would be reported twice.
     with pybtex.errors.capture() as captured:
-        data = parse_bibdata(files, config.bibtex_encoding)
+        parser = Parser(config.bibtex_encoding)
+        for path in files:
+            if path.is_file():
+                parser.parse_file(path)
     if not any(isinstance(error, PybtexSyntaxError) for error in captured):
         return
+    with pybtex.errors.capture() as captured:
+        data = parse_bibdata(files, config.bibtex_encoding)
     cite.data["bibdata"] = data
     _report(captured, [str(path) for path in files])
 
@@ -160,8 +169,6 @@ def _report(captured: list[Exception], files: list[str]) -> None:
             key = str(error).rsplit(": ", 1)[-1]
             places = starts.get(key, [])
             filename = places[-1][0] if places else (files[0] if files else "")
-            from sphinx.util import logging
-
             logging.getLogger("sphinxcontrib.bibtex.bibfile").warning(
                 f"bibliography data error in {filename}: {error}",
                 type="bibtex",

@@ -1,0 +1,7 @@
+"""Some module."""
+
+
+class someclass:
+    """Some class."""
+
+    pass

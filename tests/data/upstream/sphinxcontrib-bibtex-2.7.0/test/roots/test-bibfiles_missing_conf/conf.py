@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib.bibtex"]
+exclude_patterns = ["_build"]

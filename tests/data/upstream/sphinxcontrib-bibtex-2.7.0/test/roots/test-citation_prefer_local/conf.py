@@ -1,0 +1,4 @@
+extensions = ["sphinxcontrib.bibtex"]
+exclude_patterns = ["_build"]
+bibtex_bibfiles = ["test.bib"]
+suppress_warnings = ["bibtex.duplicate_citation"]

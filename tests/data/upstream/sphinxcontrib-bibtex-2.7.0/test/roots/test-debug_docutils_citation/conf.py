@@ -1,0 +1,1 @@
+exclude_patterns = ["_build"]

@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib.bibtex"]
+bibtex_bibfiles = ["references.bib"]

@@ -1,0 +1,17 @@
+"""The pull-request review of a brief: what a change does to the rendered brief.
+
+Not part of the ``sphinx_brief`` package: a tool of this repository, run by ``make review``
+and ``make sources-report`` (``python -m tools.review``).  It reads the extension's data
+exports through the field lists the exporters declare (``sphinx_brief.core.export``), so a
+change of the export format breaks a test rather than the report.  Modules:
+
+* ``cli``: the command line, and the review run (a base worktree, both sides built);
+* ``gitrepo``, ``jobs``: git and the build subprocesses; ``probe``: the script each side
+  runs with its own code (bib entries and rendered notes; paragraphs read from doctrees);
+* ``pages``, ``words``: rendered text line by line, paragraphs word by word;
+* ``bibentries``, ``records``: sources by key, events and quotations by identity;
+* ``sourcing``: unsourced paragraphs and records, uncited entries, dates against sources;
+* ``report``, ``sections``, ``comment``: the Markdown, and its pull-request comment;
+* ``buildwarnings``: the new warnings; ``md``: Markdown escaping;
+* ``sentences``: sentence ends, and the one-sentence-per-line check of ``docs/``.
+"""
