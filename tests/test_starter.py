@@ -336,3 +336,15 @@ def test_brief_defaults_false_leaves_sphinx_s_own(tmp_path: Path) -> None:
     assert "{sphinxmanual}" in text and "pdftitle" not in text
     assert latex.app.config.bibtex_default_style == "alpha"
     assert latex.app.config.bibtex_cite_id == ""
+
+
+def test_a_project_that_loads_sphinxcontrib_bibtex_configures_it(tmp_path: Path) -> None:
+    conf = 'extensions = ["sphinxcontrib.bibtex", "sphinx_brief"]\nbibtex_bibfiles = ["refs.bib"]\n'
+    src = brief_project(tmp_path, conf, "# Test Brief\n\nText.{cite}`wire2009`\n")
+    build = run_sphinx(src, "html", tmp_path / "out")
+    # sphinxcontrib-bibtex's own defaults, exactly as without sphinx_brief …
+    assert build.app.config.bibtex_default_style == "alpha"
+    assert build.app.config.bibtex_cite_id == ""
+    # … and the brief's other defaults still apply
+    assert build.app.config.html_title == "Test Brief"
+    assert "colon_fence" in build.app.config.myst_enable_extensions

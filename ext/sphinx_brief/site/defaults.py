@@ -180,6 +180,25 @@ def _epub(config: Config, date: dates.BriefDate | None) -> None:
     _set(config, "epub_description", config.brief_description or config.project)
 
 
+#: sphinxcontrib-bibtex: its values are the brief's only where sphinx_brief loads it.
+BIBTEX = "sphinxcontrib.bibtex"
+
+
+def _bibtex(app: Sphinx, config: Config) -> None:
+    """The note style, the bib file and the Sources anchors of a brief.
+
+    Only for a project that leaves sphinxcontrib-bibtex to sphinx_brief (it is not in its
+    ``extensions``): a project that loads it by name configures it, and keeps its
+    defaults and outcomes exactly (tests/test_bibtex_upstream.py).
+    """
+    if not given(config, "bibtex_bibfiles") and (Path(app.srcdir) / "refs.bib").is_file():
+        config.bibtex_bibfiles = ["refs.bib"]
+    _set(config, "bibtex_default_style", "brief")
+    # Stable anchors on the Sources page: the chronologies' source links (in every
+    # format, the PDF's too) resolve to "sources.html#cite-<key>".
+    _set(config, "bibtex_cite_id", "cite-{key}")
+
+
 def apply_defaults(app: Sphinx, config: Config) -> None:
     """``config-inited``: fill in what a brief needs and ``conf.py`` leaves unset."""
     date = brief_date(app, config)
@@ -187,12 +206,8 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
         return  # Sphinx's and the other extensions' own defaults, untouched
     if "myst_enable_extensions" in config:
         _set(config, "myst_enable_extensions", list(MYST_EXTENSIONS))
-    if not given(config, "bibtex_bibfiles") and (Path(app.srcdir) / "refs.bib").is_file():
-        config.bibtex_bibfiles = ["refs.bib"]
-    _set(config, "bibtex_default_style", "brief")
-    # Stable anchors on the Sources page: the chronologies' source links (in every
-    # format, the PDF's too) resolve to "sources.html#cite-<key>".
-    _set(config, "bibtex_cite_id", "cite-{key}")
+    if BIBTEX not in config.extensions:
+        _bibtex(app, config)
     _set(config, "html_title", config.project)
     if date is not None:
         _set(config, "today", date.display(config.language))
