@@ -30,7 +30,7 @@ SOURCES_OUT ?= $(BUILDDIR)/sources-report.md
 LIVE_PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock dist clean distclean audit audit-deps review sources-report sentences livehtml bench bench-quick
+.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock dist clean distclean audit audit-deps test-deps review sources-report sentences livehtml bench bench-quick
 
 help:
 	@echo "make html      build the website into $(BUILDDIR)/html"
@@ -38,7 +38,7 @@ help:
 	@echo "make epub      build the ePub into $(BUILDDIR)/epub"
 	@echo "make latex     write the LaTeX sources only"
 	@echo "make text      build plain text into $(BUILDDIR)/text"
-	@echo "make test      run the test suite"
+	@echo "make test      run the test suite (installs its npm tools from their lockfiles first)"
 	@echo "make bench     time the builds (brief, citation corpus, timeline at scale) into bench/RESULTS.md"
 	@echo "make bench-quick  the same at tiny sizes (a smoke run, about a minute)"
 	@echo "make review BASE=<ref>  report what the working tree changes against <ref>"
@@ -67,7 +67,9 @@ venv: $(STAMP)
 html dirhtml latex latexpdf epub text linkcheck: $(STAMP)
 	$(SPHINXBUILD) -M $@ $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)
 
-test: $(STAMP)
+# The tests also run npm tools (Lighthouse; Ace and vnu.jar): installed here from their
+# committed lockfiles, as .venv is from requirements.lock.
+test: $(STAMP) test-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks: whole sphinx-build processes in temporary folders, interleaved, medians.
@@ -78,13 +80,27 @@ bench: $(STAMP)
 bench-quick: $(STAMP)
 	BENCH_QUICK=1 $(BIN)/python bench/run.py --verbose --output $(BUILDDIR)/bench-quick.md $(BENCH_ARGS)
 
-# Lighthouse from the committed lockfile (tools/audit/package-lock.json), no browser download.
+# npm tools from their committed lockfiles (tools/*/package-lock.json): `npm ci
+# --ignore-scripts`, so no install script runs and no browser is downloaded (the tests use
+# Debian's chromium).  Reinstalled when a lockfile changes.  Without npm nothing is
+# installed: the tests that need these tools skip, and fail under CI=true.
+NPM_CI = if command -v npm >/dev/null 2>&1; then \
+	    npm ci --prefix $(1) --no-audit --no-fund --ignore-scripts && touch $@; \
+	  else echo "npm not found: $(1) not installed (its tests will skip)" >&2; fi
+
+# Lighthouse for make audit and the audit tests.
 AUDIT_MODULES := tools/audit/node_modules/.package-lock.json
 $(AUDIT_MODULES): tools/audit/package-lock.json
-	npm ci --prefix tools/audit --no-audit --no-fund --ignore-scripts
-	touch $@
+	@$(call NPM_CI,tools/audit)
+
+# The outputs' validators: Ace by DAISY (ePub accessibility) and the Nu Html Checker.
+VALIDATOR_MODULES := tools/validators/node_modules/.package-lock.json
+$(VALIDATOR_MODULES): tools/validators/package-lock.json
+	@$(call NPM_CI,tools/validators)
 
 audit-deps: $(AUDIT_MODULES)
+
+test-deps: $(AUDIT_MODULES) $(VALIDATOR_MODULES)
 
 audit: html $(AUDIT_MODULES)
 	$(BIN)/python tools/audit.py $(BUILDDIR)/html

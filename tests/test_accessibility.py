@@ -94,7 +94,7 @@ def lighthouse_scores(site: tuple[str, list[str]]) -> dict[str, dict[str, float]
     chrome = require_tool("chromium", "chromium-browser")
     require_tool("node")
     if not audit.LIGHTHOUSE.exists():
-        message = "Lighthouse is not installed (make audit-deps)"
+        message = "Lighthouse is not installed (make test installs it: tools/audit/)"
         if CI:
             pytest.fail(message)
         pytest.skip(message)

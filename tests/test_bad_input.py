@@ -136,16 +136,16 @@ CASES: dict[str, Case] = {
         quote(":role: minister", SOURCED),
         ":::{quote}",
         "quote has no :speaker:",
-        "brief.missing-speaker",
+        "brief.missing",
     ),
     "quote with an empty speaker": Case(
-        quote(":speaker:", SOURCED), ":::{quote}", "quote has no :speaker:", "brief.missing-speaker"
+        quote(":speaker:", SOURCED), ":::{quote}", "quote has no :speaker:", "brief.missing"
     ),
     "quote whose speaker is only a direction mark and a joiner": Case(
         quote(":speaker: \u200f\u200d", SOURCED),
         ":::{quote}",
         "quote has no :speaker:",
-        "brief.missing-speaker",
+        "brief.missing",
     ),
     "quote with an empty date": Case(
         quote(":speaker: A", ":date:", SOURCED),
@@ -157,13 +157,13 @@ CASES: dict[str, Case] = {
         quote(":speaker: A", ":date: 2009-02-30", SOURCED),
         ":::{quote}",
         "'2009-02-30' is not an EDTF date",
-        "brief.bad-date",
+        "brief.date",
     ),
     "quote date with a trailing right-to-left mark": Case(
         quote(":speaker: A", ":date: 2009-06\u200f", SOURCED),
         ":::{quote}",
         r"'2009-06\u200f' is not an EDTF date",
-        "brief.bad-date",
+        "brief.date",
     ),
     "quote citing an unknown key": Case(
         quote(":speaker: A", ":source: wire2009, nosuchkey"),
@@ -184,7 +184,7 @@ CASES: dict[str, Case] = {
         quote(":speaker: A", SOURCED, body=""),
         ":::{quote}",
         "quote has no quoted text",
-        "brief.empty-body",
+        "brief.missing",
     ),
     "quote with an unknown option": Case(
         quote(":speaker: A", ":colour: red", SOURCED),
@@ -219,7 +219,7 @@ CASES: dict[str, Case] = {
         + quote(":speaker: B", ":date: someday", SOURCED),
         ":speaker: B",
         "'someday' is not an EDTF date",
-        "brief.bad-date",
+        "brief.date",
         offset=-1,
     ),
     # -- event ----------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -53,7 +54,8 @@ def test_order_by_start_then_less_precise_first() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   ", "garbage", "2009-13", "2009-02-30", "../2009", "2010/2009", "June 2009"]
+    "text",
+    ["", "   ", "garbage", "2009-13", "2009-02-30", "../..", "/", "2010/2009", "June 2009"],
 )
 def test_unusable_dates_raise_a_reason(text: str) -> None:
     with pytest.raises(dates.DateError) as info:
@@ -67,3 +69,101 @@ def test_starts_after_uses_the_latest_possible_day() -> None:
     assert not dates.starts_after(dates.parse("2009-10-31"), source)
     assert dates.starts_after(dates.parse("2009-11"), source)
     assert dates.starts_after(dates.parse("2008-12"), dates.parse("2008-09-24"))
+
+
+# Every form of EDTF date the extension accepts, as readers write it in English and German:
+# one style of date per language (months in full in single dates, ranges and intervals).
+EVERY_FORM = [
+    # (EDTF, English, German)
+    ("2009", "2009", "2009"),
+    ("2009-06", "June 2009", "Juni 2009"),
+    ("2010-03-05", "March 5, 2010", "5. März 2010"),
+    ("1993~", "c. 1993", "um 1993"),
+    ("2009-11?", "November 2009?", "November 2009?"),
+    ("2009-11%", "c. November 2009?", "um November 2009?"),
+    ("2010-03-05~", "c. March 5, 2010", "um 5. März 2010"),
+    ("1980/1988", "1980–1988", "1980–1988"),
+    ("2007-01/2007-02", "January–February 2007", "Januar–Februar 2007"),
+    ("2021-10/2022-12", "October 2021–December 2022", "Oktober 2021–Dezember 2022"),
+    ("1962-10-16/1962-10-28", "October 16–28, 1962", "16.–28. Oktober 1962"),
+    ("1962-10-16/1962-11-02", "October 16–November 2, 1962", "16. Oktober–2. November 1962"),
+    (
+        "1962-12-30/1963-01-02",
+        "December 30, 1962–January 2, 1963",
+        "30. Dezember 1962–2. Januar 1963",
+    ),
+    ("1985/2009-06", "1985–June 2009", "1985–Juni 2009"),
+    ("2009-06/2009-06-15", "June 2009–June 15, 2009", "Juni 2009–15. Juni 2009"),
+    ("1993~/1995", "c. 1993–1995", "um 1993–1995"),
+    ("2025-10~/2025-12~", "c. October–December 2025", "um Oktober–Dezember 2025"),
+    ("199X", "1990–1999", "1990–1999"),
+    ("2009-10-XX", "October 2009", "Oktober 2009"),
+    ("2022-21", "March–May 2022", "März–Mai 2022"),
+    ("2022-02-24/..", "since February 24, 2022", "seit 24. Februar 2022"),
+    ("2022-02/..", "since February 2022", "seit Februar 2022"),
+    ("../1990", "until 1990", "bis 1990"),
+    ("../1990-06-12", "until June 12, 1990", "bis 12. Juni 1990"),
+    ("2022-02-24/", "from February 24, 2022 (end unknown)", "ab 24. Februar 2022 (Ende unbekannt)"),
+    ("/1990", "until 1990 (start unknown)", "bis 1990 (Beginn unbekannt)"),
+    ("1993~/..", "since c. 1993", "seit um 1993"),
+]
+
+#: Abbreviated month names of either language: none may appear in a date.
+_ABBREVIATED = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Dez)\b\.?")
+
+
+@pytest.mark.parametrize(("text", "english", "german"), EVERY_FORM)
+def test_every_form_in_two_languages(text: str, english: str, german: str) -> None:
+    date = dates.parse(text)
+    assert date.display("en") == english
+    assert date.display("de") == german
+    for shown in (english, german):
+        assert not _ABBREVIATED.search(shown)
+
+
+def test_months_are_written_alike_in_dates_ranges_and_intervals() -> None:
+    # "October" in a single date, a day range, a month range and a cross-year interval
+    for language, month in (("en", "October"), ("de", "Oktober"), ("fr", "octobre")):
+        for text in ("1962-10-16", "1962-10-16/1962-10-28", "1962-10/1962-12", "1962-10/1963-01"):
+            assert month in dates.parse(text).display(language), (language, text)
+
+
+def test_open_and_unknown_ends_in_french_and_a_fallback() -> None:
+    assert dates.parse("2022-02-24/..").display("fr") == "depuis le 24 février 2022"
+    assert dates.parse("../1990").display("fr") == "jusqu’en 1990"
+    assert dates.parse("2022-02/").display("fr") == "à partir de février 2022 (fin inconnue)"
+    # a language without phrases of its own: English phrases, the locale's date
+    assert dates.parse("2022-02-24/..").display("pt") == "since 24 de fevereiro de 2022"
+
+
+def test_open_sides_keep_the_known_bounds() -> None:
+    since = dates.parse("2022-02/..")
+    assert (since.open_start, since.open_end) == ("", "open")
+    assert (since.start, since.end) == (dt.date(2022, 2, 1), dt.date(2022, 2, 28))
+    assert since.known_end is None and since.machine == "2022-02"
+    until = dates.parse("../1990")
+    assert (until.open_start, until.open_end) == ("open", "")
+    assert (until.start, until.end) == (dt.date(1990, 1, 1), dt.date(1990, 12, 31))
+    unknown = dates.parse("2022-02-24/")
+    assert unknown.open_end == "unknown" and unknown.end == dt.date(2022, 2, 24)
+    assert dates.parse("/1990").open_start == "unknown"
+
+
+def test_open_dates_sort_by_their_known_start_the_open_one_first_on_a_tie() -> None:
+    texts = ["2022-03", "2022-02-24", "2022-02-24/..", "../2021", "2021/2023"]
+    ordered = sorted(texts, key=lambda t: dates.parse(t).sort_key)
+    assert ordered == ["../2021", "2021/2023", "2022-02-24/..", "2022-02-24", "2022-03"]
+
+
+def test_starts_after_reads_the_known_sides() -> None:
+    source = dates.parse("2020-05")
+    # an event since 2022 started after a source of 2020 was published
+    assert dates.starts_after(dates.parse("2022-02-24/.."), source)
+    # an event until 2022 may have begun long before
+    assert not dates.starts_after(dates.parse("../2022"), source)
+    assert not dates.starts_after(dates.parse("/2022"), source)
+    # a source published since 2019 (still published) may report anything
+    assert not dates.starts_after(dates.parse("2022-02"), dates.parse("2019/.."))
+    # its known end is what counts for a closed source
+    assert dates.starts_after(dates.parse("2022-02"), dates.parse("2019/2021"))
+    assert not dates.starts_after(dates.parse("2021-12"), dates.parse("2019/2021"))

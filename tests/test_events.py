@@ -621,6 +621,9 @@ sources
 """
         },
         tags=tags,
+        # the payloads' straight quotes as written (smart quotes would curl them, as the
+        # prose's: tests/test_typography.py), so that the escaping of each is tested
+        conf="smartquotes = False\n",
     )
     return src, root
 

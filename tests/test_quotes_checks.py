@@ -14,14 +14,15 @@ from .conftest import Build, require_tool, run_sphinx
 from .test_quotes import quote_project
 
 # Each problem quote is followed by a good one and a paragraph, which must still be built.
+# The key names the check; its warning's subtype is the key up to a ".".
 CHECKS = {
-    "missing-speaker": (
+    "missing.speaker": (
         ":role: minister\n:source: wire2009",
         "Words without a speaker.",
         "quote has no :speaker:",
     ),
-    "empty-body": (":speaker: Alice\n:source: wire2009", "", "quote has no quoted text"),
-    "bad-date": (
+    "missing.body": (":speaker: Alice\n:source: wire2009", "", "quote has no quoted text"),
+    "date": (
         ":speaker: Alice\n:date: June 2009\n:source: wire2009",
         "Undatable words.",
         "quote :date: cannot be read: 'June 2009' is not an EDTF date",
@@ -32,6 +33,11 @@ CHECKS = {
         "quote cites 'nosuchkey', which is not a key of the bibliography",
     ),
     "missing-source": (":speaker: Alice", "Unsourced words.", "quote has no :source:"),
+    "option-value": (
+        ":speaker: Alice\n:speaker-type: robot\n:source: wire2009",
+        "Words of a kind unknown.",
+        "quote :speaker-type: must be person or organization, not 'robot'; 'person' is used",
+    ),
 }
 
 
@@ -44,9 +50,10 @@ def checked_page(options: str, body: str) -> str:
     )
 
 
-@pytest.mark.parametrize("subtype", sorted(CHECKS))
-def test_each_check_warns_with_file_and_line(tmp_path: Path, subtype: str) -> None:
-    options, body, message = CHECKS[subtype]
+@pytest.mark.parametrize("check", sorted(CHECKS))
+def test_each_check_warns_with_file_and_line(tmp_path: Path, check: str) -> None:
+    options, body, message = CHECKS[check]
+    subtype = check.split(".")[0]
     src = quote_project(tmp_path, {"index.md": checked_page(options, body)})
     build = run_sphinx(src, "html", tmp_path / "out")
     assert "Traceback" not in build.status + build.warnings
@@ -62,13 +69,11 @@ def test_each_check_warns_with_file_and_line(tmp_path: Path, subtype: str) -> No
         assert body in text
     quotes = json.loads(build.read("quotes.json"))
     speakers = [q["speaker"] for q in quotes]
-    assert speakers == (
-        ["Bob"] if subtype in {"missing-speaker", "empty-body"} else ["Alice", "Bob"]
-    )
+    assert speakers == (["Bob"] if subtype == "missing" else ["Alice", "Bob"])
     if subtype == "unknown-source":
         assert quotes[0]["sources"] == ["wire2009"]
         assert "could not find bibtex key" not in build.warnings  # reported once, by us
-    if subtype == "bad-date":
+    if subtype == "date":
         assert quotes[0]["date"] is None
 
 

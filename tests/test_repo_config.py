@@ -113,6 +113,42 @@ def test_readthedocs_builds_three_formats_from_the_lock() -> None:
     assert {"requirements": "requirements.lock"} in installs
 
 
+def test_workflow_tests_every_supported_python() -> None:
+    workflow = load(WORKFLOW)
+    build = workflow["jobs"]["build"]
+    assert set(build["strategy"]["matrix"]["python"]) >= {"3.11", "3.13"}
+    setup = next(
+        s for s in build["steps"] if str(s.get("uses", "")).startswith("actions/setup-python")
+    )
+    assert setup["with"]["python-version"] == "${{ matrix.python }}"
+    # one job publishes: artifacts of the same name from two jobs would collide
+    for step in build["steps"]:
+        uses = str(step.get("uses", ""))
+        if uses.startswith(("actions/upload-artifact", "actions/upload-pages-artifact")):
+            assert "matrix.python == '3.11'" in str(step.get("if", "")), step["name"]
+
+
+def test_make_test_is_the_only_set_up_step() -> None:
+    """A fresh clone needs the system packages, then `make html` and `make test`: no more."""
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = [
+        line.strip()
+        for line in ci_run.splitlines()
+        if line.strip().startswith("make ") and not line.strip().startswith("#")
+    ]
+    assert commands == ["make test"], commands
+    # what `make test` would run first, every rule forced (-B), nothing run (-n)
+    dry = subprocess.run(
+        ["make", "-n", "-B", "-C", str(ROOT), "test"], capture_output=True, text=True, timeout=60
+    )
+    assert dry.returncode == 0, dry.stderr
+    for tools in ("tools/audit", "tools/validators"):
+        assert (ROOT / tools / "package-lock.json").is_file(), tools
+        # npm ci: exactly the lockfile; --ignore-scripts: no install script, no browser download
+        assert f"npm ci --prefix {tools} --no-audit --no-fund --ignore-scripts" in dry.stdout
+    assert dry.stdout.index("npm ci") < dry.stdout.index("-m pytest")
+
+
 def test_the_review_comment_is_posted_without_running_the_contributors_code() -> None:
     build = load(WORKFLOW)
     assert build["permissions"] == {"contents": "read"}

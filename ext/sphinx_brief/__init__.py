@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from . import bibtex, citations, config, editorial, events, quotes
 from .core import domain, links
 from .core.visitors import INLINE
-from .site import defaults, incremental, jsonld, layout, reproducible, urls
+from .site import defaults, epub, incremental, jsonld, layout, reproducible, urls
 
 __version__ = "0.1.0"
 
@@ -43,13 +43,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     events.setup(app)
     links.setup(app)
     jsonld.setup(app)
+    epub.setup(app)
     return {
         "version": __version__,
         # Bumped whenever what pages record changes shape (2: events; 3: event bodies kept
-        # apart), so an environment pickled by an older version is read afresh instead of
-        # unpickled into new code.  (Records that moved to another module need no bump: an
-        # environment that cannot be unpickled is read afresh by Sphinx itself.)
-        "env_version": 3,
+        # apart; 4: a quote's speaker type), so an environment pickled by an older version
+        # is read afresh instead of unpickled into new code.  (Records that moved to another
+        # module need no bump: an environment that cannot be unpickled is read afresh by
+        # Sphinx itself.)
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -115,6 +115,15 @@ VALUES: tuple[Value, ...] = (
         "set the Sphinx values that make a brief where conf.py leaves them unset (False: "
         "Sphinx's own defaults)",
     ),
+    Value(
+        "brief_epub_accessibility",
+        {},
+        "epub",
+        (dict,),
+        "the ePub's accessibility metadata overridden, by schema.org name (accessMode, "
+        "accessibilityHazard, accessibilitySummary, certifiedBy, …): a string or a list of "
+        "strings each, None to leave one out (site/epub.py)",
+    ),
 )
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
@@ -180,12 +189,26 @@ def _tags(config: Config, confdir: str | Path | None) -> None:
     config.brief_tags = tags
 
 
+def _dicts(config: Config, confdir: str | Path | None) -> None:
+    """A dict value that is not one (``None`` included) is read as the default, empty."""
+    for value in VALUES:
+        if value.types != (dict,) or value.name == "brief_tags" or value.name not in config:
+            continue
+        given = getattr(config, value.name)
+        if given is None:
+            setattr(config, value.name, {})
+        elif not isinstance(given, dict):
+            _warn(confdir, value.name, "must be a dict, not %r; ignored", given)
+            setattr(config, value.name, {})
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """``config-inited``, before the extension or Sphinx's type check reads the values."""
     for value in VALUES:
         if value.types == (bool,) and value.name in config:
             _flag(config, app.confdir, value.name, value.default)
     _tags(config, app.confdir)
+    _dicts(config, app.confdir)
 
 
 def setup(app: Sphinx) -> None:

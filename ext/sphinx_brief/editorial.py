@@ -7,15 +7,15 @@ write its text).  Other components (timelines) create the same node for their no
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
-logger = logging.getLogger(__name__)
+from .core.logs import warn
 
 #: The class every editor's note carries, so tests and styles can find (or skip) them.
 CLASS = "brief-editor-note"
@@ -27,7 +27,10 @@ class brief_editor_note(nodes.inline):
 
 
 def make_note(
-    text: str | nodes.Node, *, source: str | None = None, line: int | None = None
+    text: str | nodes.Node,
+    *,
+    source: str | os.PathLike[str] | None = None,
+    line: int | None = None,
 ) -> brief_editor_note:
     note = brief_editor_note(classes=[CLASS])
     note += nodes.Text("[")
@@ -35,7 +38,8 @@ def make_note(
     note += nodes.Text(" ")
     note += nodes.Text(text) if isinstance(text, str) else text
     note += nodes.Text("]")
-    note.source, note.line = source, line
+    # Sphinx 9.2 may give a path (``get_source_info``); a node's source is text
+    note.source, note.line = (os.fspath(source) if source is not None else None), line
     return note
 
 
@@ -97,13 +101,12 @@ class UnreadNotes(SphinxTransform):
         for text in list(self.document.findall(nodes.Text)):
             if _UNREAD not in text or _in_code(text):
                 continue
-            logger.warning(
+            warn(
+                "editor-note",
                 "editor-note: the note is empty or not closed (%r is left as text); "
                 "write it as {editor-note}`the note`",
                 _excerpt(str(text)),
                 location=text.parent,
-                type="brief",
-                subtype="editor-note",
             )
 
 

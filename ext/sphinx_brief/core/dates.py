@@ -1,10 +1,20 @@
 """EDTF dates: parsing (the ``edtf`` package), sort keys and display as readers write them.
 
-Only what a brief needs is supported: calendar dates at year, month or day precision,
-approximate (``~``) and uncertain (``?``) qualifiers, closed intervals between such dates,
-and the other EDTF forms that have definite bounds (seasons, unspecified digits), which are
-shown as the range of their bounds.  Open or unknown interval ends are rejected, because a
-chronology cannot place them.
+Supported: calendar dates at year, month or day precision, approximate (``~``) and
+uncertain (``?``, ``%``) qualifiers, intervals between such dates, the other EDTF forms
+that have definite bounds (seasons, unspecified digits), shown as the range of their bounds,
+and EDTF Level 1 intervals with an open (``2022-02-24/..``, ``../1990``) or unknown
+(``2022-02-24/``, ``/1990``) end, shown as readers write them ("since February 24, 2022",
+"until 1990", "from February 24, 2022 (end unknown)").
+
+One style of date per language: a month is written the same way (in full) in a single date,
+a range and an interval, whatever the precision; see :func:`format_range`.
+
+An open or unknown side has no day: :attr:`BriefDate.start` and :attr:`BriefDate.end` then
+both hold the bounds of the known side (``2022-02-24/..`` starts and ends on 2022-02-24 as
+far as a calendar can say), and :attr:`BriefDate.open_start` / :attr:`BriefDate.open_end`
+say which side is open (``"open"``) or unknown (``"unknown"``).  A chronology places such a
+date at its known start; filters and checks read the flags (:func:`lowest`, :func:`highest`).
 """
 
 from __future__ import annotations
@@ -17,11 +27,21 @@ from typing import Any
 
 import edtf
 from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import (
+    PATTERN_CHAR_ORDER,
+    DateTimeFormat,
+    format_date,
+    format_interval,
+    format_skeleton,
+    match_skeleton,
+    parse_pattern,
+)
 from edtf.parser.parser_classes import UA as EDTFQualifier
 from edtf.parser.parser_classes import Date as EDTFDate
 from edtf.parser.parser_classes import Interval as EDTFInterval
 from edtf.parser.parser_classes import UncertainOrApproximate as EDTFQualified
+
+from .date_words import CIRCA, OPEN_PHRASES
 
 #: How precise a date is; a smaller rank is less precise.
 PRECISIONS = ("year", "month", "day")
@@ -29,8 +49,8 @@ PRECISIONS = ("year", "month", "day")
 #: Skeletons (CLDR) per precision; Babel picks the locale's best pattern for each.
 _SKELETONS = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}
 
-# "circa" as readers of each language write it; languages not listed use the English form.
-_CIRCA = {"en": "c. {}", "fr": "vers {}", "de": "um {}", "es": "c. {}", "it": "ca. {}"}
+#: The values of :attr:`BriefDate.open_start` / :attr:`BriefDate.open_end`.
+OPEN, UNKNOWN = "open", "unknown"
 
 
 class DateError(ValueError):
@@ -49,20 +69,52 @@ class BriefDate:
     approximate: bool = False
     uncertain: bool = False
     interval: bool = False
+    #: "" for a closed side, ``"open"`` for ``..``, ``"unknown"`` for an empty side; the
+    #: side's day (``start`` or ``end``) is then that of the known side (see the module)
+    open_start: str = ""
+    open_end: str = ""
 
     @property
     def sort_key(self) -> tuple[int, int]:
-        """Order by the interval's start; on a tie the longer (less precise) span first."""
-        return (self.start.toordinal(), -(self.end - self.start).days)
+        """Order by the interval's (known) start; on a tie the longer span first."""
+        return sort_key(
+            self.start.toordinal(), self.end.toordinal(), self.open_start, self.open_end
+        )
 
     @property
     def machine(self) -> str:
-        """A valid HTML ``datetime`` value: the start, at its own precision."""
+        """A valid HTML ``datetime`` value: the (known) start, at its own precision."""
         return _iso(self.start, self.start_precision)
+
+    @property
+    def known_end(self) -> dt.date | None:
+        """The last possible day, if the end is known (None for ``/..`` and ``/``)."""
+        return None if self.open_end else self.end
 
     def display(self, language: str | None = "en") -> str:
         """The date as readers write it in ``language`` ("June 2009", "c. 1993", …)."""
         return display(self, language)
+
+
+#: The span that orders an open or unknown side: longer than any closed one.
+_OPEN_SPAN = 10**7
+
+
+def sort_key(start: int, end: int, open_start: str = "", open_end: str = "") -> tuple[int, int]:
+    """The order of a date from its ordinals: the (known) start, then the longer span
+    first (an open or unknown side is the longest)."""
+    return (start, -(_OPEN_SPAN if open_start or open_end else end - start))
+
+
+def lowest(start: int, open_start: str) -> float:
+    """The earliest day a date may cover, as a number (minus infinity for an open or
+    unknown start)."""
+    return -float("inf") if open_start else start
+
+
+def highest(end: int, open_end: str) -> float:
+    """The latest day a date may cover (infinity for an open or unknown end)."""
+    return float("inf") if open_end else end
 
 
 def _iso(day: dt.date, precision: str) -> str:
@@ -144,6 +196,10 @@ def parse(text: str) -> BriefDate:
             f"{source!r} is not an EDTF date (e.g. 2009, 2009-06, 2010-03-05, "
             "1980/1988, 1993~, 2009-11?)"
         ) from exc
+    if type(obj).__name__ == "Level1Interval":
+        open_sides = _open_interval(source, obj)
+        if open_sides is not None:
+            return open_sides
     try:
         start = _struct_to_date(obj.lower_strict())
         end = _struct_to_date(obj.upper_strict())
@@ -187,6 +243,47 @@ def parse(text: str) -> BriefDate:
     )
 
 
+def _side(section: Any) -> str:
+    """``"open"`` or ``"unknown"`` for an interval's unspecified side, "" for a date."""
+    if type(section).__name__ != "UnspecifiedIntervalSection":
+        return ""
+    return OPEN if str(section).strip() == ".." else UNKNOWN
+
+
+def _open_interval(source: str, obj: Any) -> BriefDate | None:
+    """An interval with an open or unknown side, from its known side; None if closed.
+
+    The known side is read as a date of its own (its precision and qualifiers); the
+    ``edtf`` package's guess for an unknown side (ten years) is not used: a brief says
+    the end is unknown, not when it was.
+    """
+    open_start, open_end = _side(obj.lower), _side(obj.upper)
+    if not (open_start or open_end):
+        return None
+    if open_start and open_end:
+        raise DateError(f"{source!r} has no known bound (both ends are open or unknown)")
+    lower, _, upper = source.partition("/")
+    known_text = upper if open_start else lower
+    try:
+        known = parse(known_text)
+    except DateError as exc:
+        raise DateError(f"{source!r}: its known end cannot be read: {exc}") from None
+    if known.interval and (known.start_precision != known.end_precision or known.open_end):
+        raise DateError(f"{source!r}: its known end is itself an interval")
+    return BriefDate(
+        source,
+        known.start,
+        known.end,
+        known.start_precision,
+        known.end_precision,
+        known.approximate,
+        known.uncertain,
+        interval=True,
+        open_start=open_start,
+        open_end=open_end,
+    )
+
+
 def is_valid(text: str) -> bool:
     try:
         parse(text)
@@ -216,27 +313,84 @@ def _tight(text: str) -> str:
     return text.replace("\u2009–\u2009", "–").replace(" – ", "–")
 
 
+#: An abbreviated month field of a CLDR pattern (format or stand-alone form).
+_ABBREVIATED_MONTH = re.compile("(?<![ML])(MMM|LLL)(?![ML])")
+
+
+def _widened(pattern: str, skeleton: str) -> str:
+    """An interval pattern with its month as wide as the skeleton's ("MMM" to "MMMM"), as
+    CLDR says a matched pattern's field widths are adjusted (Babel does not)."""
+    if not re.search("MMMM|LLLL", skeleton):
+        return pattern
+    parts = re.split("('[^']*')", pattern)  # quoted literals are kept as they are
+    return "".join(
+        part if part.startswith("'") else _ABBREVIATED_MONTH.sub(lambda m: m[0][0] * 4, part)
+        for part in parts
+    )
+
+
+def format_range(start: dt.date, end: dt.date, skeleton: str, language: str | None = "en") -> str:
+    """Two dates as the locale writes an interval (Babel's interval formats), the months as
+    wide as ``skeleton`` asks: "October 16–28, 1962", never "Oct 16–28, 1962" beside
+    "October 16, 1962" (the locale may have interval formats for abbreviated months only)."""
+    locale = _locale(language)
+    formats = locale.interval_formats
+    if skeleton in formats:
+        return _tight(str(format_interval(start, end, skeleton, locale=locale)))
+    matched = match_skeleton(skeleton, formats)
+    if not matched:
+        return _tight(str(format_interval(start, end, skeleton, locale=locale)))
+    start_fmt, end_fmt = DateTimeFormat(start, locale=locale), DateTimeFormat(end, locale=locale)
+    patterns = formats[matched]
+    for field in PATTERN_CHAR_ORDER:  # largest to smallest, as Babel's format_interval
+        if field in patterns and start_fmt.extract(field) != end_fmt.extract(field):
+            return _tight(
+                "".join(
+                    parse_pattern(_widened(pattern, skeleton)).apply(instant, locale)
+                    for pattern, instant in zip(patterns[field], (start, end), strict=True)
+                )
+            )
+    # no field of the skeleton differs: one date, at the skeleton's precision
+    precision = {value: key for key, value in _SKELETONS.items()}.get(skeleton, "day")
+    return format_point(start, precision, language)
+
+
+def _closed(date: BriefDate, language: str) -> str:
+    """A date whose both sides are known, without its qualifiers."""
+    if not date.interval or (date.start == date.end and date.start_precision == "day"):
+        return format_point(date.start, date.start_precision, language)
+    if date.start_precision == date.end_precision:
+        precision = date.start_precision
+        if _iso(date.start, precision) == _iso(date.end, precision):
+            return format_point(date.start, precision, language)
+        return format_range(date.start, date.end, _SKELETONS[precision], language)
+    return (
+        format_point(date.start, date.start_precision, language)
+        + "–"
+        + format_point(date.end, date.end_precision, language)
+    )
+
+
+def _phrase(language: str, key: str, day: bool) -> str:
+    phrases = OPEN_PHRASES.get(language, OPEN_PHRASES["en"])
+    return phrases.get(f"{key}-day", phrases[key]) if day else phrases[key]
+
+
 @lru_cache(maxsize=8192)
 def _display(date: BriefDate, language: str) -> str:
     locale = _locale(language)
-    if not date.interval or (date.start == date.end and date.start_precision == "day"):
-        text = format_point(date.start, date.start_precision, language)
-    elif date.start_precision == date.end_precision:
-        precision = date.start_precision
-        if _iso(date.start, precision) == _iso(date.end, precision):
-            text = format_point(date.start, precision, language)
+    if date.open_start or date.open_end:
+        # the known side as a date of its own ("c. 1993"), in the phrase of its open side
+        known = date.edtf.partition("/")[2] if date.open_start else date.edtf.partition("/")[0]
+        side = display(parse(known), language)
+        if date.open_end:
+            key = "since" if date.open_end == OPEN else "end-unknown"
         else:
-            text = _tight(
-                str(format_interval(date.start, date.end, _SKELETONS[precision], locale=locale))
-            )
-    else:
-        text = (
-            format_point(date.start, date.start_precision, language)
-            + "–"
-            + format_point(date.end, date.end_precision, language)
-        )
+            key = "until" if date.open_start == OPEN else "start-unknown"
+        return _phrase(locale.language, key, date.start_precision == "day").format(side)
+    text = _closed(date, language)
     if date.approximate:
-        text = _CIRCA.get(locale.language, _CIRCA["en"]).format(text)
+        text = CIRCA.get(locale.language, CIRCA["en"]).format(text)
     if date.uncertain:
         text += "?"
     return text
@@ -247,5 +401,13 @@ def display(date: BriefDate, language: str | None = "en") -> str:
 
 
 def starts_after(date: BriefDate, other: BriefDate) -> bool:
-    """True if ``date`` certainly starts after ``other`` could have happened (its last day)."""
-    return date.start > other.end
+    """True if ``date`` certainly starts after ``other`` could have happened.
+
+    ``other`` (a source's publication) is placed by its known end, the last day it could
+    have been; one whose end is open or unknown (a serial still published) could report
+    anything.  ``date`` is placed by its known start; one whose start is open or unknown
+    may have begun before any source.
+    """
+    if date.open_start or other.known_end is None:
+        return False
+    return date.start > other.known_end

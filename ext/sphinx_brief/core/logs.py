@@ -1,9 +1,11 @@
-"""The extension's one way to warn: type ``brief``, a subtype per kind of fault, a location.
+"""The extension's one way to warn: type ``brief``, one code (subtype) per kind of fault.
 
 Every warning names the file and line it is about (``location``), so an author can find it,
-and carries a subtype, so a project can silence one kind with ``suppress_warnings =
-["brief.<subtype>"]`` or promote it with ``-W``.  Nothing of the extension raises on bad
-input: it warns here and goes on with what it could read.
+and carries the code of its kind of fault, so a project can silence one kind with
+``suppress_warnings = ["brief.<code>"]`` or promote it with ``-W``.  The codes are declared
+once, in :data:`CODES` (CONTRIBUTING.md's table lists exactly these; the tests check both
+that and that every warning of the extension uses one of them).  Nothing of the extension
+raises on bad input: it warns here and goes on with what it could read.
 """
 
 from __future__ import annotations
@@ -15,10 +17,95 @@ from sphinx.util import logging
 
 logger = logging.getLogger("sphinx_brief")
 
-#: A location as Sphinx's logging takes it: ``"file:line"``, a node, or ``(docname, line)``.
+#: Location as Sphinx's logging takes it: ``"file:line"``, a node, or ``(docname, line)``.
 Location: TypeAlias = str | nodes.Node | tuple[str | None, int | None] | None
+
+#: Every warning code: what the fault is, and what (beside ``suppress_warnings``) answers
+#: it.  One code per kind of fault, whichever directive or option it is found in.
+CODES: dict[str, tuple[str, str]] = {
+    "missing": (
+        "a required argument, option or body is missing: an event's date or :title:, "
+        "a quote's :speaker: or quoted text",
+        "give it",
+    ),
+    "missing-source": (
+        "a quote or event has no :source:",
+        "brief_require_sources = False",
+    ),
+    "unknown-source": (
+        "a :source: key is not in the bibliography (bibtex_bibfiles)",
+        "add the entry to the .bib file, or correct the key",
+    ),
+    "date": (
+        "a date is not a usable EDTF date (an event's date, a quote's :date:, a timeline's "
+        ":from:, :until: or :within:)",
+        "write an EDTF date (2009-06, 1980/1988, 2022-02-24/..)",
+    ),
+    "date-source": (
+        "an event is dated after a source that reports it was published",
+        "the event's :date-note:",
+    ),
+    "date-note": (
+        "a :date-note: explains nothing (the event is not dated after its sources)",
+        "remove the :date-note:",
+    ),
+    "range": ("a timeline's :from: is after its :until:", "swap or correct the bounds"),
+    "tag": ("a tag is not declared", "declare it in brief_tags"),
+    "content": (
+        "something other than events in a timeline's body (left out)",
+        "move it out of the timeline",
+    ),
+    "body-note": (
+        "a note in an event's body (it cannot follow the event into chronologies)",
+        "cite with the event's :source:",
+    ),
+    "nesting": (
+        "a directive inside one it cannot stand in (a quote in an event …); left out",
+        "move it out",
+    ),
+    "empty-option": ("an option is given without a value", "give a value, or leave it out"),
+    "repeated-option": ("an option is given twice (the last is used)", "give it once"),
+    "control-character": (
+        "an option holds control or replacement characters (removed)",
+        "remove them from the source",
+    ),
+    "no-quotations": (
+        "a quotations list's :speaker: matches no quote",
+        "correct the :speaker:",
+    ),
+    "editor-note": ("an {editor-note} is empty or not closed", "write {editor-note}`the note`"),
+    "config": ("a brief_* value of conf.py has the wrong type", "correct it in conf.py"),
+    "bibtex": (
+        "a .bib file or entry cannot be read as the note style needs",
+        "correct the entry",
+    ),
+    "reproducible": (
+        "SOURCE_DATE_EPOCH is not a number of seconds (ignored)",
+        "unset or correct it",
+    ),
+    "option-value": (
+        "an option's value is not one of its choices (e.g. a quote's :speaker-type:); the "
+        "default is used",
+        "give one of the choices the warning names",
+    ),
+    "epub": (
+        "a file of the ePub is not well-formed XML, so its accessibility fixes were skipped",
+        "correct the page's raw HTML",
+    ),
+    "myst": (
+        "a quote, event, timeline or quotations directive is left as text, because "
+        "myst_enable_extensions lacks colon_fence",
+        "add colon_fence to myst_enable_extensions, or write the directive in a ``` fence",
+    ),
+}
 
 
 def warn(subtype: str, message: str, *args: Any, location: Location = None) -> None:
-    """A warning ``brief.<subtype>`` at ``location``; ``args`` fill ``%`` placeholders."""
+    """A warning ``brief.<subtype>`` at ``location``; ``args`` fill ``%`` placeholders.
+
+    ``subtype`` must be one of :data:`CODES` (a new kind of fault is declared there and in
+    CONTRIBUTING.md's table): an undeclared one is the extension's own error.
+    """
+    if subtype not in CODES:
+        raise ValueError(f"warning code brief.{subtype} is not declared in core.logs.CODES")
     logger.warning(message, *args, location=location, type="brief", subtype=subtype)

@@ -283,7 +283,12 @@ class _Layout:
 
 
 def _filter(timeline: brief_timeline) -> TimelineFilter:
-    return TimelineFilter.of(timeline["tags"], timeline.get("from", ""), timeline.get("until", ""))
+    return TimelineFilter.of(
+        timeline["tags"],
+        timeline.get("from", ""),
+        timeline.get("until", ""),
+        timeline.get("within", ""),
+    )
 
 
 def _to_anchor(event: brief_event) -> brief_event:

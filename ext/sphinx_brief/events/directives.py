@@ -25,6 +25,7 @@ from ..core import checks, dates
 from ..core.component import BriefDirective
 from ..core.logs import warn
 from ..core.text import split_list
+from ..core.typography import educated
 from .nodes import brief_event, brief_timeline
 from .records import date_values
 
@@ -91,11 +92,12 @@ class EventDirective(BriefDirective):
 
         node = brief_event(
             **(date_values(date, self.config.language) if date else {"date": date_text}),
-            title=title,
+            # set as the prose around them: quotes, dashes, apostrophes
+            title=educated(self, title),
             tags=list(tags),
             sources=list(keys),
-            place=place,
-            date_note=date_note,
+            place=educated(self, place),
+            date_note=educated(self, date_note),
             body="\n".join(self.content),
             valid=date is not None and bool(title),
         )
@@ -188,25 +190,32 @@ def check_date_against_sources(
         )
 
 
+#: The date filters of a timeline (see :mod:`.records` for what each keeps).
+_DATE_FILTERS = ("from", "until", "within")
+
+
 class TimelineDirective(BriefDirective):
-    """``timeline``: every event of the project that passes the filters, or its own events."""
+    """``timeline``: every event of the project that passes the filters, or its own events.
+
+    ``:from:``/``:until:`` keep the events whose date overlaps the range; ``:within:`` those
+    wholly inside its date.
+    """
 
     what = "timeline"
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
         "tags": directives.unchanged,
-        "from": directives.unchanged,
-        "until": directives.unchanged,
+        **dict.fromkeys(_DATE_FILTERS, directives.unchanged),
     }
 
     def run(self) -> list[nodes.Node]:
         if checks.misplaced(self, "a timeline"):
             return []
-        checks.check_options(self, "timeline", ("tags", "from", "until"))
+        checks.check_options(self, "timeline", ("tags", *_DATE_FILTERS))
         tags = split_list(self.option("tags"))
         check_tags(tags, self.config.brief_tags, self.get_location(), "timeline")
         bounds: dict[str, dates.BriefDate | None] = {}
-        for option in ("from", "until"):
+        for option in _DATE_FILTERS:
             text = self.option(option)
             bounds[option] = None
             if text:
@@ -215,7 +224,12 @@ class TimelineDirective(BriefDirective):
                 except dates.DateError as exc:
                     self.warn("date", f"timeline: unusable :{option}: date: {exc}")
         start, end = bounds["from"], bounds["until"]
-        if start is not None and end is not None and start.start > end.end:
+        if (
+            start is not None
+            and end is not None
+            and dates.lowest(start.start.toordinal(), start.open_start)
+            > dates.highest(end.end.toordinal(), end.open_end)
+        ):
             self.warn(
                 "range",
                 f"timeline: :from: {start.edtf} is after :until: {end.edtf}; "
@@ -225,7 +239,7 @@ class TimelineDirective(BriefDirective):
         node = brief_timeline(
             tags=list(tags),
             collect=not any(s.strip() for s in self.content),
-            **{"from": start.edtf if start else "", "until": end.edtf if end else ""},
+            **{key: date.edtf if date else "" for key, date in bounds.items()},
         )
         self.set_source_info(node)
         sources.note_bib_dependency(self.env)

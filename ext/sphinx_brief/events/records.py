@@ -3,13 +3,21 @@
 Records are frozen dataclasses of strings and tuples only: the environment pickles them,
 parallel readers merge them, and the domain fingerprints them to find stale timelines.
 
-Filter rule (``timeline`` options): an event passes ``:tags:`` if it has any of them, and
-passes ``:from:``/``:until:`` if its date's interval overlaps ``[from.start, until.end]``.
-So ``:from: 2009-06`` keeps an event dated ``2009`` (it may have happened in June or later)
-and ``:until: 1988`` keeps one dated ``1980/1989``; an event is left out only when it
-certainly lies outside the bounds.
+Filter rules (``timeline`` options), all of which an event must pass:
 
-Order: by :attr:`BriefDate.sort_key` (the interval's start, then the less precise date
+- ``:tags:``: it has any of them;
+- ``:from:``/``:until:``: its date *overlaps* the range ``[from's first day, until's last
+  day]``.  ``:from: 2009-06`` keeps an event dated ``2009`` (it may have happened in June or
+  later) and ``:until: 1988`` keeps one dated ``1980/1989``; an event is left out only when
+  it certainly lies outside the range.  An open or unknown side reaches as far as it can:
+  ``2022-02-24/..`` overlaps ``:from: 2024``, ``../1990`` overlaps ``:until: 1950``;
+- ``:within:``: its date lies *wholly inside* the given date's first and last days
+  (``:within: 2009`` keeps ``2009-06`` and ``2009-03/2009-05``, not ``2008/2009``); a side
+  left open or unknown is inside only a ``:within:`` open on that side (``2000/..``).
+
+An approximate or uncertain date is placed by its stated bounds (``1993~`` is 1993).
+
+Order: by :attr:`BriefDate.sort_key` (the interval's known start, then the longer span
 first), then by declaration order (page name, then position in the page), so the order is
 the same whatever the build's parallelism.
 """
@@ -44,7 +52,10 @@ class EventRecord:
     date: str  # EDTF, as written
     date_display: str  # as readers write it, in the project's language
     datetime: str  # the machine form (HTML ``datetime``): the start, at its precision
-    start: int  # proleptic ordinals of the first and last possible day
+    # Proleptic ordinals of the first and last possible day.  On an open or unknown side
+    # (``open_start``/``open_end`` set) there is no such day: both hold the known side's
+    # (``2022-02-24/..``: start and end are 2022-02-24; ``../1990``: 1990-01-01, 1990-12-31).
+    start: int
     end: int
     title: str
     anchor: str  # the id of the event's anchor in its page
@@ -57,6 +68,8 @@ class EventRecord:
     # so rewrites the pages that collect it).
     body: str = ""
     context: str = ""  # title of the section that tells it: the text of the link back
+    open_start: str = ""  # "" closed, "open" for ``..``, "unknown" for an empty start
+    open_end: str = ""  # the same for the end (``2022-02-24/..``, ``2022-02-24/``)
 
     @classmethod
     def dated(cls, date: dates.BriefDate, language: str | None, **fields: Any) -> EventRecord:
@@ -64,8 +77,18 @@ class EventRecord:
 
     @property
     def sort_key(self) -> tuple[int, int]:
-        """As :attr:`BriefDate.sort_key`: the start, then the longer span first."""
-        return (self.start, self.start - self.end)
+        """As :attr:`BriefDate.sort_key`: the known start, then the longer span first."""
+        return dates.sort_key(self.start, self.end, self.open_start, self.open_end)
+
+    @property
+    def lowest(self) -> float:
+        """The earliest day it may cover (minus infinity for an open or unknown start)."""
+        return dates.lowest(self.start, self.open_start)
+
+    @property
+    def highest(self) -> float:
+        """The latest day it may cover (infinity for an open or unknown end)."""
+        return dates.highest(self.end, self.open_end)
 
 
 def date_values(date: dates.BriefDate, language: str | None) -> dict[str, Any]:
@@ -76,6 +99,8 @@ def date_values(date: dates.BriefDate, language: str | None) -> dict[str, Any]:
         "datetime": date.machine,
         "start": date.start.toordinal(),
         "end": date.end.toordinal(),
+        "open_start": date.open_start,
+        "open_end": date.open_end,
     }
 
 
@@ -84,24 +109,37 @@ class TimelineFilter:
     """The filters of one timeline; the defaults let every event pass."""
 
     tags: tuple[str, ...] = ()
-    start: int | None = None  # the ``from`` bound's first day (ordinal)
-    end: int | None = None  # the ``until`` bound's last day (ordinal)
+    # Days as numbers (ordinals), infinite where a bound is not given or open.
+    start: float = -float("inf")  # the ``from`` bound's first day
+    end: float = float("inf")  # the ``until`` bound's last day
+    within: tuple[float, float] = (-float("inf"), float("inf"))  # ``within``'s first, last
 
     @classmethod
-    def of(cls, tags: Sequence[str] = (), start: str = "", until: str = "") -> TimelineFilter:
+    def of(
+        cls, tags: Sequence[str] = (), start: str = "", until: str = "", within: str = ""
+    ) -> TimelineFilter:
         """A filter from option values (EDTF bounds, already checked)."""
-        return cls(
-            tuple(tags),
-            dates.parse(start).start.toordinal() if start else None,
-            dates.parse(until).end.toordinal() if until else None,
-        )
+        first, last = _days(start), _days(until)
+        return cls(tuple(tags), first[0], last[1], _days(within))
 
     def accepts(self, record: EventRecord) -> bool:
         if self.tags and not set(self.tags) & set(record.tags):
             return False
-        if self.start is not None and record.end < self.start:
+        lowest, highest = record.lowest, record.highest
+        if highest < self.start or lowest > self.end:  # no overlap with from/until
             return False
-        return not (self.end is not None and record.start > self.end)
+        return self.within[0] <= lowest and highest <= self.within[1]
+
+
+def _days(text: str) -> tuple[float, float]:
+    """The first and last day a bound covers (infinite where open or not given)."""
+    if not text:
+        return (-float("inf"), float("inf"))
+    date = dates.parse(text)
+    return (
+        dates.lowest(date.start.toordinal(), date.open_start),
+        dates.highest(date.end.toordinal(), date.open_end),
+    )
 
 
 T = TypeVar("T")
@@ -139,6 +177,8 @@ def record_from_node(node: brief_event, context: str = "") -> EventRecord | None
         date_note=node["date_note"],
         body=node["body"],
         context=context,
+        open_start=node.get("open_start", ""),
+        open_end=node.get("open_end", ""),
     )
 
 

@@ -8,8 +8,9 @@ each list of entries as finished markup instead (:mod:`sphinx_brief.timeline_htm
 same markup), which ``brief_timeline_html`` nodes carry to the writer.
 
 LaTeX: the ``sphinxbrieftimeline`` environment of ``sphinxbrieftimeline.sty``, a list whose
-item labels are the dates (a date column) and whose items are ``sphinxbriefentry`` boxes, so
-a long date sits beside its entry and the chronology breaks across pages between entries.
+item labels are the dates: a date column as wide as the timeline's widest date (the list's
+longest dates are given to LaTeX to measure), a date too wide for it set above its entry,
+no date ever broken or hyphenated, and no entry's first line left alone at a page's foot.
 
 Text, man and Texinfo: a bulleted list whose items start with "date — title".
 """
@@ -83,8 +84,16 @@ def latex_visit_event(self: Visitor, node: brief_event) -> None:
     raise nodes.SkipNode
 
 
+#: How many of a timeline's longest dates (by characters) LaTeX measures to size its date
+#: column: the widest printed is among them, whatever the font.
+LONGEST_DATES = 40
+
+
 def latex_visit_list(self: Visitor, node: brief_timeline_list) -> None:
-    self.body.append("\n\\begin{sphinxbrieftimeline}\n")
+    shown = {date.astext() for date in node.findall(brief_timeline_date)}
+    longest = sorted(shown, key=lambda text: (-len(text), text))[:LONGEST_DATES]
+    measured = "".join(f"\\sphinxbriefdate{{{self.encode(text)}}}" for text in longest)
+    self.body.append(f"\n\\begin{{sphinxbrieftimeline}}{{{measured}}}\n")
 
 
 def latex_depart_list(self: Visitor, node: brief_timeline_list) -> None:
@@ -105,7 +114,7 @@ def latex_depart_date(self: Visitor, node: brief_timeline_date) -> None:
 
 
 def latex_depart_head(self: Visitor, node: brief_timeline_head) -> None:
-    self.body.append("\\par\n")
+    self.body.append("\\par\\nobreak\n")  # the entry's first line stays with the rest
 
 
 def latex_depart_entry(self: Visitor, node: brief_timeline_entry) -> None:

@@ -14,9 +14,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..citations import sources
-from ..core import checks, dates
+from ..core import agents, checks, dates
 from ..core.component import BriefDirective
 from ..core.domain import get_domain
+from ..core.typography import educated
 from .nodes import (
     attribution_parts,
     brief_attribution,
@@ -36,6 +37,7 @@ class QuoteDirective(BriefDirective):
     # warning, not docutils' generic error that would drop the whole quotation.
     option_spec: ClassVar[dict[str, Any]] = {
         "speaker": directives.unchanged,
+        "speaker-type": directives.unchanged,
         "role": directives.unchanged,
         "date": directives.unchanged,
         "source": directives.unchanged,
@@ -46,16 +48,16 @@ class QuoteDirective(BriefDirective):
     def run(self) -> list[nodes.Node]:
         if checks.misplaced(self, "a quote"):
             return []
-        checks.check_options(self, "quote", ("role", "date", "name"))
+        checks.check_options(self, "quote", ("speaker-type", "role", "date", "name"))
         speaker = self.option("speaker")
-        role = self.option("role")
+        role = educated(self, self.option("role"))  # set as the prose around it
         if not speaker:
             self.warn(
-                "missing-speaker",
+                "missing",
                 "quote has no :speaker: (it is shown without one and not collected)",
             )
         if not "\n".join(self.content).strip():
-            self.warn("empty-body", "quote has no quoted text; it is left out")
+            self.warn("missing", "quote has no quoted text; it is left out")
             return []
 
         date: dates.BriefDate | None = None
@@ -64,11 +66,12 @@ class QuoteDirective(BriefDirective):
             try:
                 date = dates.parse(date_text)
             except dates.DateError as exc:
-                self.warn("bad-date", "quote :date: cannot be read: %s", exc)
+                self.warn("date", "quote :date: cannot be read: %s", exc)
         keys = sources.check_sources(self, self.options.get("source"), what="quote")
 
         node = brief_quote(classes=["brief-quote", *self.options.get("class", [])])
         node["speaker"], node["role"] = speaker, role
+        node["speaker_type"] = self._speaker_type(speaker)
         node["date"] = date.edtf if date is not None else ""
         node["sources"] = list(keys)
         shown = date.display(self.config.language) if date is not None else ""
@@ -94,6 +97,23 @@ class QuoteDirective(BriefDirective):
             node["ids"].append(self._free_id(speaker))
             self.state.document.set_id(node)
         return [node]
+
+    def _speaker_type(self, speaker: str) -> agents.Kind:
+        """``:speaker-type:`` if it is one of :data:`agents.KINDS`, else the guess."""
+        given = self.option("speaker-type").casefold()
+        for kind in agents.KINDS:
+            if given == kind:
+                return kind
+        guessed = agents.guess(speaker)
+        if given:
+            self.warn(
+                "option-value",
+                "quote :speaker-type: must be %s, not %r; %r is used (the guess from the name)",
+                " or ".join(agents.KINDS),
+                self.option("speaker-type"),
+                guessed,
+            )
+        return guessed
 
     def _free_id(self, speaker: str) -> str:
         base = nodes.make_id(f"quote-{speaker}") or "quote"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..core import dates
+from ..core import agents, dates
 from ..core.component import section_title
 from ..core.domain import get_domain
 from .nodes import brief_quote, brief_quote_body
@@ -29,6 +29,7 @@ class QuoteRecord:
     """What a page declares about one quote; plain values, so it pickles and merges."""
 
     speaker: str
+    speaker_type: str  # "person" or "organization" (core/agents.py)
     role: str
     date: str  # EDTF as written; "" if none or unreadable
     paragraphs: tuple[tuple[Run, ...], ...]
@@ -97,6 +98,7 @@ def record_quotes(app: Sphinx, doctree: nodes.document) -> None:
             docname,
             QuoteRecord(
                 speaker=quote["speaker"],
+                speaker_type=quote.get("speaker_type") or agents.guess(quote["speaker"]),
                 role=quote.get("role", ""),
                 date=quote.get("date", ""),
                 paragraphs=_paragraphs(body) if body is not None else (),

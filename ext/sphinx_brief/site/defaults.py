@@ -106,7 +106,8 @@ def brief_date(app: Sphinx, config: Config) -> dates.BriefDate | None:
     try:
         return dates.parse(text)
     except dates.DateError as exc:
-        _warn_config(app, "brief_date", "is not usable: %s", exc)
+        where = location(app.confdir, "brief_date")
+        warn("date", "brief_date is not usable: %s", exc, location=where)
         return None
 
 

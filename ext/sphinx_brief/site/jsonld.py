@@ -11,6 +11,17 @@ one ``<script type="application/ld+json">`` holding a ``@graph``:
 * every event the page declares or shows in a timeline, as an ``Event``;
 * every quotation the page holds or collects, as a ``Quotation``.
 
+Speakers and authors are a ``Person`` or an ``Organization`` (:mod:`..core.agents`: a
+quote's ``:speaker-type:``, else a guess from the name; a bib author in braces is a body).
+A person's role is its ``jobTitle``, a body's its ``description``.
+
+Dates: schema.org's ``startDate``, ``endDate`` and ``dateCreated`` take ISO 8601, which has
+no place for EDTF's qualifiers ("2009-06~" approximate, "2009?" uncertain, "%" both) nor
+its unspecified digits.  They hold the ISO date at its own precision, and the EDTF string
+as written is kept beside them in an ``additionalProperty``, a ``PropertyValue`` with
+``propertyID`` ``"EDTF"`` (:func:`edtf_property`), on every dated ``Event`` and
+``Quotation``: a reader of the data can always tell "about June 2009" from "June 2009".
+
 Only website builders get it (the ePub's XHTML has no use for it and no scripts).
 """
 
@@ -31,7 +42,7 @@ from sphinx.errors import NoUri
 from .. import bibtex, editorial
 from ..citations import fields
 from ..citations.style import entry_content
-from ..core import dates
+from ..core import agents, dates
 from ..core.component import is_website
 from ..core.domain import get_domain
 from ..events.nodes import brief_timeline_entry, brief_timeline_list
@@ -59,15 +70,43 @@ def _iso(date: dates.BriefDate | None) -> str | None:
     return date.machine if date is not None else None
 
 
+#: The ``propertyID`` of the date as written (EDTF, Library of Congress / ISO 8601-2).
+EDTF_PROPERTY = "EDTF"
+
+
+def edtf_property(edtf: str) -> dict[str, Any]:
+    """The EDTF date as written, kept beside the ISO dates (see the module docstring)."""
+    return {
+        "@type": "PropertyValue",
+        "propertyID": EDTF_PROPERTY,
+        "name": "date (Extended Date/Time Format)",
+        "value": edtf,
+    }
+
+
+def _agent(kind: str, name: str, role: str = "") -> dict[str, Any]:
+    """A ``Person`` or an ``Organization`` (:mod:`..core.agents`) with its role."""
+    if kind == "organization":
+        item: dict[str, Any] = {"@type": "Organization", "name": name}
+        if role:
+            item["description"] = role
+        return item
+    item = {"@type": "Person", "name": name}
+    if role:
+        item["jobTitle"] = role
+    return item
+
+
 def _edtf_bounds(edtf: str) -> tuple[str | None, str | None]:
     """Start and end, as ISO 8601 at their own precision (qualifiers are dropped)."""
     try:
         date = dates.parse(edtf)
     except dates.DateError:
         return None, None
-    start = date.machine
+    # an open or unknown side has no schema.org date (the other side is the known one)
+    start = None if date.open_start else date.machine
     end = date.end.isoformat()[: {"year": 4, "month": 7, "day": 10}[date.end_precision]]
-    return start, (end if date.interval else None)
+    return start, (end if date.interval and not date.open_end else None)
 
 
 #: Works already made, per entry content and settings (see :func:`work`).
@@ -99,9 +138,9 @@ def _work(entry: Entry, archive_links: bool) -> dict[str, Any]:
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     if people:
         item["author"] = [
-            {
-                "@type": "Person",
-                "name": " ".join(
+            _agent(
+                agents.author_kind(str(person)),
+                " ".join(
                     str(Text.from_latex(p))
                     for p in (
                         *person.first_names,
@@ -110,7 +149,7 @@ def _work(entry: Entry, archive_links: bool) -> dict[str, Any]:
                         *person.last_names,
                     )
                 ),
-            }
+            )
             for person in people
         ]
     periodical = _text(entry, "journaltitle") or _text(entry, "journal")
@@ -193,6 +232,8 @@ def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
         item["startDate"] = start
     if end:
         item["endDate"] = end
+    if record.date:
+        item["additionalProperty"] = edtf_property(record.date)
     if record.place:
         item["location"] = {"@type": "Place", "name": record.place}
     labels = app.config.brief_tags if isinstance(app.config.brief_tags, dict) else {}
@@ -207,14 +248,13 @@ def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
 
 
 def quotation(app: Sphinx, docname: str, record: QuoteRecord) -> dict[str, Any]:
-    creator: dict[str, Any] = {"@type": "Person", "name": record.speaker}
-    if record.role:
-        creator["jobTitle"] = record.role
+    creator = _agent(record.speaker_type, record.speaker, record.role)
     item: dict[str, Any] = {"@type": "Quotation", "text": record.text, "creator": creator}
     if record.date:
         start, _ = _edtf_bounds(record.date)
         if start:
             item["dateCreated"] = start
+        item["additionalProperty"] = edtf_property(record.date)
     url = _url(app, docname, record.anchor)
     if url:
         item["url"] = url

@@ -1,0 +1,89 @@
+"""Every output passes the checker its readers' tools trust.
+
+* the ePub: Ace by DAISY (EPUB Accessibility 1.1, WCAG 2.1 AA through axe-core), no
+  violation of any impact (epubcheck: tests/test_formats.py);
+* every page of the website: the Nu Html Checker (vnu.jar), no error.
+
+Each checker is also shown to catch the mistake it is trusted for, on a copy of the output
+spoiled on purpose, so that a silent checker cannot pass these tests.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from .conftest import Build
+from .validators import run_ace, run_vnu
+
+
+def site_pages(site: Path) -> list[Path]:
+    return sorted(
+        page
+        for page in site.rglob("*.html")
+        if "_static" not in page.parts and "_sources" not in page.parts
+    )
+
+
+def the_epub(build: Build) -> Path:
+    (epub,) = build.outdir.glob("*.epub")
+    return epub
+
+
+def report(findings: list[object]) -> str:
+    return "\n".join(map(str, findings))
+
+
+def test_ace_finds_no_violation_in_the_epub(brief_epub: Build) -> None:
+    violations = run_ace(the_epub(brief_epub))
+    print("\n".join(["Ace by DAISY:", *map(str, violations)] if violations else ["Ace: 0"]))
+    assert not violations, report(violations)
+
+
+def test_vnu_finds_no_error_on_any_page(brief_html: Build) -> None:
+    pages = site_pages(brief_html.outdir)
+    assert {p.name for p in pages} >= {"index.html", "chronology.html", "sources.html"}
+    errors = run_vnu(pages)
+    assert not errors, report(errors)
+
+
+def spoil(epub: Path, target: Path, edits: dict[str, tuple[str, str]]) -> Path:
+    """A copy of ``epub`` with ``edits`` (member: (pattern, replacement)) applied."""
+    with zipfile.ZipFile(epub) as source, zipfile.ZipFile(target, "w") as copy:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in edits:
+                pattern, replacement = edits[info.filename]
+                text, count = re.subn(pattern, replacement, data.decode("utf-8"))
+                assert count, (info.filename, pattern)
+                data = text.encode("utf-8")
+            copy.writestr(info, data)
+    return target
+
+
+def test_ace_catches_what_it_is_trusted_for(brief_epub: Build, tmp_path: Path) -> None:
+    spoiled = spoil(
+        the_epub(brief_epub),
+        tmp_path / "spoiled.epub",
+        {
+            "content.opf": (r'\s*<meta property="schema:accessMode">[^<]*</meta>', ""),
+            "sources.xhtml": (r'(<html\b[^>]*?) lang="[^"]*" xml:lang="[^"]*"', r"\1"),
+        },
+    )
+    rules = {(f.location, f.rule) for f in run_ace(spoiled)}
+    assert ("content.opf", "metadata-accessmode") in rules, rules
+    assert ("sources.xhtml", "html-has-lang") in rules, rules
+
+
+def test_vnu_catches_an_invalid_page(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en"><head><title>t</title></head>'
+        '<body><p id="a">one</p><p id="a">two</p><span><div>block</div></span></body></html>',
+        encoding="utf-8",
+    )
+    errors = run_vnu([page])
+    messages = " ".join(e.message for e in errors)
+    assert "Duplicate ID" in messages, report(errors)
+    assert all(e.location.endswith(f"{page.name}:1") for e in errors), report(errors)
