@@ -16,6 +16,13 @@ Variants (``--variant``):
     ``unsrt`` needs.  Quotes and events need ``sphinx_brief``, so this variant has none;
 ``nocite``
     the ``brief`` project with every ``{footcite}`` removed (the notes' sentences stay);
+``note``
+    the ``brief`` project with every ``{footcite}`` written as a ``{note}`` role
+    (``{note}`@key```), which needs no ``footbibliography``;
+``claims``
+    the ``brief`` project with every ``{footcite}`` replaced by a plain MyST footnote of
+    its own (one note per claim, as ``note`` makes them): what those notes cost in docutils
+    and Sphinx without bibtex;
 ``footnotes``
     the ``brief`` project with every ``{footcite}`` replaced by a plain MyST footnote
     (``[^key]``, its text written out on the page): what notes cost without bibtex.
@@ -229,6 +236,11 @@ def page_text(
                 cite_index += 1
                 if for_pandoc:
                     text = text[:-1] + f" [@{key}]."
+                elif options.variant == "note":
+                    text += f"{{note}}`@{key}`"
+                elif options.variant == "claims":
+                    footnotes[f"n{position:04d}"] = plain_note(options, entry)
+                    text += f"[^n{position:04d}]"
                 elif options.variant == "footnotes":
                     footnotes[key] = plain_note(options, entry)
                     text += f"[^{key}]"
@@ -268,7 +280,7 @@ def page_text(
         if index % 3 == 0:
             lines.append(f":place: {PLACES[index % len(PLACES)]}")
         lines += ["", sentence(rng, 10), ":::", ""]
-    if (cites and options.variant != "footnotes") or quotes or events:
+    if (cites and options.variant not in ("footnotes", "note", "claims")) or quotes or events:
         lines += ["```{footbibliography}", "```", ""]
     return "\n".join(lines)
 
@@ -435,7 +447,7 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Options, Path]:
     )
     parser.add_argument(
         "--variant",
-        choices=("brief", "stock", "nocite", "footnotes"),
+        choices=("brief", "stock", "nocite", "footnotes", "note", "claims"),
         default="brief",
         help="this project, stock sphinxcontrib-bibtex, no citations, or "
         "plain MyST footnotes in place of citations",

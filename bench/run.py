@@ -19,6 +19,9 @@ Sections (``--sections``, all by default):
 ``timeline``   1,000 / 5,000 / 10,000 events over 100 and 500 pages, with a collected
                timeline page: total build, the timeline page's write, peak memory; and
                ``-j 2`` against ``-j 1``.
+``overview``   the timeline overview (layout, SVG and TikZ) of 1,000 / 5,000 / 10,000
+               events drawn in this process (bench/overview_bench.py): under a second at
+               10,000.
 ``profile``    cProfile of the largest case (and of the citation corpus).
 
 ``BENCH_QUICK=1`` (or ``--quick``) shrinks every size and repetition for a smoke run.
@@ -57,7 +60,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/ is not a package)
 
-SECTIONS = ("brief", "citations", "timeline", "profile")
+SECTIONS = ("brief", "citations", "notes", "timeline", "overview", "profile")
 #: A one-word edit of the brief, toggled at every incremental run.
 EDIT_WORDS = ("government", "administration")
 #: Citation-corpus target: this project's build ≤ this × the no-citation build.
@@ -65,6 +68,7 @@ CITATION_TARGET = 1.3
 INCREMENTAL_TARGET = 1.3
 TIMELINE_RATIO_TARGET = 2.1
 TIMELINE_WRITE_TARGET = 1.0  # seconds, at 10,000 events
+OVERVIEW_TARGET = 1.0  # seconds to draw the overview of 10,000 events
 LANDING_TARGET_KB = 150.0
 #: Seconds to wait before running a failed command again.
 RETRY_PAUSE = 20.0
@@ -777,6 +781,81 @@ def chicago_csl() -> Path | None:
     return None
 
 
+#: Note-role corpus targets (issue 11): {note}s over 3 keys, and over 10 × more keys.
+NOTE_TARGET, NOTE_TARGET_MANY = 1.2, 1.3
+
+
+def bench_notes(settings: Settings, work: Path, report: list[str]) -> None:
+    """The citation corpus written with ``{note}`` roles, over 3 and over 30 keys."""
+    settings.progress("the note-role corpus")
+    base = work / "notes"
+    pages, per_page = settings.citation_pages, settings.citation_footcites
+    keys = settings.citation_keys
+    variants = {
+        "nocite": (keys, "same pages, no citations"),
+        "claims": (keys, "same pages, a plain MyST footnote per claim (no bibtex)"),
+        "note": (keys, f"`{{note}}` roles over {keys} keys"),
+        "note-many": (keys * 10, f"`{{note}}` roles over {keys * 10} keys"),
+    }
+    cases: list[Case] = []
+    for name, (count, label) in variants.items():
+        src = base / name
+        generate.generate(
+            generate.Options(
+                variant="note" if name.startswith("note") else name,
+                pages=pages,
+                footcites=per_page,
+                keys=count,
+            ),
+            src,
+        )
+        out, doctrees = base / "out" / name, base / "out" / f"doctrees-{name}"
+        cases.append(
+            Case(
+                label,
+                sphinx(settings, "html", src, out, doctrees),
+                base,
+                prepare=rmtree(out, doctrees),
+            )
+        )
+    measure(cases, settings.reps, settings.progress)
+    nocite, claims, few, many = cases
+    r_few, r_many = ratio(few, nocite), ratio(many, nocite)
+    cpu = [case.cpu / nocite.cpu if case.ok and nocite.ok else None for case in cases]
+    report += [
+        "## The note-role corpus",
+        "",
+        f"{pages} pages × {per_page} `{{note}}`s, furo, html, `-j 1`; {settings.reps} runs "
+        "each, interleaved.",
+        "",
+        *CASE_HEADER,
+        *(case_row(case) for case in cases),
+        "",
+        f"- {keys} keys / no citations: **{_r(r_few)}** (CPU {_r(cpu[2])}; target ≤ "
+        f"{NOTE_TARGET}: {verdict(r_few, NOTE_TARGET)}).",
+        f"- {keys * 10} keys / no citations: **{_r(r_many)}** (CPU {_r(cpu[3])}; target ≤ "
+        f"{NOTE_TARGET_MANY}: {verdict(r_many, NOTE_TARGET_MANY)}).",
+        f"- A plain footnote per claim / no citations: {_r(ratio(claims, nocite))} (CPU "
+        f"{_r(cpu[1])}): what one docutils note per claim costs without any bibtex; "
+        f"`{{note}}` over {keys} keys / plain footnotes: {_r(ratio(few, claims))}.",
+        "",
+    ]
+    settings.targets.append(
+        (
+            f"note corpus ({keys} keys) ≤ {NOTE_TARGET} × no citations",
+            _r(r_few),
+            verdict(r_few, NOTE_TARGET),
+        )
+    )
+    settings.targets.append(
+        (
+            f"note corpus ({keys * 10} keys) ≤ {NOTE_TARGET_MANY} × no citations",
+            _r(r_many),
+            verdict(r_many, NOTE_TARGET_MANY),
+        )
+    )
+
+
 def bench_citations(settings: Settings, work: Path, report: list[str]) -> None:
     settings.progress("the citation corpus")
     base = work / "citations"
@@ -1180,6 +1259,36 @@ FINDINGS = """\
 # -- main ----------------------------------------------------------------------------
 
 
+def bench_overview(settings: Settings, report: list[str]) -> None:
+    """The overview's drawing at the timeline section's sizes (in this process)."""
+    import overview_bench  # bench/ is on the path; it imports the extension
+
+    report += [
+        "## The timeline overview at scale",
+        "",
+        "Layout, SVG and TikZ of the overview, drawn in this process (median of "
+        f"{settings.reps} runs; the spread is min–max).",
+        "",
+        "| events | median | spread |",
+        "| --- | --- | --- |",
+    ]
+    results = [overview_bench.measure(n, settings.reps) for n in settings.timeline_events]
+    for result in results:
+        report.append(
+            f"| {result['events']:,} | {result['median']:.3f} s | "
+            f"{result['min']:.3f}–{result['max']:.3f} s |"
+        )
+    report.append("")
+    largest = results[-1]
+    settings.targets.append(
+        (
+            f"overview of {largest['events']:,} events drawn ≤ {OVERVIEW_TARGET:.0f} s",
+            f"{largest['median']:.3f} s",
+            verdict(largest["median"], OVERVIEW_TARGET),
+        )
+    )
+
+
 def run(settings: Settings) -> Path:
     started = time.perf_counter()
     work = settings.workdir or Path(tempfile.mkdtemp(prefix="brief-bench-"))
@@ -1205,9 +1314,13 @@ def run(settings: Settings) -> Path:
             bench_brief(settings, work, report)
         if "citations" in settings.sections:
             bench_citations(settings, work, report)
+        if "notes" in settings.sections:
+            bench_notes(settings, work, report)
         projects: dict[str, Path] = {}
         if "timeline" in settings.sections:
             projects = bench_timeline(settings, work, report)
+        if "overview" in settings.sections:
+            bench_overview(settings, report)
         if "profile" in settings.sections:
             report += ["## Where the time goes", ""]
             if projects:

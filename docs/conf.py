@@ -51,6 +51,14 @@ brief_tags = {
     "sanctions": "Sanctions",
     "media": "Media and culture",
 }
+# How the index and "Who said what" write and sort a speaker's name, family name first.
+# By default the last word leads ("Khushroo, Gholam Ali"); names written family name
+# first, and organisations, are listed here as the index should write them.
+brief_people = {
+    "Kim Yong-Nam": "Kim Yong-Nam",
+    "Jane’s Information Group": "Jane’s Information Group",
+    "Kazem Vaziri Hamaneh": "Vaziri Hamaneh, Kazem",
+}
 
 # -- make linkcheck (needs the network; not part of the tests) ---------------------------
 # Most of the 2007-2010 addresses are dead: the archived copies are what readers follow.
@@ -105,6 +113,14 @@ ogp_enable_meta_description = False  # the page template writes the description
 ogp_custom_meta_tags = [
     '<meta property="article:published_time" content="2010-07-01" />',
 ]
+
+# -- LaTeX / PDF ------------------------------------------------------------------------
+# The brief's index of people, organisations and places (makeindex, with Sphinx's style);
+# sphinx_brief's defaults make the rest of the article layout and the PDF's metadata.
+latex_elements = {
+    "makeindex": r"\makeindex",
+    "printindex": r"\printindex",
+}
 
 # -- ePub -------------------------------------------------------------------------------
 epub_exclude_files = ["_static/favicon.svg"]

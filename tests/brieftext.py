@@ -63,17 +63,31 @@ def citations() -> list[dict[str, object]]:
     return json.loads((DATA / "citations.json").read_text(encoding="utf-8"))
 
 
-def seed_paragraph_with_keys(paragraph: str) -> str:
-    """A seed paragraph with each marker [n] replaced by its citation keys, ⟦key⟧."""
-    keys = {int(c["marker"]): c["keys"] for c in citations()}  # type: ignore[call-overload]
-    return MARKER.sub(lambda m: "".join(f"⟦{k}⟧" for k in keys[int(m.group(1))]), paragraph)
+def seed_paragraph_with_numbers(paragraph: str) -> str:
+    """A seed paragraph with each marker [n] written ⟦n⟧, as :func:`main_text` writes notes."""
+    return MARKER.sub(lambda m: f"⟦{int(m.group(1))}⟧", paragraph)
 
 
-def main_text(html: str, *, keys: bool = False) -> str:
+def notes(html: str) -> list[tuple[str, str]]:
+    """The page's notes as readers see them, in order: (label, text without back-links)."""
+    soup = BeautifulSoup(html, "lxml")
+    found = []
+    for aside in soup.select("aside.footnote"):
+        label = aside.select_one(".label")
+        assert label is not None
+        number = label.get_text(strip=True).strip("[]")
+        for part in aside.select(".label, .backrefs"):
+            part.decompose()
+        found.append((number, normalise(aside.get_text())))
+    return found
+
+
+def main_text(html: str, *, numbers: bool = False) -> str:
     """The brief's running text from a built HTML page.
 
-    Notes, editor's notes, headings, figures and admonitions are taken out; with ``keys``,
-    every note reference is replaced by ⟦key⟧ so placement can be compared with the seed.
+    Notes, editor's notes, headings, figures and admonitions are taken out; with
+    ``numbers``, every note reference is replaced by ⟦n⟧ (the number readers see) so
+    placement can be compared with the seed's markers.
     """
     soup = BeautifulSoup(html, "lxml")
     article = soup.find("article") or soup.body
@@ -97,9 +111,29 @@ def main_text(html: str, *, keys: bool = False) -> str:
         for node in article.select(selector):
             node.decompose()
     for ref in article.select("a.footnote-reference"):
-        href = str(ref.get("href", ""))
-        key = href.split("#footcite-", 1)[-1] if "#footcite-" in href else "?"
-        ref.replace_with(f"⟦{key}⟧" if keys else "")
+        number = ref.get_text(strip=True).strip("[]")
+        ref.replace_with(f"⟦{number}⟧" if numbers else "")
+    _quote_marks(article)
     for block in article.select("p, li, blockquote"):
         block.append(" ")
     return normalise(article.get_text())
+
+
+def _quote_marks(article: Tag) -> None:
+    # A run-in quotation is a <q>: the browser sets it in quotation marks, so its text
+    # reads with them.
+    for quoted in article.select("q"):
+        quoted.insert(0, "“")
+        quoted.append("”")
+
+
+def page_paragraphs(html: str) -> list[str]:
+    """The text of each paragraph of the page's running text, as readers see it: notes
+    and editor's notes out, run-in quotations in their marks."""
+    soup = BeautifulSoup(html, "lxml")
+    article = soup.find("article") or soup.body
+    assert isinstance(article, Tag)
+    for node in article.select(".brief-editor-note, a.footnote-reference, .headerlink"):
+        node.decompose()
+    _quote_marks(article)
+    return [normalise(p.get_text()) for p in article.select("p")]

@@ -50,6 +50,9 @@ NO_ACCESS_DATE_IN_ORIGINAL = frozenset(
 
 _ROLE = re.compile(r"[{:](?:foot)?cite(?::\w+)?[}:]`([^`]+)`")
 _SOURCE = re.compile(r"^\s*:source:\s*(.+?)\s*$", re.M)
+#: ``{note}`see @a, 4; @b``` cites a and b
+_NOTE = re.compile(r"[{:]note[}:]`([^`]+)`")
+_NOTE_KEY = re.compile(r"(?<![\w@])@([^\s,;@]+)")
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +71,10 @@ def citations_in_docs() -> dict[str, list[str]]:
     cited: dict[str, list[str]] = {}
     for path in pages():
         text = path.read_text(encoding="utf-8")
+        for match in _NOTE.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            for key in _NOTE_KEY.findall(match.group(1)):
+                cited.setdefault(key, []).append(f"{path.name}:{line}")
         for pattern in (_ROLE, _SOURCE):
             for match in pattern.finditer(text):
                 line = text.count("\n", 0, match.start()) + 1
@@ -158,8 +165,11 @@ def test_the_checks_find_faults(tmp_path: Path) -> None:
     assert missing_fields(entries["c"]) == ["urldate (it has library)"]
     assert missing_fields(entries["d"]) == ["title"]
     page = tmp_path / "page.md"
-    page.write_text("A.{footcite}`a,b`\n:::{quote}\n:source: c, d\n:::\nB {cite:p}`e`.\n")
+    page.write_text(
+        "A.{footcite}`a,b`\n:::{quote}\n:source: c, d\n:::\nB {cite:p}`e`. C {note}`see @f, 4; @g`\n"
+    )
     text = page.read_text()
     keys = [k.strip() for m in _ROLE.finditer(text) for k in m.group(1).split(",")]
     keys += [k.strip() for m in _SOURCE.finditer(text) for k in m.group(1).split(",")]
-    assert sorted(keys) == ["a", "b", "c", "d", "e"]
+    keys += [k for m in _NOTE.finditer(text) for k in _NOTE_KEY.findall(m.group(1))]
+    assert sorted(keys) == ["a", "b", "c", "d", "e", "f", "g"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -89,17 +90,51 @@ def test_nested_quotes_become_single_and_question_marks_take_no_comma() -> None:
     )
 
 
+def html_note(bibtex: str) -> str:
+    data = parse_string(textwrap.dedent(bibtex), "bibtex")
+    (entry,) = data.entries.values()
+    style = BriefStyle(settings=NoteSettings(archive_links=False))
+    return style.format_entry("", entry).text.render_as("html")
+
+
 def test_report_and_book() -> None:
-    assert note("""@report{k, author = {Squassoni, Sharon}, title = {{WMD Trade}},
+    # Chicago: a report or book title in italics, its facts in parentheses (issue 16, 7)
+    report = """@report{k, author = {Squassoni, Sharon}, title = {{WMD Trade}},
                    type = {CRS Report for Congress}, number = {RL31900},
-                   institution = {Congressional Research Service}, date = {2006-11-28}}""") == (
-        "Sharon Squassoni, “WMD Trade,” CRS Report for Congress RL31900, "
-        "Congressional Research Service, November 28, 2006."
+                   institution = {Congressional Research Service}, date = {2006-11-28}}"""
+    assert note(report) == (
+        "Sharon Squassoni, WMD Trade, CRS Report for Congress RL31900 "
+        "(Congressional Research Service, November 28, 2006)."
     )
+    assert re.sub(r"</?span[^>]*>", "", html_note(report)).startswith(
+        "Sharon Squassoni, <em>WMD Trade</em>, CRS Report"
+    )
+    book = """@book{k, author = {Doe, Jane}, title = {A Book}, publisher = {Press},
+                   address = {Chicago}, year = 1999, url = {http://x.org/b}}"""
+    assert note(book) == "Jane Doe, A Book (Chicago: Press, 1999), http://x.org/b."
+    assert note(book.replace("address = {Chicago},", "")) == (
+        "Jane Doe, A Book (Press, 1999), http://x.org/b."
+    )
+
+
+def test_note_field_howpublished_and_undated_entries() -> None:
+    # the note field is a publication fact (before the address); howpublished in roman
+    text = note("""@misc{k, title = {Cable}, howpublished = {Department of State},
+                   date = {1998-03-02}, note = {declassified September 2024},
+                   url = {http://x.org/c}}""")
+    assert text == (
+        "“Cable,” Department of State, March 2, 1998, declassified September 2024, http://x.org/c."
+    )
+    assert "<em>" not in html_note("""@misc{k, title = {Cable}, howpublished = {D},
+                   date = {1998}}""")
+    assert note("""@article{k, title = {Undated}, journal = {J}}""") == "“Undated,” J, n.d."
+
+
+def test_a_quoted_full_stop_takes_no_comma() -> None:
     assert (
-        note("""@book{k, author = {Doe, Jane}, title = {A Book}, publisher = {Press},
-                   year = 1999}""")
-        == "Jane Doe, A Book, Press, 1999."
+        note("""@article{k, title = {{‘Move to Lebanon.’}}, journal = {J},
+                   date = {2001}}""")
+        == "“‘Move to Lebanon.’” J, 2001."
     )
 
 
@@ -187,17 +222,18 @@ def test_incomplete_entries_warn_by_key_and_still_render(
     build = run_sphinx(problem_project, "html", tmp_path / "out")
     assert "Traceback" not in build.warnings + build.status
     warnings = build.warnings
-    assert "bib entry 'nodate': it has no date" in warnings
+    assert "'nodate'" not in warnings  # an undated source is "n.d.", no fault (issue 11)
     assert "bib entry 'notitle': it has no title" in warnings
     assert "bib entry 'baddate': its date cannot be read" in warnings
     assert "bib entry 'badmonth': its month 'smarch' is not a month" in warnings
     assert "dateonly" not in warnings  # a biblatex date without year is fine
-    assert warnings.count("'nodate'") == 1  # cited twice, reported once
+    assert warnings.count("'baddate'") == 1  # reported once
+    assert "refs.bib:4" in warnings.split("'baddate'")[0].rsplit("\n", 1)[-1]  # its line
     soup = BeautifulSoup(build.read("index.html"), "lxml")
     notes = [n.get_text(" ", strip=True) for n in soup.select("aside.footnote")]
     assert len(notes) == 5
     assert any("“Dated,” J , June 15, 2009." in n for n in notes)
-    assert any("“Undated,” J ." in n for n in notes)
+    assert any("“Undated,” J , n.d." in n for n in notes)
 
 
 def test_only_web_addresses_become_links() -> None:

@@ -7,8 +7,19 @@ import json
 import re
 
 from bs4 import BeautifulSoup
+from pybtex.database import parse_file
+from pybtex.richtext import Text
 
-from .brieftext import MARKER, citations, main_text, normalise, read_seed, seed_paragraph_with_keys
+from .brieftext import (
+    MARKER,
+    citations,
+    main_text,
+    normalise,
+    notes,
+    page_paragraphs,
+    read_seed,
+    seed_paragraph_with_numbers,
+)
 from .conftest import ROOT, Build
 
 SEED = read_seed()
@@ -48,6 +59,24 @@ def test_every_sentence_is_on_the_page_once(brief_html: Build) -> None:
                 assert text.count(sentence) == 1, sentence
 
 
+def test_every_seed_paragraph_is_one_paragraph_of_the_page(brief_html: Build) -> None:
+    # The seed's sentences whole: a quotation that runs inside a sentence is set inside
+    # its paragraph (``:display: run-in``), not cut out of it as a block.
+    paragraphs = page_paragraphs(brief_html.read("index.html"))
+    for paragraph in SEED.paragraphs:
+        expected = normalise(MARKER.sub("", paragraph))
+        assert paragraphs.count(expected) == 1, f"not one paragraph of the page: {expected[:80]}…"
+
+
+def test_quotations_run_in_with_their_notes(brief_html: Build) -> None:
+    soup = BeautifulSoup(brief_html.read("index.html"), "lxml")
+    run_in = soup.select("article p > span.brief-quote.brief-run-in")
+    assert len(run_in) == 8
+    assert not soup.select("article figure.brief-quote")  # every quotation runs in
+    for quote in run_in:
+        assert quote["id"] and quote.select_one("q.brief-quote-words")
+
+
 def test_nothing_but_the_seed_in_the_running_text(brief_html: Build) -> None:
     # Everything left after removing notes, headings and the edition's apparatus is seed.
     text = main_text(brief_html.read("index.html"))
@@ -76,35 +105,68 @@ def test_headings_title_and_dateline(brief_html: Build) -> None:
 
 
 def test_notes_stand_at_the_seed_markers(brief_html: Build) -> None:
-    text = main_text(brief_html.read("index.html"), keys=True)
+    # note n of the edition stands where the seed has its marker [n]: one note per marker
+    text = main_text(brief_html.read("index.html"), numbers=True)
     for paragraph in SEED.paragraphs:
-        expected = normalise(seed_paragraph_with_keys(paragraph))
-        assert expected in text, f"citations misplaced in: {expected[:100]}…"
+        expected = normalise(seed_paragraph_with_numbers(paragraph))
+        assert expected in text, f"notes misplaced in: {expected[:100]}…"
 
 
-def test_notes_run_in_the_seed_order(brief_html: Build) -> None:
-    soup = BeautifulSoup(brief_html.read("index.html"), "lxml")
-    notes = [str(a["id"]).removeprefix("footcite-") for a in soup.select("aside.footnote")]
-    first_cited: list[str] = []
-    for citation in citations():
+def _titles() -> dict[str, str]:
+    bib = parse_file(str(ROOT / "refs.bib"), bib_format="bibtex")
+    return {
+        key: normalise(str(Text.from_latex(e.fields["title"]))) for key, e in bib.entries.items()
+    }
+
+
+def test_exactly_the_seeds_22_notes_with_their_sources(brief_html: Build) -> None:
+    found = notes(brief_html.read("index.html"))
+    assert [number for number, _ in found] == [str(n) for n in range(1, 23)]
+    titles = _titles()
+    cited: set[str] = set()
+    for citation, (number, text) in zip(citations(), found, strict=True):
+        assert int(number) == citation["marker"]
         for key in citation["keys"]:  # type: ignore[attr-defined]
-            if key not in first_cited:
-                first_cited.append(key)
-    assert notes == first_cited
-    labels = [
-        a.select_one(".label").get_text(strip=True).strip("[]")
-        for a in soup.select("aside.footnote")
-    ]
-    assert labels == [str(n) for n in range(1, len(notes) + 1)]
+            title = titles[key].replace('"', "'")
+            if key in cited:  # a source cited again on the page: its short note
+                short = " ".join(title.split(":")[0].split()[:4])
+                assert f'"{short}"' in text and title not in text, text
+            else:
+                assert title in text, (key, text)
+            cited.add(key)
+        # the sources of one note joined by "; ", one final full stop
+        assert text.count("; ") >= len(citation["keys"]) - 1  # type: ignore[arg-type]
+        assert text.endswith(".") and not text.endswith("..")
+    eight, sixteen = found[7][1], found[15][1]
+    assert "NTI" in eight and "Agence France-Presse" in eight
+    assert eight.index("NTI") < eight.index("Agence France-Presse")
+    assert sixteen.startswith('"N Korea said agrees"; Takehito Kudo, "Ahmadinejad')
 
 
 def test_every_reference_link_resolves(brief_html: Build) -> None:
     soup = BeautifulSoup(brief_html.read("index.html"), "lxml")
     ids = {tag["id"] for tag in soup.select("[id]")}
     refs = soup.select("a.footnote-reference")
-    assert len(refs) == sum(len(c["keys"]) for c in citations())  # type: ignore[arg-type]
+    outside = [r for r in refs if not r.find_parent(class_="brief-attribution")]
+    assert len(outside) == len(citations()) == 22
     for ref in refs:
         assert str(ref["href"]).lstrip("#") in ids
+
+
+def test_every_quote_attribution_links_to_the_note_that_covers_it(brief_html: Build) -> None:
+    soup = BeautifulSoup(brief_html.read("index.html"), "lxml")
+    quotes = soup.select("figure.brief-quote")
+    assert quotes
+    for quote in quotes:
+        attribution = quote.select_one(".brief-attribution")
+        assert attribution is not None
+        (ref,) = attribution.select("a.footnote-reference")
+        # the seed's way: the note of the quoted words, or the next note after the quote
+        after = quote.find_all_next("a", class_="footnote-reference")
+        inside = [r for r in quote.select("a.footnote-reference") if r is not ref]
+        following = [r for r in after if not r.find_parent(class_="brief-attribution")]
+        covering = (inside or following)[0]
+        assert ref.get_text() == covering.get_text() and ref["href"] == covering["href"]
 
 
 def test_sources_page_lists_every_source_as_in_the_notes(brief_html: Build) -> None:
@@ -114,23 +176,26 @@ def test_sources_page_lists_every_source_as_in_the_notes(brief_html: Build) -> N
     cited = {k for c in citations() for k in c["keys"]}  # type: ignore[attr-defined]
     assert cited == set(keys), "every source is cited, every citation has a source"
     sources = BeautifulSoup(brief_html.read("sources.html"), "lxml")
-    items = [
-        normalise(li.get_text())
-        for li in sources.select("article ul.bibliography > li")
-        if li.get_text(strip=True)
-    ]
-    if not items:  # sphinxcontrib-bibtex writes a plain bullet list
-        items = [
-            normalise(li.get_text())
-            for li in sources.select("article section ul")[0].find_all("li", recursive=False)
-        ]
-    index = BeautifulSoup(brief_html.read("index.html"), "lxml")
-    notes = [
-        normalise(n.get_text()).split("]", 1)[1].strip() for n in index.select("aside.footnote")
-    ]
-    notes = [re.sub(r"^\(\s*\d+\s*,\s*\d+\s*\)\s*", "", n) for n in notes]  # backrefs "(1, 2)"
+    listing = sources.select_one("article ul.brief-bibliography")
+    assert listing is not None, "the bibliography is Chicago's list (no bullets)"
+    items = [normalise(li.get_text()) for li in listing.find_all("li", recursive=False)]
     assert len(items) == 23
-    assert [normalise(n) for n in notes] == items
+    # each source's full note (its first citation) is its bibliography entry
+    texts = [text for _, text in notes(brief_html.read("index.html"))]
+    for item in items:
+        assert any(item.rstrip(".") in text for text in texts), item
+    # Chicago's order: by author's last name, else by title without a leading article
+    order = [_sort_word(item) for item in items]
+    assert order == sorted(order)
+
+
+def _sort_word(item: str) -> str:
+    names = re.match(r"^([A-Z][a-z]+) ([A-Z][a-z]+)(?: and| ,|,)", item)
+    if names and not item.startswith('"'):
+        return names.group(2).lower()
+    title = re.sub(r"^[\"']+", "", item)
+    title = re.sub(r"^(The|A|An) ", "", title)
+    return re.sub(r"[^\w ]", "", title).lower()
 
 
 def test_typo_fixes_are_listed_on_the_sources_page(brief_html: Build) -> None:

@@ -124,13 +124,17 @@ def test_warnings_are_still_given_once_per_build_with_the_cache(tmp_path: Path) 
         'bibtex_bibfiles = ["refs.bib"]\n'
         'bibtex_default_style = "brief"\n'
     )
-    (src / "refs.bib").write_text("@article{nodate, title = {Undated}, journal = {J}}\n")
+    # (an undated entry is "n.d.", no fault: a date that cannot be read is one)
+    (src / "refs.bib").write_text(
+        "@article{baddate, title = {Undated}, journal = {J}, date = {someday}}\n"
+    )
     (src / "index.md").write_text(
-        "# T\n\nA{footcite}`nodate`. B{footcite}`nodate`.\n\n```{footbibliography}\n```\n"
+        "# T\n\nA{footcite}`baddate`. B{footcite}`baddate`. C{note}`@baddate, 4`.\n\n"
+        "```{footbibliography}\n```\n"
     )
     for attempt in range(2):  # each build reports again, once
         build = run_sphinx(src, "html", tmp_path / f"out{attempt}")
-        assert build.warnings.count("bib entry 'nodate': it has no date") == 1, attempt
+        assert build.warnings.count("bib entry 'baddate': its date cannot be read") == 1, attempt
 
 
 def _edtf_grammar_only(text: str) -> object:

@@ -7,6 +7,7 @@ Projects are written into ``tmp_path``; :func:`quote_project` is shared with the
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import textwrap
 import zipfile
@@ -198,13 +199,19 @@ Another note comes first.{footcite}`wire2009`
 """
 
 
-def test_attribution_leaves_a_note_to_the_text_around(tmp_path: Path) -> None:
+def test_attribution_links_to_the_note_of_the_text_around(tmp_path: Path) -> None:
+    # issue 11, 4: an attribution always links to a note -- the note of the quoted words
+    # or of the sentence after the quotation when it cites the same source, with its number
     build = run_sphinx(quote_project(tmp_path, {"index.md": REPEATS}), "html", tmp_path / "o")
     assert build.warnings == "", build.warnings
     soup = soup_of(build)
     captions = soup.select("figcaption.brief-attribution")
-    assert [c.select("a.footnote-reference") != [] for c in captions] == [False, False, True]
-    assert captions[2].get_text() == "C[1]"
+    assert [c.get_text() for c in captions] == ["A[2]", "B[3]", "C[4]"]
+    after_a = soup.find(string=re.compile("The sentence the note follows"))
+    assert after_a is not None
+    ref = after_a.parent.select_one("a.footnote-reference")
+    assert ref is not None and ref["href"] == captions[0].select_one("a")["href"]
+    assert len(soup.select("aside.footnote")) == 4
     # every remaining reference has its back-link, and no back-link points nowhere
     ids = {tag["id"] for tag in soup.select("[id]")}
     for backref in soup.select("aside.footnote .backrefs a, aside.footnote a.fn-backref"):

@@ -123,7 +123,8 @@ def test_each_entry_has_role_date_sources_and_a_link_back(built: Build) -> None:
     figure = body.select("figure.brief-quote")[1]  # Alice, undated (p1)
     caption = figure.figcaption
     assert caption is not None
-    assert caption.get_text() == "role of Alice, in First page"
+    # the section (here the page's title) in quotation marks: a title, not a place
+    assert caption.get_text() == "role of Alice, in “First page”"
     link = caption.select_one("a.reference.internal")
     assert link is not None and link["href"] == "p1.html#quote-alice"
     assert "p1.html" in [str(a["href"]).split("#")[0] for a in body.select("a")]

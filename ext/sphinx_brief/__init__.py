@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from . import bibtex, citations, config, editorial, events, quotes
 from .core import domain, links
 from .core.visitors import INLINE
-from .site import defaults, epub, incremental, jsonld, layout, reproducible, urls
+from .site import defaults, epub, incremental, index, jsonld, layout, reproducible, urls
 
 __version__ = "0.1.0"
 
@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     links.setup(app)
     jsonld.setup(app)
     epub.setup(app)
+    index.setup(app)
     return {
         "version": __version__,
         # Bumped whenever what pages record changes shape (2: events; 3: event bodies kept

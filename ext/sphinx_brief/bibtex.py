@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError, Entry
@@ -82,6 +82,12 @@ def citation_targets(env: BuildEnvironment) -> dict[str, list[tuple[str, str, st
             (where.docname, where.id_, citation.citation_id)
         )
     return {key: sorted(places) for key, places in targets.items()}
+
+
+def footcite_keys(env: BuildEnvironment) -> dict[str, str]:
+    """The page being read: each ``{footcite}`` note's name → the key it cites."""
+    names = cast("dict[str, str]", env.temp_data.get("bibtex_footcite_names") or {})
+    return {name: key for key, name in names.items()}
 
 
 def citation_ids(env: BuildEnvironment) -> set[str]:

@@ -70,6 +70,20 @@ VALUES: tuple[Value, ...] = (
         "format each source once per build (False formats every citation anew, to compare)",
     ),
     Value(
+        "brief_note_repeat",
+        "short",
+        "env",
+        (str,),
+        'a source cited again on a page: "short" (Author, “Short Title,” locator) or "full"',
+    ),
+    Value(
+        "brief_note_ibid",
+        False,
+        "env",
+        (bool,),
+        '"Ibid." for a note that cites only the source of the note before it',
+    ),
+    Value(
         "brief_published",
         "",
         "html",
@@ -123,6 +137,15 @@ VALUES: tuple[Value, ...] = (
         "the ePub's accessibility metadata overridden, by schema.org name (accessMode, "
         "accessibilityHazard, accessibilitySummary, certifiedBy, …): a string or a list of "
         "strings each, None to leave one out (site/epub.py)",
+    ),
+    Value(
+        "brief_people",
+        {},
+        "env",
+        (dict,),
+        "name as written → name as the index writes and sorts it, family name first "
+        "(default: the last word first; list names written family name first, such as "
+        "'Kim Yong-Nam': 'Kim Yong-Nam', and organisations here)",
     ),
 )
 _TRUE = {"true", "yes", "on", "1"}
@@ -202,6 +225,19 @@ def _dicts(config: Config, confdir: str | Path | None) -> None:
             setattr(config, value.name, {})
 
 
+#: The forms a repeated citation may take (``brief_note_repeat``).
+NOTE_REPEATS = ("short", "full")
+
+
+def _note_repeat(config: Config, confdir: str | Path | None) -> None:
+    value = config.brief_note_repeat
+    if isinstance(value, str) and value.strip().lower() in NOTE_REPEATS:
+        config.brief_note_repeat = value.strip().lower()
+        return
+    _warn(confdir, "brief_note_repeat", 'must be "short" or "full", not %r; read as "short"', value)
+    config.brief_note_repeat = "short"
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """``config-inited``, before the extension or Sphinx's type check reads the values."""
     for value in VALUES:
@@ -209,6 +245,7 @@ def check_config(app: Sphinx, config: Config) -> None:
             _flag(config, app.confdir, value.name, value.default)
     _tags(config, app.confdir)
     _dicts(config, app.confdir)
+    _note_repeat(config, app.confdir)
 
 
 def setup(app: Sphinx) -> None:

@@ -181,7 +181,8 @@ def read_pages(app: Any) -> dict[str, Any]:
 
 
 def cited_keys(app: Any, pages: dict[str, Any], entries: dict[str, Any]) -> list[str]:
-    """Keys cited anywhere: notes of footcite, citation references, records' sources."""
+    """Keys cited anywhere: notes of {note} and footcite, citation references, records'
+    sources."""
     from docutils import nodes
 
     cited: set[str] = set()
@@ -192,6 +193,8 @@ def cited_keys(app: Any, pages: dict[str, Any], entries: dict[str, Any]) -> list
     for docname in pages:
         doctree = app.env.get_doctree(docname)
         for footnote in doctree.findall(nodes.footnote):
+            # a {note}'s footnote keeps the keys it cites ([[prefix, key, locator], …])
+            cited.update(str(item[1]) for item in footnote.get("brief_items", ()))
             for name in footnote["names"]:
                 match = named.match(str(name))
                 if match and match.groupdict().get("key"):

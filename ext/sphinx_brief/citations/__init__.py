@@ -1,5 +1,6 @@
-"""Sources and notes: the ``brief`` note style, a component's sources cited as notes, short
-citations for collected lists, and the bibliography's entries as link targets.
+"""Sources and notes: the ``{note}`` role (one note per claim), the ``brief`` note style, a
+component's sources cited as notes, short citations for collected lists, and the
+bibliography's entries as link targets.
 
 The style (:mod:`.style`) is a pybtex plugin that sphinxcontrib-bibtex makes for every
 citation; its settings are those of the application that is building (:mod:`.settings`).
@@ -10,7 +11,8 @@ from __future__ import annotations
 from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
 
-from . import bibliography, settings, sources
+from ..core.component import add_latex_package, add_stylesheet
+from . import bibliography, notes, role, settings, sources
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
 from .style import BriefStyle
 
@@ -25,5 +27,11 @@ def setup(app: Sphinx) -> None:
     # it works from a source tree.  Never over another installed style of the same name.
     register_plugin("pybtex.style.formatting", STYLE, BriefStyle)
     settings.setup(app)
+    app.add_role("note", role.NoteRole())
     app.add_transform(sources.PlacePendingNotes)
+    app.add_transform(notes.FillNotes)
     app.add_post_transform(bibliography.BibliographyAnchors)
+    app.add_post_transform(bibliography.SmartBibliography)
+    app.add_post_transform(bibliography.BibliographyParagraphs)
+    add_stylesheet(app, bibliography.CSS)
+    add_latex_package(app, bibliography.STY)

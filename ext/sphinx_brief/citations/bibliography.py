@@ -1,13 +1,62 @@
-"""The bibliography's entries as link targets in every format."""
+"""The bibliography (the Sources page): its entries as link targets in every format, in
+Chicago's order, with the typography of the prose.
+
+- :class:`ChicagoOrder` is the note style's sorting: alphabetical by the first author's
+  last name, or by the title (without a leading article) where there is no author;
+- :class:`BibliographyAnchors` gives each entry a LaTeX label, so notes, timelines and
+  quotation lists link to it in the PDF too;
+- :class:`SmartBibliography` applies Sphinx's smart quotes (its settings, the page's
+  language) to the entries, which sphinxcontrib-bibtex fills in after Sphinx has made the
+  prose's quotes smart; addresses are left exactly as written.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
+from docutils.utils import normalize_language_tag, smartquotes
+from pybtex.database import Entry
+from pybtex.richtext import Text
+from pybtex.style.sorting import BaseSortingStyle
+from sphinx import addnodes
+from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import bibtex
+
+#: The class of a bibliography's list (its stylesheet: static/brief-sources.css).
+CLASS = "brief-bibliography"
+CSS = "brief-sources.css"
+STY = "sphinxbriefsources.sty"
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_NOT_LETTERS = re.compile(r"[^\w\s]")
+
+
+def _plain(latex: str) -> str:
+    text = str(Text.from_latex(latex)) if latex else ""
+    return " ".join(_NOT_LETTERS.sub("", text).lower().split())
+
+
+class ChicagoOrder(BaseSortingStyle):
+    """Alphabetical by author (last, first names), else by title; then date, title."""
+
+    def sorting_key(self, entry: Entry) -> tuple[str, str, str]:
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        title = _ARTICLE.sub("", _plain(entry.fields.get("title", "")))
+        if people:
+            person = people[0]
+            who = " ".join(
+                _plain(" ".join(part)) for part in (person.last_names, person.first_names)
+            )
+        else:
+            who = title
+        when = entry.fields.get("date", "") or entry.fields.get("year", "")
+        return (who, when, title)
+
+    def sort(self, entries: Any) -> list[Entry]:
+        return sorted(entries, key=self.sorting_key)
 
 
 class BibliographyAnchors(SphinxPostTransform):
@@ -31,6 +80,80 @@ class BibliographyAnchors(SphinxPostTransform):
             paragraph = node.next_node(nodes.paragraph)
             if mine and paragraph is not None:
                 paragraph.insert(0, nodes.target("", "", ids=mine))
+
+
+class SmartBibliography(SphinxPostTransform):
+    """The bibliography's entries educated as Sphinx educates the prose (after
+    sphinxcontrib-bibtex fills them in, priority 5)."""
+
+    default_priority = 7
+
+    def run(self, **kwargs: Any) -> None:
+        ids = self.document.ids
+        # no bibliography entry on this page: nothing to walk, unless pages were put
+        # together into one doctree (LaTeX), whose ids are the pages' own
+        if (
+            not any(i in ids for i in bibtex.citation_ids(self.env))
+            and self.document.next_node(addnodes.start_of_file) is None
+        ):
+            return
+
+        entries = list(self.document.findall(_is_bib_entry))
+        if not entries:
+            return
+        teacher = SphinxSmartQuotes(self.document, startnode=None)
+        available = teacher.is_available()
+        for entry in entries:
+            assert isinstance(entry, nodes.Element)
+            # Chicago's bibliography: no bullets, a hanging indent (brief-sources.css)
+            parent = entry.parent
+            if isinstance(parent, nodes.bullet_list) and CLASS not in parent["classes"]:
+                parent["classes"].append(CLASS)
+            if available:
+                educate(entry, teacher, self.config.smartquotes_action)
+
+
+class BibliographyParagraphs(SphinxPostTransform):
+    """LaTeX: Chicago's bibliography as paragraphs with a hanging indent, not a list (after
+    the anchors and the smart quotes)."""
+
+    default_priority = 8
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for listing in list(self.document.findall(nodes.bullet_list)):
+            if CLASS in listing["classes"]:
+                _as_paragraphs(listing)
+
+
+def _as_paragraphs(listing: nodes.bullet_list) -> None:
+    """LaTeX: the list's entries as paragraphs of a container (sphinxbriefsources.sty sets
+    them with a hanging indent); their labels stand in their first paragraphs already."""
+    box = nodes.container(classes=[CLASS])
+    for item in listing.children:
+        box.extend(child.deepcopy() for child in item.children)
+    listing.replace_self(box)
+
+
+def educate(node: nodes.Element, teacher: SphinxSmartQuotes, action: str) -> None:
+    """Smart quotes, dashes and ellipses in ``node``'s paragraphs, as the prose has them;
+    an address (a link whose text is its target) is left as written."""
+    for ref in node.findall(nodes.reference):
+        if ref.astext() == ref.get("refuri"):
+            ref["support_smartquotes"] = False
+    language = teacher.env.settings.get("language_code") or "en"
+    for tag in normalize_language_tag(language):
+        if tag in smartquotes.smartchars.quotes:
+            language = tag
+            break
+    for paragraph in node.findall(nodes.paragraph):
+        texts = list(paragraph.findall(nodes.Text))
+        educated = smartquotes.educate_tokens(
+            teacher.get_tokens(texts), attr=action, language=language
+        )
+        for text, new in zip(texts, educated, strict=True):
+            if new != str(text):
+                text.parent.replace(text, nodes.Text(new))
 
 
 def _is_bib_entry(node: nodes.Node) -> bool:

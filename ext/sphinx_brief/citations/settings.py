@@ -36,8 +36,14 @@ class NoteSettings:
     cache: bool = True
     #: where each entry starts, for warnings by key
     starts: bibtex.Starts = field(default_factory=dict, compare=False, hash=False)
-    #: the notes of this build: content key → (note, problems)
-    notes: dict[Hashable, tuple[Text, tuple[str, ...]]] = field(
+    #: the full notes of this build: content key → note
+    notes: dict[Hashable, Text] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    #: each entry read once in this build: content key → (its note parts, its problems)
+    parts: dict[Hashable, tuple[Any, tuple[str, ...]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+    #: the ``{note}`` texts of this build: how the note is written → (entries, paragraph)
+    rendered: dict[Hashable, tuple[Any, Any]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
     #: (key, problem) already reported in this build

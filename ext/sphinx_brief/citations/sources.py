@@ -7,9 +7,8 @@ separated by commas.  This module is what they share:
 - :func:`check_sources` keeps the keys the bibliography defines and warns, with the
   directive's file and line, about each unknown key (subtype ``unknown-source``) and about a
   component without sources while ``brief_require_sources`` is true (``missing-source``);
-- :func:`cite` turns keys into footnote references made by sphinxcontrib-bibtex's own
-  ``footcite`` role, so the notes are the page's ordinary notes, numbered in sequence with
-  the others and listed by its ``footbibliography``;
+- :func:`cite` turns keys into one note of the page, as the ``{note}`` role makes it
+  (:mod:`.notes`), numbered in sequence with the others;
 - :func:`format_note` renders one source as the full note text (the ``brief`` style), for
   pages that collect components from other pages and so cannot use the page's notes;
 - :class:`PlacePendingNotes` places the notes that no ``footbibliography`` placed at the end
@@ -27,12 +26,13 @@ from pybtex.plugin import find_plugin
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
-from sphinxcontrib.bibtex.foot_roles import FootCiteRole
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
 from .. import bibtex
 from ..core.logs import warn
 from ..core.text import split_list
+from .notes import make_note
+from .syntax import Item
 
 #: Warning subtypes (``type="brief"``), so a project can silence one check.
 UNKNOWN_SOURCE = "unknown-source"
@@ -76,27 +76,16 @@ def check_sources(directive: SphinxDirective, text: str | None, *, what: str) ->
 
 
 def cite(directive: SphinxDirective, keys: Sequence[str]) -> list[nodes.Node]:
-    """Footnote references to ``keys``, exactly as ``{footcite}`` in the text makes them.
+    """One note of ``keys``, in order, as ``{note}`@k1; @k2``` in the text makes it.
 
-    The role is called with the directive's own inliner (reST's or MyST's), so the notes
-    join the page's notes: a source cited before keeps its number, a new one is added to the
-    notes that the page's ``footbibliography`` lists.  Pass only known keys
+    The note joins the page's notes (numbered with them in reading order; a source cited
+    before on the page is given in its short form).  Pass only known keys
     (:func:`check_sources`).
     """
     if not keys:
         return []
-    text = ",".join(keys)
-    role = FootCiteRole()
-    refs, messages = role(
-        "footcite",
-        f":footcite:`{text}`",
-        text,
-        directive.lineno,
-        directive.state.inliner,
-        {},
-        [],
-    )
-    return [*refs, *messages]
+    items = [Item(key) for key in keys]
+    return [make_note(directive.env, directive.state.document, items)]
 
 
 def format_note(env: BuildEnvironment, key: str) -> list[nodes.Node]:

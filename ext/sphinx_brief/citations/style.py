@@ -1,20 +1,24 @@
 """The brief's note style, a pybtex formatting plugin named ``brief``.
 
-Every entry renders as one Chicago-like note::
+Every entry renders as one Chicago note::
 
     Author, “Title,” Publication, Month Day, Year, URL (accessed Month Day, Year).
+    Author, *Book or Report*, Type Number (Place: Publisher, Year), URL.
 
 Titles keep their capitals (no sentence-casing).  The publication date comes from
-biblatex's ``date`` (an ISO 8601 / EDTF date or range) or from ``year``/``month``/``day``;
-the access date from ``urldate``; ``library`` names a database the source was read in
-("accessed from LexisNexis on …").  An entry that lacks what the style needs still renders
-what it has, and the problem is logged once as a warning that names the key.
+biblatex's ``date`` (an ISO 8601 / EDTF date or range) or from ``year``/``month``/``day``,
+and is "n.d." where the entry has none; the access date from ``urldate``; ``library``
+names a database the source was read in ("accessed from LexisNexis on …"); ``note`` is a
+publication fact (after the date).  An entry that lacks what the style needs still renders
+what it has, and the problem is logged once as a warning that names the key and its line.
+
+Each entry is read once per build into its parts (:class:`.compose.NoteParts`), from which
+:mod:`.compose` makes full and short notes of one or more sources.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from typing import Any, ClassVar
 
 from pybtex.database import Entry, Person
@@ -25,8 +29,10 @@ from pybtex.style.formatting import BaseStyle
 from .. import bibtex
 from ..core import dates
 from ..core.logs import warn
+from .bibliography import ChicagoOrder
+from .compose import NO_DATE, Cited, NoteParts, compose_note, shorten_title
+from .compose import last_names as _last_names
 from .fields import (
-    PUBLICATION_FIELDS,
     WHOLE_WORKS,
     EntryProblem,
     access_date,
@@ -36,6 +42,16 @@ from .fields import (
     publication_date,
 )
 from .settings import NoteSettings, current
+
+#: Entry types whose title is italic and whose facts go in parentheses, beside WHOLE_WORKS.
+REPORTS = frozenset({"report", "techreport"})
+#: Where a part was published (italic): a journal, a newspaper, a book it is in.
+CONTAINER_FIELDS = ("journaltitle", "journal", "booktitle")
+#: Who issued a part, set in roman where there is no container.
+ROMAN_FIELDS = ("howpublished", "publisher", "organization", "institution", "school")
+#: Who issued a whole work, and where (Chicago's "Place: Publisher").
+ISSUER_FIELDS = ("publisher", "institution", "organization", "school", "howpublished")
+PLACE_FIELDS = ("location", "address")
 
 
 def _person(person: Person) -> Text:
@@ -64,9 +80,6 @@ def _link(url: str) -> Text:
     if url.lower().startswith(LINKED_SCHEMES):
         return Text(HRef(url, url))
     return Text(url)
-
-
-_END_PUNCT = re.compile(r"[.?!…]$")
 
 
 def _nest_quotes(latex: str) -> str:
@@ -105,7 +118,8 @@ class BriefStyle(BaseStyle):
 
     default_name_style = "plain"
     default_label_style = "number"
-    default_sorting_style = "none"
+    #: the bibliography in Chicago's order (:class:`.bibliography.ChicagoOrder`)
+    default_sorting_style: Any = ChicagoOrder
 
     #: How many notes were formatted (not found in a build's cache); tests count these.
     formatted_count: ClassVar[int] = 0
@@ -153,101 +167,117 @@ class BriefStyle(BaseStyle):
         return (type(self), self.settings.key, entry_content(entry))
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
+        """The full note (sphinxcontrib-bibtex's ``footcite`` and ``bibliography``)."""
         settings = self.settings
         key = self.cache_key(entry) if settings.cache else None
-        cached = settings.notes.get(key) if key is not None else None
+        text = settings.notes.get(key) if key is not None else None
+        if text is None:
+            text = compose_note([Cited(self.parts(entry))])
+            if key is not None:
+                settings.notes[key] = text
+        return FormattedEntry(entry.key, text, label)
+
+    def format_note(self, entry: Entry, problems: list[str]) -> Text:
+        """The full note of ``entry``, alone, with its final full stop."""
+        return compose_note([Cited(self.note_parts(entry, problems))])
+
+    def parts(self, entry: Entry) -> NoteParts:
+        """The entry's note parts, made once per build (per settings); problems warned once."""
+        settings = self.settings
+        key = ("parts", self.cache_key(entry)) if settings.cache else None
+        cached = settings.parts.get(key) if key is not None else None
         if cached is None:
             problems: list[str] = []
-            text = self.format_note(entry, problems)
+            made = self.note_parts(entry, problems)
             BriefStyle.formatted_count += 1
+            cached = (made, tuple(problems))
             if key is not None:
-                settings.notes[key] = (text, tuple(problems))
-        else:
-            text, cached_problems = cached
-            problems = list(cached_problems)
+                settings.parts[key] = cached
+        self.report(entry.key, cached[1])
+        return cached[0]
+
+    def report(self, key: str, problems: Iterable[str]) -> None:
+        settings = self.settings
         for problem in problems:
-            marker = (entry.key, problem)
+            marker = (key, problem)
             if marker not in settings.reported:
                 settings.reported.add(marker)
                 warn(
                     "bibtex",
                     "bib entry %r: %s",
-                    entry.key,
+                    key,
                     problem,
-                    location=bibtex.entry_location(settings.starts, entry.key),
+                    location=bibtex.entry_location(settings.starts, key),
                 )
-        return FormattedEntry(entry.key, text, label)
 
-    def format_note(self, entry: Entry, problems: list[str]) -> Text:
+    def note_parts(self, entry: Entry, problems: list[str]) -> NoteParts:
         problems.extend(comment_problems(entry))
-        parts: list[Text] = []
         people = entry.persons.get("author") or entry.persons.get("editor")
-        if people:
-            parts.append(_names(people))
-
-        whole_work = entry.type.lower() in WHOLE_WORKS
-        title = None
+        kind = entry.type.lower()
+        whole_work = kind in WHOLE_WORKS or kind in REPORTS
+        title: Text | None = None
+        short_title: Text | None = None
         if "title" in entry.fields:
             raw = entry.fields["title"]
             title = Text.from_latex(raw if whole_work else _nest_quotes(raw))
+            short_raw = entry.fields.get("shorttitle", "").strip()
+            if short_raw:
+                short_title = Text.from_latex(short_raw if whole_work else _nest_quotes(short_raw))
+            else:
+                short_title = Text(shorten_title(str(title)))
         else:
             problems.append("it has no title")
-        publication = self._publication(entry)
-
         try:
             published = publication_date(entry)
         except EntryProblem as exc:
             problems.append(str(exc))
             published = None
-        if published is None and not problems:
-            problems.append("it has no date (give date, or year with month and day)")
-
-        segments: list[Text] = []
-        if title is not None:
-            if whole_work:
-                parts.append(Text(Tag("em", title)))
-            else:
-                quoted_end = "" if _END_PUNCT.search(str(title)) else ","
-                # The comma goes inside the quotation marks; the title is the last part
-                # before it so it joins the next part with a space, not ", ".
-                segments.append(Text("“", title, quoted_end, "”"))
-        middle = [p for p in (publication, self._date_text(published)) if p is not None]
+        date = Text(self._date_text(published) or NO_DATE)
+        facts = self._facts(entry, kind, date)
         url = entry.fields.get("url", "").strip()
-        if url:
-            middle.append(_link(url))
+        return NoteParts(
+            author=_names(people) if people else None,
+            short_author=_last_names(people) if people else None,
+            title=title,
+            short_title=short_title,
+            whole_work=whole_work,
+            facts=tuple(facts),
+            url=_link(url) if url else None,
+            access=self._access(entry, problems),
+        )
 
-        head = Text(", ").join(parts) if parts else Text()
-        body = Text(", ").join(middle) if middle else Text()
-        if segments:
-            quoted = segments[0]
-            head = Text(head, ", ", quoted) if head else quoted
-            note = Text(head, " ", body) if body else head
+    def _facts(self, entry: Entry, kind: str, date: Text) -> list[tuple[str, Text]]:
+        """The publication facts after the title, each with the separator before it."""
+        fields = entry.fields
+        facts: list[tuple[str, Text]] = []
+        extra = [(", ", latex_field(entry, "note"))] if fields.get("note", "").strip() else []
+        if kind in WHOLE_WORKS or kind in REPORTS:
+            if kind in REPORTS:
+                what = " ".join(
+                    bibtex.field_text(entry, f) for f in ("type", "number") if f in fields
+                )
+                if what:
+                    facts.append((", ", Text(what)))
+            place = next((f for f in PLACE_FIELDS if fields.get(f, "").strip()), None)
+            issuer = next((f for f in ISSUER_FIELDS if fields.get(f, "").strip()), None)
+            inside: list[Text] = []
+            if place and issuer:
+                inside.append(Text(latex_field(entry, place), ": ", latex_field(entry, issuer)))
+            elif issuer or place:
+                inside.append(latex_field(entry, issuer or place or ""))
+            inside.append(date)
+            facts.append((" ", Text("(", Text(", ").join(inside), ")")))
+            return facts + extra
+        container = next((f for f in CONTAINER_FIELDS if fields.get(f, "").strip()), None)
+        if container is not None:
+            name = Text(Tag("em", latex_field(entry, container)))
+            facts.append((", ", Text("in ", name) if container == "booktitle" else name))
         else:
-            note = Text(head, ", ", body) if head and body else (head or body)
-
-        access = self._access(entry, problems)
-        if access is not None:
-            note = Text(note, " ", access)
-        extra = latex_field(entry, "note") if "note" in entry.fields else None
-        if extra is not None:
-            note = Text(note, ", ", extra)
-        if not _END_PUNCT.search(str(note)):
-            note = Text(note, ".")
-        return note
-
-    def _publication(self, entry: Entry) -> Text | None:
-        name = next((f for f in PUBLICATION_FIELDS if entry.fields.get(f, "").strip()), None)
-        if entry.type.lower() in {"report", "techreport"}:
-            kind = " ".join(
-                bibtex.field_text(entry, f) for f in ("type", "number") if f in entry.fields
-            )
-            parts = [Text(kind)] if kind else []
-            if name:
-                parts.append(latex_field(entry, name))
-            return Text(", ").join(parts) if parts else None
-        if name is None:
-            return None
-        return Text(Tag("em", latex_field(entry, name)))
+            issuer = next((f for f in ROMAN_FIELDS if fields.get(f, "").strip()), None)
+            if issuer is not None:
+                facts.append((", ", latex_field(entry, issuer)))
+        facts.append((", ", date))
+        return facts + extra
 
     def _date_text(self, date: dates.BriefDate | None) -> Text | None:
         return Text(date.display(self.language)) if date is not None else None

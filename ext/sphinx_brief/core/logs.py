@@ -74,6 +74,11 @@ CODES: dict[str, tuple[str, str]] = {
         "correct the :speaker:",
     ),
     "editor-note": ("an {editor-note} is empty or not closed", "write {editor-note}`the note`"),
+    "note": (
+        "a {note} cannot be read in full: an item without @key, two keys without ';' "
+        "between them, an empty note",
+        "write {note}`see @key, 4; @key2`",
+    ),
     "config": ("a brief_* value of conf.py has the wrong type", "correct it in conf.py"),
     "bibtex": (
         "a .bib file or entry cannot be read as the note style needs",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 
 def split_list(text: str | None) -> tuple[str, ...]:
     """A comma-separated option value (bib keys, tags): its non-empty, stripped items, in
@@ -12,3 +14,33 @@ def split_list(text: str | None) -> tuple[str, ...]:
         if item and item not in items:
             items.append(item)
     return tuple(items)
+
+
+#: The outer quotation marks of languages whose marks are not English's (CLDR's
+#: delimiters, which Babel does not expose); any other language gets “…”.
+_LANGUAGE_MARKS = {
+    "de": ("„", "“"),
+    "cs": ("„", "“"),
+    "pl": ("„", "”"),
+    "hu": ("„", "”"),
+    "ru": ("«", "»"),
+    "uk": ("«", "»"),
+    "fr": ("«\u202f", "\u202f»"),
+    "es": ("«", "»"),
+    "it": ("«", "»"),
+    "pt": ("“", "”"),
+    "nl": ("‘", "’"),
+    "sv": ("”", "”"),
+    "fi": ("”", "”"),
+    "da": ("“", "”"),
+    "ja": ("「", "」"),
+    "zh": ("“", "”"),
+    "ko": ("“", "”"),
+}
+
+
+@cache
+def quotation_marks(language: str | None) -> tuple[str, str]:
+    """The opening and closing quotation marks of a language (Sphinx's ``language``)."""
+    primary = (language or "en").replace("_", "-").split("-")[0].lower()
+    return _LANGUAGE_MARKS.get(primary, ("“", "”"))

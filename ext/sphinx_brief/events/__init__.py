@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bodies, collect, directives, export, records, writers
+from . import bodies, collect, directives, export, overview, records, tagfilter, writers
 
 
 def setup(app: Sphinx) -> None:
@@ -21,4 +21,6 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-read", bodies.store_bodies, priority=900)  # the body as stored
     writers.setup(app)
     collect.setup(app)
+    overview.setup(app)
+    tagfilter.setup(app)
     export.setup(app)

@@ -38,6 +38,7 @@ from ..citations.short import SourceIndex
 from ..core.domain import get_domain
 from ..core.links import placeholder_link
 from . import html as timeline_html
+from . import overview
 from .bodies import DROPPED, Markup, StoredBodies, stored_bodies
 from .entries import EMPTY, IN_CONTEXT, PLACE, SEPARATOR, SOURCE, SOURCES, TAGS, Shown
 from .nodes import (
@@ -96,15 +97,19 @@ class _Layout:
         self._bodies: dict[str, dict[str, list[nodes.Node]]] = {}
         self._markup: dict[str, dict[str, tuple[Markup, ...]]] = {}
         self._placed: set[tuple[str, str]] = set()  # stored bodies placed in the document
+        self.overviews = 0  # overviews drawn in the document (their ids are numbered)
         # HTML builders: entries as finished markup (see timeline_html); others: nodes
         self.html: timeline_html.HtmlEntries | None = None
         if app is not None and HTML_STRINGS and timeline_html.applies(app):
             self.html = timeline_html.HtmlEntries(app, self.label, self.sources)
 
-    def tag_classes(self, tag: str) -> list[str]:
+    def tag_colour(self, tag: str) -> int:
+        """The number of the tag's colour (``brief-tag-N``; 0 for an undeclared tag)."""
         order = list(self.tags)
-        number = order.index(tag) % TAG_COLOURS + 1 if tag in order else 0
-        return ["brief-tag", f"brief-tag-{number}"]
+        return order.index(tag) % TAG_COLOURS + 1 if tag in order else 0
+
+    def tag_classes(self, tag: str) -> list[str]:
+        return ["brief-tag", f"brief-tag-{self.tag_colour(tag)}"]
 
     def label(self, tag: str) -> tuple[str, list[str]]:
         """A tag's label and classes."""
@@ -268,6 +273,11 @@ class _Layout:
             shown, left_out = self.nested(timeline, timeline_filter)
         timeline.clear()
         timeline.extend(left_out)
+        if shown and timeline.get("overview"):
+            self.overviews += 1
+            shown, drawn = overview.attach(shown, self.overviews, fromdoc, self.tag_colour)
+            # just before the chronology: a figure of its own, above the legend and list
+            timeline.parent.insert(timeline.parent.index(timeline), drawn)
         legend = self.legend([item.record for item in shown])
         if legend is not None:
             timeline += legend

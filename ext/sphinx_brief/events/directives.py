@@ -206,6 +206,7 @@ class TimelineDirective(BriefDirective):
     option_spec: ClassVar[dict[str, Any]] = {
         "tags": directives.unchanged,
         **dict.fromkeys(_DATE_FILTERS, directives.unchanged),
+        "overview": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -236,9 +237,12 @@ class TimelineDirective(BriefDirective):
                 "no event can pass both",
             )
 
+        collect = not any(s.strip() for s in self.content)
         node = brief_timeline(
             tags=list(tags),
-            collect=not any(s.strip() for s in self.content),
+            collect=collect,
+            # drawn by default for the project-wide chronology: no body, no filter
+            overview=self._overview(collect and not (tags or any(bounds.values()))),
             **{key: date.edtf if date else "" for key, date in bounds.items()},
         )
         self.set_source_info(node)
@@ -256,3 +260,17 @@ class TimelineDirective(BriefDirective):
                         f"{child.tagname!r} left out",
                     )
         return [node]
+
+    def _overview(self, default: bool) -> bool:
+        """``:overview:`` yes or no (given empty: yes); the default otherwise."""
+        if "overview" not in self.options:
+            return default
+        value = self.option("overview").lower()
+        if value in ("", "yes", "true", "on"):
+            return True
+        if value in ("no", "false", "off"):
+            return False
+        self.warn(
+            "overview", f"timeline: :overview: is yes or no, not {value!r}", option="overview"
+        )
+        return default

@@ -1,7 +1,14 @@
 """The ``quotations`` list, filled when its page is written from every page's records.
 
+Speakers stand in the order of the index: by the name's index form, family name first
+(:mod:`..core.names`), so "Kim Yong-Nam" sorts under K and "Gholam Ali Khushroo" under K
+too, after him.  Each quotation links back to where it is quoted: "in “Economic
+Relationship”", the title of its section, in quotation marks.
+
 The list on another page cannot use the quoting page's notes (they belong to that page), so
-it shows each source as its full note text, with a link back to the quotation in context.
+it shows a source as its full note text the first time a speaker's group cites it; later
+quotations of the group refer to it briefly (the short citation, linked to the Sources
+page).
 """
 
 from __future__ import annotations
@@ -17,9 +24,11 @@ from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
 from ..citations import sources
-from ..core import dates
+from ..citations.short import SourceIndex
+from ..core import dates, names
 from ..core.domain import get_domain
 from ..core.logs import warn
+from ..core.text import quotation_marks
 from .nodes import (
     attribution_parts,
     brief_attribution,
@@ -40,12 +49,14 @@ def collected(
     """
     wanted = speaker_key(speaker) if speaker else None
     groups: dict[str, list[tuple[str, int, QuoteRecord]]] = {}
-    names: dict[str, str] = {}
+    speakers: dict[str, str] = {}
+    index_forms: dict[str, str] = {}
     for docname, position, record in get_domain(env).records(KIND):
         key = speaker_key(record.speaker)
         if wanted is not None and key != wanted:
             continue
-        names.setdefault(key, record.speaker)
+        speakers.setdefault(key, record.speaker)
+        index_forms.setdefault(key, record.index_name)
         groups.setdefault(key, []).append((docname, position, record))
 
     def order(item: tuple[str, int, QuoteRecord]) -> tuple[Any, ...]:
@@ -55,8 +66,8 @@ def collected(
         return (*when, docname, position)
 
     return [
-        (names[key], [(d, r) for d, _, r in sorted(groups[key], key=order)])
-        for key in sorted(groups)
+        (speakers[key], [(d, r) for d, _, r in sorted(groups[key], key=order)])
+        for key in sorted(groups, key=lambda k: (names.sort_key(index_forms[k]), k))
     ]
 
 
@@ -85,8 +96,15 @@ def _section_depth(node: nodes.Node) -> int:
 
 
 def _rendered_entry(
-    app: Sphinx, fromdoc: str, docname: str, record: QuoteRecord
+    app: Sphinx,
+    fromdoc: str,
+    docname: str,
+    record: QuoteRecord,
+    cited: set[str],
+    short: SourceIndex,
 ) -> list[nodes.Node]:
+    """A quotation of the list; ``cited`` holds the sources its speaker's group has given
+    in full already (they are then cited briefly), and gains this one's."""
     env = app.env
     quote = brief_quote(classes=["brief-quote", "brief-collected"])
     # what the entry shows, for writers of metadata (JSON-LD) at write time
@@ -109,12 +127,13 @@ def _rendered_entry(
     attribution = brief_attribution("", "", classes=["brief-attribution"])
     attribution.extend(attribution_parts("", record.role, _safe_date(record), env.config.language))
     context = record.context or (env.titles[docname].astext() if docname in env.titles else docname)
+    opening, closing = quotation_marks(env.config.language)
+    # the section's title, in quotation marks: a title, not a place
+    title = nodes.inline("", "", nodes.Text(opening + context + closing), classes=["brief-section"])
     try:
-        link: nodes.Node = make_refnode(
-            app.builder, fromdoc, docname, record.anchor, nodes.Text(context)
-        )
+        link: nodes.Node = make_refnode(app.builder, fromdoc, docname, record.anchor, title)
     except NoUri:  # a builder that does not write that page
-        link = nodes.Text(context)
+        link = title
     if len(attribution):
         attribution += nodes.Text(", ")
     attribution += nodes.Text("in ")
@@ -122,8 +141,15 @@ def _rendered_entry(
     quote += attribution
 
     entry: list[nodes.Node] = [quote]
-    notes = [sources.format_note(env, key) for key in record.sources]
-    notes = [note for note in notes if note]
+    notes: list[list[nodes.Node]] = []
+    for key in record.sources:
+        if key in cited:  # given in full above, in this speaker's group
+            notes.append([short.citation(key, fromdoc), nodes.Text(".")])
+            continue
+        note = sources.format_note(env, key)
+        if note:
+            cited.add(key)
+            notes.append(note)
     if notes:
         line = nodes.paragraph(classes=["brief-quote-sources"])
         line += nodes.Text("Sources: " if len(notes) > 1 else "Source: ")
@@ -142,14 +168,16 @@ def fill_quotations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         speaker = placeholder.get("speaker", "")
         groups = collected(app.env, speaker)
         result = nodes.container(classes=placeholder["classes"])
+        short = SourceIndex(app.env)
         level = _section_depth(placeholder) + 1
         for name, entries in groups:
             heading = nodes.rubric(name, name, classes=["brief-speaker"])
             if 1 <= level <= 6:
                 heading["heading-level"] = level
             result += heading
+            cited: set[str] = set()
             for page, record in entries:
-                result.extend(_rendered_entry(app, fromdoc, page, record))
+                result.extend(_rendered_entry(app, fromdoc, page, record, cited, short))
         if not groups:
             text = f"No quotation of {speaker}." if speaker else "No quotation."
             result += nodes.paragraph(text, text)

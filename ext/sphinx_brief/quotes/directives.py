@@ -14,18 +14,23 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..citations import sources
-from ..core import agents, checks, dates
+from ..core import agents, checks, dates, names
 from ..core.component import BriefDirective
 from ..core.domain import get_domain
 from ..core.typography import educated
+from . import runin
 from .nodes import (
     attribution_parts,
     brief_attribution,
     brief_quotations,
     brief_quote,
     brief_quote_body,
+    brief_run_in_notes,
 )
 from .records import KIND
+
+#: The values of ``:display:``: a block of its own, or set inside the running text.
+DISPLAYS = ("block", "run-in")
 
 
 class QuoteDirective(BriefDirective):
@@ -43,12 +48,16 @@ class QuoteDirective(BriefDirective):
         "source": directives.unchanged,
         "name": directives.unchanged,
         "class": directives.class_option,
+        "display": directives.unchanged,
+        "speaker-sort": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
         if checks.misplaced(self, "a quote"):
             return []
-        checks.check_options(self, "quote", ("speaker-type", "role", "date", "name"))
+        checks.check_options(
+            self, "quote", ("speaker-type", "role", "date", "name", "display", "speaker-sort")
+        )
         speaker = self.option("speaker")
         role = educated(self, self.option("role"))  # set as the prose around it
         if not speaker:
@@ -69,25 +78,40 @@ class QuoteDirective(BriefDirective):
                 self.warn("date", "quote :date: cannot be read: %s", exc)
         keys = sources.check_sources(self, self.options.get("source"), what="quote")
 
-        node = brief_quote(classes=["brief-quote", *self.options.get("class", [])])
+        body_nodes = self._body()
+        words = runin.words(self, body_nodes) if self._display() == "run-in" else None
+        classes = ["brief-quote", *self.options.get("class", [])]
+        node = runin.node(self, classes) if words is not None else brief_quote(classes=classes)
         node["speaker"], node["role"] = speaker, role
         node["speaker_type"] = self._speaker_type(speaker)
+        node["sort_name"] = (
+            names.index_form(speaker, self.option("speaker-sort"), self.config.brief_people)
+            if speaker
+            else ""
+        )
         node["date"] = date.edtf if date is not None else ""
         node["sources"] = list(keys)
         shown = date.display(self.config.language) if date is not None else ""
         node["label_title"] = ", ".join(part for part in (speaker or "quotation", shown) if part)
         self.set_source_info(node)
 
-        body = brief_quote_body()
-        with checks.enclosing(self, "a quote"):
-            body.extend(self.parse_content_to_nodes())
-        node += body
-        # After the body, so that notes the quoted words cite come first.
-        attribution = brief_attribution("", "", classes=["brief-attribution"])
-        attribution.extend(attribution_parts(speaker, role, date, self.config.language))
-        attribution.extend(sources.cite(self, keys))
-        self.set_source_info(attribution)
-        node += attribution
+        if words is not None:
+            node += words
+            # After the words, so that notes the quoted words cite come first; the
+            # sentence names the speaker, the notes are all that follows the words.
+            notes = brief_run_in_notes("", "", *sources.cite(self, keys))
+            notes["classes"].append("brief-run-in-notes")
+            self.set_source_info(notes)
+            node += notes
+        else:
+            body = brief_quote_body()
+            body.extend(body_nodes)
+            node += body
+            attribution = brief_attribution("", "", classes=["brief-attribution"])
+            attribution.extend(attribution_parts(speaker, role, date, self.config.language))
+            attribution.extend(sources.cite(self, keys))
+            self.set_source_info(attribution)
+            node += attribution
 
         name = self.option("name")
         if name:
@@ -114,6 +138,23 @@ class QuoteDirective(BriefDirective):
                 guessed,
             )
         return guessed
+
+    def _body(self) -> list[nodes.Node]:
+        with checks.enclosing(self, "a quote"):
+            return self.parse_content_to_nodes()
+
+    def _display(self) -> str:
+        display = self.option("display") or "block"
+        if display not in DISPLAYS:
+            self.warn(
+                "option-value",
+                "quote :display: must be one of %s, not %r; shown as a block",
+                ", ".join(DISPLAYS),
+                display,
+                option="display",
+            )
+            return "block"
+        return display
 
     def _free_id(self, speaker: str) -> str:
         base = nodes.make_id(f"quote-{speaker}") or "quote"

@@ -2,8 +2,9 @@
 
 A ``quote`` is a :class:`brief_quote` holding the quoted words (:class:`brief_quote_body`, a
 ``block_quote``, so builders without a visitor still quote) and the attribution
-(:class:`brief_attribution`); a ``quotations`` list is a placeholder until its page is
-written (:mod:`.collect`).
+(:class:`brief_attribution`); a run-in quote (:class:`brief_run_in`) is the same inside a
+paragraph, its words in quotation marks (:class:`brief_quote_words`); a ``quotations`` list
+is a placeholder until its page is written (:mod:`.collect`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,23 @@ class brief_attribution(nodes.Part, nodes.TextElement):
 
 class brief_date(nodes.inline):
     """A date as readers write it; ``datetime`` holds the machine-readable form."""
+
+
+class brief_run_in(nodes.Inline, brief_quote):
+    """A quotation set inside the running text (``:display: run-in``): a
+    :class:`brief_quote_words` then a :class:`brief_run_in_notes`, inside a paragraph.
+
+    A :class:`brief_quote` (same attributes, recorded and collected alike) that is written
+    inline; :mod:`.runin` joins it with the text around it.
+    """
+
+
+class brief_quote_words(nodes.Inline, nodes.TextElement):
+    """The words of a run-in quotation, set in the language's quotation marks."""
+
+
+class brief_run_in_notes(nodes.Inline, brief_attribution):
+    """The notes of a run-in quotation (its speaker is named by the sentence itself)."""
 
 
 class brief_quotations(nodes.General, nodes.Element):

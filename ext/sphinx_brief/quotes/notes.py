@@ -1,11 +1,10 @@
-"""An attribution's notes, not repeated: the quotation's source is given once.
+"""An attribution's note, shared: the quotation's source is given once, and always shown.
 
-The attribution cites each source with sphinxcontrib-bibtex's ``footcite`` machinery, so a
-quote's notes are numbered with the page's other notes.  A source is not cited a second time
-in a row, though: if the quotation's own words cite it, or if the next note after the
-quotation does (a note covers the words before it back to the previous note, as in a
-manuscript that puts its note after the sentence around the quotation), the attribution
-leaves it to that note.
+The attribution cites the quote's sources as one note of the page (as ``{note}`` does).  A
+note of the same sources is not given twice in a row, though: if the quotation's own words
+cite them, or if the next note after the quotation does (a note covers the words before it
+back to the previous note, as in a manuscript that puts its note after the sentence around
+the quotation), the attribution links to that note, with the same number.
 """
 
 from __future__ import annotations
@@ -13,8 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
+from ..citations.notes import note_keys, share
 from .nodes import brief_attribution, brief_quote
 
 
@@ -46,25 +47,20 @@ def _cluster(first: nodes.footnote_reference) -> list[nodes.footnote_reference]:
     return cluster
 
 
-def _drop_reference(document: nodes.document, ref: nodes.footnote_reference) -> None:
-    # The reference is registered with the document for numbering and back-links; it must
-    # leave those lists too, or its note would link back to nothing.
-    ref.parent.remove(ref)
-    if ref in document.autofootnote_refs:
-        document.autofootnote_refs.remove(ref)
-    refs = document.footnote_refs.get(ref.get("refname", ""), [])
-    if ref in refs:
-        refs.remove(ref)
-    for ref_id in ref["ids"]:
-        document.ids.pop(ref_id, None)
+def _keys(env: BuildEnvironment, ref: nodes.footnote_reference) -> set[str]:
+    return set(note_keys(env, str(ref.get("refname", ""))) or ())
 
 
-class NotRepeatedNotes(SphinxTransform):
-    """Drop an attribution's note that the quoted words or the very next note already give.
+class SharedNotes(SphinxTransform):
+    """An attribution's note that the quoted words or the very next note already give is
+    that note: the attribution links to it, with its number, and makes no note of its own.
 
-    Before docutils numbers the notes (priority 620), so numbers and back-links agree.
-    Quotes are seen last to first: a later quote's attribution is final when an earlier
-    quote looks for "the next note".
+    A quote's attribution always links to a note: its own (all the quote's sources, as one
+    note) unless a note of its words, or else the first note after the quotation (a
+    manuscript's way: the note after the sentence around the quotation), cites every one of
+    the quote's sources.  Before the notes get their text (612) and numbers (620).  Quotes
+    are seen last to first: a later quote's attribution is final when an earlier quote
+    looks for "the next note".
     """
 
     default_priority = 605
@@ -75,14 +71,13 @@ class NotRepeatedNotes(SphinxTransform):
             if attribution is None:
                 continue
             own = [ref for ref in attribution.children if isinstance(ref, nodes.footnote_reference)]
-            if not own:
+            if len(own) != 1:
                 continue
-            given = {
-                ref.get("refname")
-                for ref in quote.findall(nodes.footnote_reference)
-                if ref not in own
-            }
-            given |= {ref.get("refname") for ref in _following_notes(quote)}
-            for ref in own:
-                if ref.get("refname") in given:
-                    _drop_reference(self.document, ref)
+            wanted = _keys(self.env, own[0])
+            if not wanted:
+                continue
+            inside = [r for r in quote.findall(nodes.footnote_reference) if r is not own[0]]
+            after = _following_notes(quote)[:1]
+            match = next((r for r in [*inside, *after] if wanted <= _keys(self.env, r)), None)
+            if match is not None:
+                share(self.env, self.document, own[0], str(match["refname"]))

@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from ..core import agents, dates
 from ..core.component import section_title
 from ..core.domain import get_domain
-from .nodes import brief_quote, brief_quote_body
+from .nodes import brief_quote, brief_quote_body, brief_quote_words, brief_run_in
 
 KIND = "quotes"
 
@@ -36,6 +36,14 @@ class QuoteRecord:
     sources: tuple[str, ...]
     anchor: str  # the quote's id on its page
     context: str  # the title of the section it stands in ("" outside sections)
+    #: the speaker as the index writes and sorts the name, family name first
+    #: (:func:`..core.names.index_form`); "" from records of older versions
+    sort_name: str = ""
+    run_in: bool = False  # set inside the running text (``:display: run-in``)
+
+    @property
+    def index_name(self) -> str:
+        return self.sort_name or self.speaker
 
     @property
     def text(self) -> str:
@@ -67,7 +75,9 @@ def _runs(node: nodes.Node, style: str = "") -> Iterator[Run]:
 
 def _paragraphs(body: nodes.Element) -> tuple[tuple[Run, ...], ...]:
     paragraphs: list[tuple[Run, ...]] = []
-    for block in body.children:
+    # a run-in quote's words are one paragraph
+    blocks = [body] if isinstance(body, brief_quote_words) else body.children
+    for block in blocks:
         merged: list[Run] = []
         for style, text in _runs(block):
             if merged and merged[-1][0] == style:
@@ -92,7 +102,8 @@ def record_quotes(app: Sphinx, doctree: nodes.document) -> None:
     for quote in doctree.findall(brief_quote):
         if not quote.get("speaker") or not quote["ids"]:
             continue
-        body = next(iter(quote.findall(brief_quote_body)), None)
+        words = brief_quote_words if isinstance(quote, brief_run_in) else brief_quote_body
+        body = next(iter(quote.findall(words)), None)
         domain.add_record(
             KIND,
             docname,
@@ -105,5 +116,7 @@ def record_quotes(app: Sphinx, doctree: nodes.document) -> None:
                 sources=tuple(quote.get("sources", ())),
                 anchor=quote["ids"][0],
                 context=section_title(quote, doctree),
+                sort_name=quote.get("sort_name", ""),
+                run_in=isinstance(quote, brief_run_in),
             ),
         )

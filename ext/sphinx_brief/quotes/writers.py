@@ -1,4 +1,4 @@
-"""How each builder writes a quotation (the nodes are defined in :mod:`sphinx_brief.quotes`).
+r"""How each builder writes a quotation (the nodes are defined in :mod:`sphinx_brief.quotes`).
 
 - HTML (and ePub): ``<figure class="brief-quote">`` holding the ``<blockquote>`` and a
   ``<figcaption class="brief-attribution">``; the date in ``<time datetime="…">``.
@@ -6,11 +6,18 @@
   not here); the writer only opens and closes them, and escapes text as always.
 - text, man, Texinfo: the builder's own block quotation, the attribution after a dash.
 
+A run-in quote (``brief_run_in``) is written inside its paragraph: HTML ``<span>`` with its
+id around a ``<q>`` (the browser sets the language's marks, the ePub's reader too); LaTeX
+``\\enquote{…}`` (csquotes, the marks of the document's language) after its anchor; text,
+man and Texinfo the language's marks (Babel's).  Its notes follow the closing mark.
+
 Every field reaches the output as docutils ``Text``, which each writer escapes; nothing
 here writes a field's value unescaped.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from docutils import nodes
 from docutils.writers.manpage import Translator as ManTranslator
@@ -19,6 +26,7 @@ from sphinx.writers.latex import LaTeXTranslator
 from sphinx.writers.texinfo import TexinfoTranslator
 from sphinx.writers.text import TextTranslator
 
+from ..core.text import quotation_marks
 from ..core.visitors import BUILDERS, INLINE, Handlers, nothing, skip
 
 _BEGIN_QUOTE = "\n\\begin{sphinxbriefquote}\n"
@@ -160,6 +168,76 @@ def depart_date_html(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 DATE: Handlers = {**INLINE, "html": (visit_date_html, depart_date_html)}
+
+
+# -- run-in quotations ----------------------------------------------------------------------
+def marks(translator: Any) -> tuple[str, str]:
+    """The opening and closing quotation marks of the build's language."""
+    return quotation_marks(translator.config.language)
+
+
+def visit_run_in_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def depart_run_in_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
+def visit_run_in_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    if node["ids"]:
+        self.body.append(self.hypertarget_to(node, anchor=True))
+
+
+RUN_IN: Handlers = {
+    **dict.fromkeys(BUILDERS, (nothing, nothing)),
+    "html": (visit_run_in_html, depart_run_in_html),
+    "latex": (visit_run_in_latex, nothing),
+}
+
+
+def visit_words_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "q", ""))
+
+
+def depart_words_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</q>")
+
+
+def visit_words_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(r"\enquote{")
+
+
+def depart_words_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def visit_words_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(marks(self)[0])
+
+
+def depart_words_text(self: TextTranslator, node: nodes.Element) -> None:
+    self.add_text(marks(self)[1])
+
+
+def visit_words_body(self: Any, node: nodes.Element) -> None:
+    self.body.append(marks(self)[0])
+
+
+def depart_words_body(self: Any, node: nodes.Element) -> None:
+    self.body.append(marks(self)[1])
+
+
+WORDS: Handlers = {
+    "html": (visit_words_html, depart_words_html),
+    "latex": (visit_words_latex, depart_words_latex),
+    "text": (visit_words_text, depart_words_text),
+    "man": (visit_words_body, depart_words_body),
+    "texinfo": (visit_words_body, depart_words_body),
+}
+
+#: The notes of a run-in quote: the note references themselves, nothing around them.
+RUN_IN_NOTES: Handlers = dict.fromkeys(BUILDERS, (nothing, nothing))
 
 # The placeholder of a collected list is always replaced before writing; should a
 # builder skip that step, it writes nothing rather than failing.

@@ -41,6 +41,7 @@ from sphinx.errors import NoUri
 
 from .. import bibtex, editorial
 from ..citations import fields
+from ..citations.notes import cited_by_note
 from ..citations.style import entry_content
 from ..core import agents, dates
 from ..core.component import is_website
@@ -196,6 +197,9 @@ def _cited_keys(app: Sphinx, doctree: nodes.document, entries: dict[str, Entry])
     keys: list[str] = []
     for node in doctree.findall(nodes.Element):
         if isinstance(node, nodes.footnote | nodes.citation | nodes.list_item | nodes.target):
+            for key in cited_by_note(node):  # a {note}: the keys it cites
+                if key in entries and key not in keys:
+                    keys.append(key)
             for node_id in node.get("ids", []):
                 found = by_id.get(node_id)
                 if found is not None and found not in keys:

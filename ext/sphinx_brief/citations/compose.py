@@ -1,0 +1,153 @@
+"""A note put together from its sources' parts, as Chicago writes notes.
+
+The style (:mod:`.style`) reads each entry once into :class:`NoteParts`: who wrote it, its
+title and short title, the publication facts, its address and access.  A note is then put
+together here from one or more sources, each with the prefix ("see") and locator ("112–15")
+the author wrote for it, in its full or its short form, or as "Ibid.":
+
+- the sources of one note are joined by "; " and the note ends with one full stop;
+- the prefix of the first source is capitalised ("See …");
+- the locator stands after the publication facts and before the address in a full note,
+  after the short title in a short one;
+- a comma or a full stop goes inside the closing quotation mark of a title, and no
+  punctuation is added after a title that already ends in ``?``, ``!`` or a full stop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pybtex.database import Person
+from pybtex.richtext import Tag, Text
+
+#: How a source is given in a note.
+Form = Literal["full", "short", "ibid"]
+
+#: What an undated source shows for its date (Chicago's "no date").
+NO_DATE = "n.d."
+IBID = "Ibid."
+#: A text ending in its own punctuation, possibly inside closing quotation marks.
+_ENDS_PUNCT = re.compile(r"[.?!…][’”'\"»]*$")
+_CLOSING = "”"
+SHORT_TITLE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class NoteParts:
+    """What a note says of one source, read once from its entry."""
+
+    author: Text | None
+    #: last names only, for the short note ("Landay and Hall")
+    short_author: Text | None
+    title: Text | None
+    short_title: Text | None
+    #: a book or report: its title is set in italics, its facts in parentheses
+    whole_work: bool
+    #: the publication facts after the title, each with the separator that goes before it
+    facts: tuple[tuple[str, Text], ...]
+    url: Text | None
+    #: "(accessed …; archived at …)"
+    access: Text | None
+
+
+def last_names(people: Sequence[Person]) -> Text:
+    names = [Text(" ").join([Text.from_latex(n) for n in p.last_names]) for p in people]
+    if len(names) > 3:
+        return Text(names[0], " et al.")
+    if len(names) == 3:
+        return Text(names[0], ", ", names[1], ", and ", names[2])
+    return Text(" and ").join(names)
+
+
+def shorten_title(title: str) -> str:
+    """The title up to its colon, at most four words (Chicago's short title)."""
+    head = title.split(":", 1)[0].strip()
+    words = head.split()
+    short = " ".join(words[:SHORT_TITLE_WORDS])
+    return short.rstrip(",;–—-").rstrip() or title
+
+
+def ends_in_punctuation(text: str) -> bool:
+    return bool(_ENDS_PUNCT.search(text.rstrip()))
+
+
+def _title(parts: NoteParts, title: Text, closing: str) -> Text:
+    """The title, italic for a whole work, else quoted with ``closing`` inside the marks."""
+    if parts.whole_work:
+        return Text(Tag("em", title), closing)
+    if ends_in_punctuation(str(title)):
+        closing = ""
+    return Text("“", title, closing, _CLOSING)
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One source of a note, as the author wrote it and as it is to be shown."""
+
+    parts: NoteParts
+    form: Form = "full"
+    prefix: str = ""
+    locator: str = ""
+
+
+def _source(cited: Cited, last: bool) -> Text:
+    """One source in its form; a quoted title that ends the note takes its full stop."""
+    parts, locator = cited.parts, cited.locator.strip()
+    if cited.form == "ibid":
+        return Text(IBID, ", ", locator) if locator else Text(IBID)
+    short = cited.form == "short"
+    head: list[Text] = []
+    author = parts.short_author if short else parts.author
+    if author is not None:
+        head.append(author)
+    after: list[tuple[str, Text]] = [] if short else list(parts.facts)
+    if locator:
+        after.append((", ", Text(locator)))
+    if not short and parts.url is not None:
+        after.append((", ", parts.url))
+    title = parts.short_title if short else parts.title
+    if title is None:
+        body = Text(", ").join(head) if head else Text()
+        for separator, part in after:
+            body = Text(body, separator, part) if body else part
+    else:
+        # A quoted title takes the comma of what follows inside its marks, and is then
+        # followed by a space; an italic title is followed by the separator itself.
+        follows = bool(after) or (not short and parts.access is not None)
+        if parts.whole_work:
+            body = _title(parts, title, "")
+        elif follows:
+            body = _title(parts, title, "," if after else "")
+        else:
+            body = _title(parts, title, "." if last else "")
+        if head:
+            body = Text(Text(", ").join(head), ", ", body)
+        for index, (separator, part) in enumerate(after):
+            if index == 0 and not parts.whole_work:
+                separator = " "
+            body = Text(body, separator, part)
+    if not short and parts.access is not None:
+        body = Text(body, " ", parts.access)
+    return body
+
+
+def _capitalised(prefix: str) -> str:
+    return prefix[:1].upper() + prefix[1:]
+
+
+def compose_note(sources: Sequence[Cited]) -> Text:
+    """One note of ``sources`` in order, joined by "; ", ending with one full stop."""
+    items: list[Text] = []
+    for index, cited in enumerate(sources):
+        text = _source(cited, last=index == len(sources) - 1)
+        prefix = cited.prefix.strip()
+        if prefix:
+            text = Text(_capitalised(prefix) if index == 0 else prefix, " ", text)
+        items.append(text)
+    note = Text("; ").join(items)
+    if not ends_in_punctuation(str(note)):
+        note = Text(note, ".")
+    return note

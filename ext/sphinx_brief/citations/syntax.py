@@ -1,0 +1,77 @@
+"""The text of a ``{note}`` role read into its sources (the syntax is fixed; briefs use it)::
+
+    @key                     one source
+    @key, 112–15             a locator: everything after the item's first comma
+    see @key1, 4; @key2      several sources in one note, in order; the text before the @
+                             of an item is its prefix
+
+Nothing here knows the bibliography: an item whose key is not defined is the role's to
+report.  What cannot be read is a :class:`Problem` (of a kind, with a message) and the rest
+is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A key: "@" not inside a word (so an e-mail address in a locator is no key), then what
+#: BibTeX allows in a key, up to white space or a separator.
+_KEY = re.compile(r"(?<![\w@])@([^\s,;@{}()\"'#%~=\\]+)")
+
+#: The kinds of problem (all warned as ``brief.note``; the message says which).
+NO_KEY = "note-without-key"
+TWO_KEYS = "note-two-keys"
+EMPTY = "empty-note"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One source of a note."""
+
+    key: str
+    prefix: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    subtype: str
+    message: str
+
+
+def parse(text: str) -> tuple[list[Item], list[Problem]]:
+    """The sources of a note, in order, and what could not be read."""
+    items: list[Item] = []
+    problems: list[Problem] = []
+    if not text.strip():
+        return [], [Problem(EMPTY, "the note is empty (write {note}`@key`)")]
+    for raw in text.split(";"):
+        part = " ".join(raw.split())
+        if not part:
+            continue
+        found = list(_KEY.finditer(part))
+        if not found:
+            problems.append(
+                Problem(NO_KEY, f"the note's item {part!r} names no source (write @key)")
+            )
+            continue
+        first = found[0]
+        if len(found) > 1:
+            keys = ", ".join(f"@{m.group(1)}" for m in found)
+            problems.append(
+                Problem(
+                    TWO_KEYS,
+                    f"the note's item {part!r} names {keys} without ';' between them "
+                    "(separate sources with ';'); only the first is cited",
+                )
+            )
+        rest = part[first.end() :]
+        locator = rest.split(",", 1)[1] if "," in rest else rest
+        if len(found) > 1:  # the second key and what follows it are not a locator
+            cut = found[1].start() - first.end()
+            locator = rest[:cut].split(",", 1)[1] if "," in rest[:cut] else ""
+        items.append(Item(first.group(1), part[: first.start()].strip(), locator.strip(" ,")))
+    if not items and not problems:
+        problems.append(Problem(EMPTY, "the note is empty (write {note}`@key`)"))
+    return items, problems

@@ -1,0 +1,130 @@
+"""The index of people, organisations and places, made from what the components declare.
+
+Sphinx's own index (``genindex``; the PDF's ``\\printindex``; the ePub's index page) lists
+every name an author marks with the ``{index}`` role.  This module adds, while a page is
+read (before Sphinx's domains collect its index entries), an entry for
+
+- every speaker of a ``quote``, in the name's index form, family name first ("Khushroo,
+  Gholam Ali", "Kim Yong-Nam": :mod:`..core.names`), pointing at the quotation;
+- every ``:place:`` of an ``event``, as written ("Semnan, Iran"), pointing at the event.
+
+The entries are Sphinx's ``index`` nodes: the HTML index links them, the LaTeX writer
+writes ``\\index{…}`` where they stand (so the PDF's index gives the page), the ePub lists
+them.  A block quotation holds its entry where its words start (the text before it still
+leads into the quotation, as the review tool reads it); a run-in quotation's entry stands
+before its words; an event's entry stands right after the event (or, for an event in a
+timeline's body, after the timeline, which is laid out anew when the page is written).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.index_entries import split_index_msg
+
+from ..events.nodes import brief_event, brief_timeline
+from ..quotes.nodes import brief_attribution, brief_quote, brief_run_in
+
+
+def _escaped(name: str) -> str:
+    # ";" would split the entry into an entry and a sub-entry; a name keeps its text
+    return name.replace(";", ",")
+
+
+def _entry(name: str, target: str) -> tuple[str, str, str, bool, None]:
+    return ("single", _escaped(name), target, False, None)
+
+
+def _insert_before(node: nodes.Element, index: addnodes.index) -> None:
+    parent = node.parent
+    parent.insert(parent.index(node), index)
+
+
+def _insert_after(node: nodes.Element, index: addnodes.index) -> None:
+    parent = node.parent
+    parent.insert(parent.index(node) + 1, index)
+
+
+class IndexNames(SphinxTransform):
+    """Index entries for the page's speakers and event places (see the module docstring).
+
+    Before Sphinx's domains process the page (priority 850), so its index domain collects
+    them with the entries of ``{index}`` roles; after run-in quotes joined their paragraphs.
+    """
+
+    default_priority = 800
+
+    def apply(self, **kwargs: Any) -> None:
+        for quote in list(self.document.findall(brief_quote)):
+            name = quote.get("sort_name") or quote.get("speaker", "")
+            if not name or not quote["ids"] or quote.parent is None:
+                continue
+            entries = [_entry(name, quote["ids"][0])]
+            if isinstance(quote, brief_run_in):  # in the sentence, before the words
+                _insert_before(quote, addnodes.index(entries=entries, inline=True))
+            else:
+                # inside the quotation, where its words start (the text before it still
+                # leads into the quotation, and its parts stay the body and attribution)
+                start = next(iter(quote.findall(nodes.paragraph)), None)
+                where = start if start is not None else quote.next_node(brief_attribution)
+                if where is not None:
+                    where.insert(0, addnodes.index(entries=entries, inline=True))
+        for event in list(self.document.findall(brief_event)):
+            place = event.get("place", "")
+            if not place or not event["ids"] or event.parent is None:
+                continue
+            holder: nodes.Element = event
+            for ancestor in _ancestors(event):
+                if isinstance(ancestor, brief_timeline):
+                    holder = ancestor
+            index = addnodes.index(entries=[_entry(place, event["ids"][0])], inline=False)
+            _insert_after(holder, index)
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Element]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def keep_search_entries(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: the search index keeps the index entries of every page.
+
+    Sphinx's search index lists index entries ("indexentries") of the pages it indexed in
+    this build only: after an incremental build the entries of pages not rewritten are gone
+    from ``searchindex.js`` (it restores words and titles from the last index, not index
+    entries), which a clean build has.  They are taken again from the index domain, as
+    Sphinx's indexer reads them, and listed in page order, as a clean build lists them.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    kept = getattr(indexer, "_index_entries", None)
+    if not isinstance(kept, dict):
+        return []
+    domain = app.env.domains["index"]
+    for docname, entries in getattr(domain, "entries", {}).items():
+        if docname in kept or docname not in app.env.all_docs:
+            continue
+        found: set[tuple[str, str, str]] = set()
+        for entry_type, value, target_id, main, _key in entries:
+            try:
+                parts = split_index_msg(entry_type, value)
+            except ValueError:
+                continue
+            found |= {(part, target_id or "", main) for part in parts}
+        kept[docname] = sorted(found)
+    ordered = sorted(kept.items())
+    kept.clear()
+    kept.update(ordered)
+    return []
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(IndexNames)
+    app.connect("html-collect-pages", keep_search_entries)

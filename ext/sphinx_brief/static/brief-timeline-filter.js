@@ -1,0 +1,119 @@
+/* Tag filters of sphinx_brief's chronologies (the `timeline` directive).
+ *
+ * Progressive enhancement: without this script every entry shows, and the legend's tag
+ * chips are plain labels.  With it, each chip becomes a toggle button (aria-pressed): the
+ * entries (and the overview's marks) that have none of the pressed tags are hidden.  The
+ * state is in the address (?tags=arms-transfers,missiles; the second chronology of a page
+ * uses tags-2 …), so a filtered chronology can be linked to and survives a reload.
+ * Everything is reachable with the keyboard (buttons), and a live status says how many
+ * entries show.
+ */
+(function () {
+  "use strict";
+
+  function slug(text) {
+    return text.trim().toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+  }
+
+  function tagsOf(entry) {
+    var chips = entry.querySelectorAll(".brief-timeline-meta .brief-tag");
+    return Array.prototype.map.call(chips, function (chip) { return slug(chip.textContent); });
+  }
+
+  function setup(chronology, number) {
+    var legend = chronology.querySelector(":scope > .brief-timeline-legend");
+    var list = chronology.querySelector(":scope > ol.brief-timeline");
+    if (!legend || !list) {
+      return;
+    }
+    var key = number === 0 ? "tags" : "tags-" + (number + 1);
+    var entries = list.querySelectorAll(":scope > li.brief-timeline-entry");
+    // the overview, if drawn, is the figure just before the chronology
+    var figure = chronology.previousElementSibling;
+    var marks = figure && figure.matches("figure.brief-timeline-overview")
+      ? figure.querySelectorAll("svg a")
+      : [];
+    var params = new URLSearchParams(window.location.search);
+    var selected = new Set((params.get(key) || "").split(",").filter(Boolean));
+    var buttons = [];
+
+    var status = document.createElement("p");
+    status.className = "brief-timeline-filter-status";
+    status.setAttribute("role", "status");
+
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "brief-timeline-filter-reset";
+    reset.textContent = "Show all";
+    reset.addEventListener("click", function () {
+      selected.clear();
+      apply(true);
+    });
+
+    legend.querySelectorAll(".brief-tag").forEach(function (chip) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = chip.className;
+      button.textContent = chip.textContent;
+      button.dataset.tag = slug(chip.textContent);
+      button.addEventListener("click", function () {
+        if (selected.has(button.dataset.tag)) {
+          selected.delete(button.dataset.tag);
+        } else {
+          selected.add(button.dataset.tag);
+        }
+        apply(true);
+      });
+      chip.replaceWith(button);
+      buttons.push(button);
+    });
+    legend.setAttribute("aria-label", "Filter the entries by tag");
+    legend.appendChild(document.createTextNode(" "));
+    legend.appendChild(reset);
+    legend.after(status);
+
+    function apply(changed) {
+      var shown = 0;
+      entries.forEach(function (entry, index) {
+        var visible = selected.size === 0 || tagsOf(entry).some(function (t) { return selected.has(t); });
+        entry.hidden = !visible;
+        if (marks[index]) {
+          if (visible) {
+            marks[index].removeAttribute("hidden");
+          } else {
+            marks[index].setAttribute("hidden", "");
+          }
+        }
+        shown += visible ? 1 : 0;
+      });
+      buttons.forEach(function (button) {
+        button.setAttribute("aria-pressed", selected.has(button.dataset.tag) ? "true" : "false");
+      });
+      reset.hidden = selected.size === 0;
+      status.textContent = selected.size === 0
+        ? ""
+        : "Showing " + shown + " of " + entries.length + " entries.";
+      if (changed) {
+        var url = new URL(window.location.href);
+        if (selected.size) {
+          url.searchParams.set(key, Array.from(selected).join(","));
+        } else {
+          url.searchParams.delete(key);
+        }
+        window.history.replaceState(null, "", url);
+      }
+    }
+
+    apply(false);
+  }
+
+  function start() {
+    document.querySelectorAll("div.brief-chronology").forEach(setup);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

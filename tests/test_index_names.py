@@ -1,0 +1,184 @@
+"""The index of people, organisations and places, and "Who said what" in its order."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_brief.core.names import index_form
+
+from .conftest import Build, require_tool, run_sphinx
+from .test_quotes import quote_project
+
+CONF = """
+brief_tags = {"missiles": "Missiles"}
+brief_people = {"Kim Yong-Nam": "Kim Yong-Nam"}
+latex_elements = {"makeindex": r"\\makeindex", "printindex": r"\\printindex"}
+"""
+
+PAGE = """
+# Brief
+
+## Reaction to the Election
+
+Kim Yong-Nam wished him success.
+
+:::{quote}
+:speaker: Kim Yong-Nam
+:date: 2009-06
+:source: wire2009
+First words.
+:::
+
+:::{quote}
+:speaker: Kim Yong-Nam
+:date: 2009-07
+:source: wire2009, paper2010
+Second words.
+:::
+
+## The Launch Site
+
+The report named {index}`Hezbollah`.
+
+:::{quote}
+:speaker: Jane’s Information Group
+:speaker-sort: Jane’s Information Group
+:source: paper2010
+The site shows collaboration.
+:::
+
+:::{quote}
+:speaker: Gholam Ali Khushroo
+:source: agency2010
+North Korea has withdrawn.
+:::
+
+:::{event} 2010-03-05
+:title: A launch site near Semnan
+:tags: missiles
+:place: Semnan, Iran
+:source: paper2010
+:::
+
+```{footbibliography}
+```
+
+```{toctree}
+who
+```
+"""
+
+WHO = "# Who said what\n\n```{quotations}\n```\n"
+ORDER = ["Hezbollah", "Jane’s Information Group", "Khushroo, Gholam Ali", "Kim Yong-Nam"]
+
+
+def project(root: Path) -> Path:
+    return quote_project(root, {"index.md": PAGE, "who.md": WHO}, CONF)
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = tmp_path_factory.mktemp("index-html")
+    return run_sphinx(project(root), "html", root / "out")
+
+
+def test_index_form() -> None:
+    assert index_form("Gholam Ali Khushroo") == "Khushroo, Gholam Ali"
+    assert index_form("Kim Yong-Nam", people={"Kim Yong-Nam": "Kim Yong-Nam"}) == "Kim Yong-Nam"
+    # brief_people matches the name whatever its case, accents and apostrophes
+    assert index_form("JANE'S GROUP", people={"Jane’s Group": "Jane’s Group"}) == "Jane’s Group"
+    assert index_form("Martin Luther King Jr.") == "King, Martin Luther, Jr."
+    assert index_form("Hezbollah") == "Hezbollah"
+    assert index_form("Kazem Vaziri Hamaneh", "Vaziri Hamaneh, Kazem") == "Vaziri Hamaneh, Kazem"
+
+
+def test_html_index_lists_speakers_places_and_marked_names(html: Build) -> None:
+    assert html.warnings == "", html.warnings
+    soup = BeautifulSoup(html.read("genindex.html"), "lxml")
+    entries = [a.get_text() for a in soup.select("table.indextable a") if "[" not in a.get_text()]
+    assert entries == [*ORDER, "Semnan, Iran"]
+    links = {a.get_text(): a["href"] for a in soup.select("table.indextable a")}
+    assert links["Khushroo, Gholam Ali"] == "index.html#quote-gholam-ali-khushroo"
+    assert links["Semnan, Iran"].startswith("index.html#event-2010-03-05")
+    # Kim Yong-Nam sorts under K (family name first), not under Y
+    letters = [h.get_text() for h in soup.select("h2")]
+    assert letters == ["H", "J", "K", "S"]
+
+
+def test_who_said_what_in_index_order_with_section_and_sources(html: Build) -> None:
+    soup = BeautifulSoup(html.read("who.html"), "lxml")
+    speakers = [h.get_text() for h in soup.select(".brief-quotations .brief-speaker")]
+    assert speakers == ["Jane’s Information Group", "Gholam Ali Khushroo", "Kim Yong-Nam"]
+    contexts = [c.get_text() for c in soup.select(".brief-context")]
+    assert contexts[-1] == "“Reaction to the Election”"
+    assert soup.select_one(".brief-context a .brief-section")
+    kim = [
+        s.get_text(" ", strip=True)
+        for s in soup.select(".brief-quote-sources")
+        if "Wire" in s.get_text()
+    ]
+    # the wire report in full the first time, briefly the second
+    assert kim[0] == "Source: “Wire Report on the Election,” Wire , June 15, 2009."
+    assert kim[1].startswith("Sources: Wire , June 15, 2009 .")
+    assert "“Paper on the Launch Site,”" in kim[1]  # new to this speaker: in full
+
+
+def test_latex_index_with_page_numbers(tmp_path: Path) -> None:
+    build = run_sphinx(project(tmp_path), "latex", tmp_path / "o")
+    assert build.warnings == "", build.warnings
+    tex = next(build.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\index{Khushroo, Gholam Ali@\spxentry{Khushroo, Gholam Ali}}" in tex
+    assert r"\index{Semnan, Iran@\spxentry{Semnan, Iran}}" in tex
+    assert r"\printindex" in tex
+    require_tool("latexmk")
+    require_tool("pdftotext")
+    result = subprocess.run(
+        ["make", "-C", str(build.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    (pdf,) = build.outdir.glob("*.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    heading = list(re.finditer(r"^\s*(Index|INDEX)\s*$", text, flags=re.M))[-1]
+    index = text[heading.end() :]
+    found = re.findall(r"^\s*(\S[^\n]*?), (\d+)\s*$", index, flags=re.M)
+    names = [name for name, _ in found]
+    assert names == [*ORDER, "Semnan, Iran"], index
+    log = pdf.with_suffix(".log").read_text(encoding="latin-1")
+    assert "Missing character" not in log and "LaTeX Warning" not in log
+
+
+def test_epub_index(tmp_path: Path) -> None:
+    build = run_sphinx(project(tmp_path), "epub", tmp_path / "o")
+    assert build.warnings == "", build.warnings
+    (epub,) = build.outdir.glob("*.epub")
+    with zipfile.ZipFile(epub) as archive:
+        page = BeautifulSoup(archive.read("genindex.xhtml").decode("utf-8"), "lxml")
+    text = page.get_text(" ")
+    for name in [*ORDER, "Semnan, Iran"]:
+        assert name in text
+
+
+def test_a_rebuild_keeps_the_index_entries_in_the_search_index(tmp_path: Path) -> None:
+    # Sphinx's search index lists only the index entries of the pages written in this
+    # build; the pages not rewritten keep theirs (as a clean build has them).
+    src = project(tmp_path)
+    first = run_sphinx(src, "html", tmp_path / "out")
+    before = first.read("searchindex.js")
+    assert '"khushroo, gholam ali"' in before and '"semnan, iran"' in before
+    who = src / "who.md"
+    who.write_text(who.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    again = run_sphinx(src, "html", tmp_path / "out", freshenv=False)
+    assert "1 changed" in again.status
+    after = again.read("searchindex.js")
+    assert '"khushroo, gholam ali"' in after and '"semnan, iran"' in after
