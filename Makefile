@@ -30,7 +30,7 @@ SOURCES_OUT ?= $(BUILDDIR)/sources-report.md
 LIVE_PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock clean distclean audit audit-deps test-deps review sources-report sentences livehtml bench bench-quick
+.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock dist clean distclean audit audit-deps test-deps review sources-report sentences livehtml bench bench-quick
 
 help:
 	@echo "make html      build the website into $(BUILDDIR)/html"
@@ -50,6 +50,7 @@ help:
 	@echo "make lint      ruff check and ruff format --check"
 	@echo "make typecheck mypy --strict on the extension"
 	@echo "make lock      re-resolve requirements.lock (needs network)"
+	@echo "make dist      build the wheel and the sdist of sphinx_brief into dist/"
 	@echo "make clean     remove $(BUILDDIR)"
 	@echo "make distclean remove $(BUILDDIR) and the virtual environments"
 
@@ -143,8 +144,13 @@ lock:
 	  --extra site --extra test --extra dev --universal --python-version 3.11 \
 	  --generate-hashes --no-header -o requirements.lock
 
+# The wheel and the sdist, with the build back-end of the lock (no download).
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist .
+
 clean:
 	rm -rf $(BUILDDIR)
 
 distclean: clean
-	rm -rf .venv .venv-*
+	rm -rf .venv .venv-* dist build

@@ -324,8 +324,11 @@ def conf_py(options: Options) -> str:
         bibtex_encoding = "utf-8"
         '''
     if not stock:
+        # Sphinx's own defaults, as the stock variant has them (html_title, version, cite
+        # ids, …): the outputs are compared page by page apart from the notes' style.
         text += f"""
         brief_tags = {TAGS!r}
+        brief_defaults = False
         """
     text += f"""
         html_theme = {theme!r}

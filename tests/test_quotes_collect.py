@@ -173,7 +173,11 @@ def test_serial_and_parallel_builds_are_identical(built: Build, tmp_path: Path) 
 
 
 def test_latex_links_back_to_the_quotes(tmp_path: Path) -> None:
-    build = run_sphinx(quote_project(tmp_path, pages()), "latex", tmp_path / "out")
+    # Sphinx's manual class (sphinx_brief's default is the article-like howto)
+    overrides = {"latex_theme": "manual"}
+    build = run_sphinx(
+        quote_project(tmp_path, pages()), "latex", tmp_path / "out", confoverrides=overrides
+    )
     assert build.warnings == "", build.warnings
     (tex,) = build.outdir.glob("*.tex")
     text = tex.read_text(encoding="utf-8")

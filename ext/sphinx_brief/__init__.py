@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from . import bibtex, citations, config, editorial, events, quotes
 from .core import domain, links
 from .core.visitors import INLINE
-from .site import epub, incremental, index, jsonld, layout, reproducible, urls
+from .site import defaults, epub, incremental, index, jsonld, layout, reproducible, urls
 
 __version__ = "0.1.0"
 
@@ -24,12 +24,14 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     config.setup(app)
+    defaults.setup(app)  # the defaults that make a brief (site/defaults.py)
     bibtex.setup(app)
     citations.setup(app)
 
     app.add_node(editorial.brief_editor_note, override=False, **INLINE)
     app.add_role("editor-note", editorial.EditorNoteRole())
     app.add_transform(editorial.UnreadNotes)
+    app.add_transform(editorial.SpaceBeforeNotes)
 
     app.add_domain(domain.BriefDomain)
     app.connect("env-updated", domain.rewrite_collectors)

@@ -1,7 +1,7 @@
 """Every ``brief_*`` value of ``conf.py``, declared once: default, rebuild, types, meaning.
 
-:data:`VALUES` is the one list: :func:`setup` registers it with Sphinx, the reference in
-CONTRIBUTING is checked against it, and the checks below read it.
+:data:`VALUES` is the one list: :func:`setup` registers it with Sphinx, REFERENCE.md is
+checked against it (tests/test_reference.py), and the checks below read it.
 
 The values are checked before anything reads them.
 
@@ -88,7 +88,46 @@ VALUES: tuple[Value, ...] = (
         "",
         "html",
         (str,),
-        "the brief's publication date (ISO), the schema.org datePublished of its JSON-LD",
+        "the brief's publication date (ISO), the schema.org datePublished of its JSON-LD; "
+        "empty: the day, month or year of brief_date",
+    ),
+    # The brief's own facts, read by site/defaults.py (the defaults that make a brief).
+    Value(
+        "brief_date",
+        "",
+        "env",
+        (str,),
+        "the brief's date (EDTF): the PDF's title block, the ePub's version and identifier, "
+        "the copyright year; never the build date",
+    ),
+    Value(
+        "brief_basename",
+        "",
+        "env",
+        (str,),
+        "the file name of the PDF and the ePub; empty: the title in lower case, joined by -",
+    ),
+    Value(
+        "brief_description",
+        "",
+        "env",
+        (str,),
+        "one sentence on what the brief is about: the PDF's Subject, the ePub's description",
+    ),
+    Value(
+        "brief_keywords",
+        None,
+        "env",
+        (list, tuple, type(None)),
+        "the PDF's keywords; None: the labels of brief_tags",
+    ),
+    Value(
+        "brief_defaults",
+        True,
+        "env",
+        (bool,),
+        "set the Sphinx values that make a brief where conf.py leaves them unset (False: "
+        "Sphinx's own defaults)",
     ),
     Value(
         "brief_epub_accessibility",

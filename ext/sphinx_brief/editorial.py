@@ -8,6 +8,7 @@ write its text).  Other components (timelines) create the same node for their no
 from __future__ import annotations
 
 import os
+import unicodedata
 from typing import Any
 
 from docutils import nodes
@@ -52,6 +53,34 @@ class EditorNoteRole(SphinxRole):
             return [], [msg]
         source, line = self.get_source_info()
         return [make_note(text, source=source, line=line)], []
+
+
+class SpaceBeforeNotes(SphinxTransform):
+    """An editor's note glued to the word before it is set off by a space.
+
+    ``Senator{editor-note}`…``` would read "Senator[Editor’s note: …]": a note is read
+    beside the author's words, never as part of them, so it gets the space the author
+    did not type (unlike a footnote mark, which belongs to the word).  After white space
+    or an opening bracket or quote nothing is added.
+    """
+
+    default_priority = 500
+
+    def apply(self, **kwargs: Any) -> None:
+        for note in list(self.document.findall(brief_editor_note)):
+            parent = note.parent
+            if parent is None:
+                continue
+            index = parent.index(note)
+            if index == 0:
+                continue
+            before = parent[index - 1].astext()
+            if before and _glued(before[-1]):
+                parent.insert(index, nodes.Text(" "))
+
+
+def _glued(char: str) -> bool:
+    return not char.isspace() and unicodedata.category(char) not in ("Ps", "Pi")
 
 
 #: The role's name as it stays in the text when MyST does not read it as a role.

@@ -97,6 +97,11 @@ CODES: dict[str, tuple[str, str]] = {
         "a file of the ePub is not well-formed XML, so its accessibility fixes were skipped",
         "correct the page's raw HTML",
     ),
+    "myst": (
+        "a quote, event, timeline or quotations directive is left as text, because "
+        "myst_enable_extensions lacks colon_fence",
+        "add colon_fence to myst_enable_extensions, or write the directive in a ``` fence",
+    ),
 }
 
 
