@@ -155,8 +155,20 @@ def test_every_reference_link_resolves(brief_html: Build) -> None:
 
 def test_every_quote_attribution_links_to_the_note_that_covers_it(brief_html: Build) -> None:
     soup = BeautifulSoup(brief_html.read("index.html"), "lxml")
+    # A run-in quotation is followed, inside its own paragraph, by its note: its own right
+    # after the closing mark, or the note that ends its sentence (the manuscript's marker).
+    run_in = soup.select("span.brief-quote.brief-run-in")
+    assert len(run_in) == 8
+    for quote in run_in:
+        paragraph = quote.find_parent("p")
+        assert paragraph is not None
+        following = [
+            ref
+            for ref in quote.find_all_next("a", class_="footnote-reference")
+            if ref.find_parent("p") is paragraph
+        ]
+        assert following, quote["id"]
     quotes = soup.select("figure.brief-quote")
-    assert quotes
     for quote in quotes:
         attribution = quote.select_one(".brief-attribution")
         assert attribution is not None

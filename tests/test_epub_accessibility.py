@@ -157,7 +157,10 @@ def test_notes_quotations_and_timelines_look_as_on_the_web(
     assert marker["text"] == "[1]" == web_page["marker"]["text"]
     assert marker["before"] == "none" and marker["after"] == "none"
     assert marker["align"] == "super" == web_page["marker"]["align"]
-    for view in (epub_page, web_page):
+    # The brief's own quotations run in; the collected ones are set off as blocks.
+    epub_quotes = computed(browser, book / "quotations.xhtml")
+    web_quotes = computed(browser, brief_html.outdir / "quotations.html")
+    for view in (epub_quotes, web_quotes):
         quote = view["quote"]
         assert quote["border"] >= 3, view
         assert quote["background"] not in {"rgba(0, 0, 0, 0)", quote["paragraphBackground"]}

@@ -282,6 +282,6 @@ def test_bad_run_in_is_a_warning_and_a_block(tmp_path: Path) -> None:
         r"index\.md:\d+: WARNING: quote :display: must be one of block, run-in, not 'inline'.*\[brief\.option-value\]",
         build.warnings,
     )
-    assert "[brief.run-in-marks]" in build.warnings
+    assert "[brief.run-in]" in build.warnings
     soup = BeautifulSoup(build.read("index.html"), "lxml")
     assert len(soup.select("figure.brief-quote")) == 2  # shown as blocks

@@ -93,6 +93,11 @@ CODES: dict[str, tuple[str, str]] = {
         "default is used",
         "give one of the choices the warning names",
     ),
+    "run-in": (
+        "a run-in quote is not one paragraph of words (shown as a block), or its words carry "
+        "typed quotation marks (the output adds the language's marks)",
+        "make the body one paragraph; leave out the typed marks",
+    ),
     "epub": (
         "a file of the ePub is not well-formed XML, so its accessibility fixes were skipped",
         "correct the page's raw HTML",

@@ -271,6 +271,8 @@ class TimelineDirective(BriefDirective):
         if value in ("no", "false", "off"):
             return False
         self.warn(
-            "overview", f"timeline: :overview: is yes or no, not {value!r}", option="overview"
+            "option-value",
+            f"timeline: :overview: is yes or no, not {value!r}",
+            option="overview",
         )
         return default

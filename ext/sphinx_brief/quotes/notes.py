@@ -79,5 +79,33 @@ class SharedNotes(SphinxTransform):
             inside = [r for r in quote.findall(nodes.footnote_reference) if r is not own[0]]
             after = _following_notes(quote)[:1]
             match = next((r for r in [*inside, *after] if wanted <= _keys(self.env, r)), None)
-            if match is not None:
-                share(self.env, self.document, own[0], str(match["refname"]))
+            if match is None:
+                continue
+            share(self.env, self.document, own[0], str(match["refname"]))
+            if "brief-run-in" in quote["classes"] and _paragraph(match) is _paragraph(quote):
+                # A run-in quotation whose sentence ends with the note that covers it: that
+                # note is its note, at the manuscript's marker; a second marker of the same
+                # number right after the closing quotation mark would be a note the
+                # manuscript does not have.
+                _drop(self.document, own[0])
+
+
+def _paragraph(node: nodes.Node) -> nodes.Node | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.paragraph):
+        parent = parent.parent
+    return parent
+
+
+def _drop(document: nodes.document, ref: nodes.footnote_reference) -> None:
+    """Take a note reference out of the page and of the document's tables (numbering and
+    back-links), before docutils numbers the notes."""
+    for table in (document.footnote_refs, document.refnames):
+        refs = table.get(str(ref.get("refname", "")), [])
+        if ref in refs:
+            refs.remove(ref)
+    if ref in document.autofootnote_refs:
+        document.autofootnote_refs.remove(ref)
+    for ref_id in ref["ids"]:
+        document.ids.pop(ref_id, None)
+    ref.parent.remove(ref)

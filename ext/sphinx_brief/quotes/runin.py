@@ -52,7 +52,7 @@ def words(directive: BriefDirective, body: list[nodes.Node]) -> brief_quote_word
     text = paragraphs[0].astext().strip()
     if len(text) > 1 and text[0] in _OPENING and text[-1] in _CLOSING:
         directive.warn(
-            "run-in-marks",
+            "run-in",
             "a run-in quote is set in quotation marks: leave out the marks typed around its "
             "words (%s…%s)",
             text[0],
