@@ -334,3 +334,14 @@ def test_epub_passes_epubcheck(starter_brief: StarterBrief) -> None:
     assert f'<dc:identifier id="{BASENAME}-{DATE}">{BASENAME}-{DATE}</dc:identifier>' in opf
     assert f"<dc:rights>2010, {AUTHOR}</dc:rights>" in opf
     assert f"<dc:title>{TITLE}</dc:title>" in opf
+
+
+def test_starter_epub_and_site_pass_ace_and_the_nu_checker(starter_brief: StarterBrief) -> None:
+    """A new author's brief, straight from ``sphinx-brief new``, passes the checkers its
+    readers' tools trust: Ace by DAISY (0 violations) and the Nu HTML Checker (0 errors)."""
+    from .validators import run_ace, run_vnu
+
+    assert run_ace(starter_brief.epub) == []
+    pages = sorted(starter_brief.html.rglob("*.html"))
+    assert pages
+    assert run_vnu(pages) == []
