@@ -84,6 +84,15 @@ VALUES: tuple[Value, ...] = (
         '"Ibid." for a note that cites only the source of the note before it',
     ),
     Value(
+        "brief_note_footnotes",
+        False,
+        "env",
+        (bool,),
+        "make every note a docutils footnote while pages are read (for extensions that "
+        "look for footnote nodes); by default a page whose only notes are {note}s keeps "
+        "them as light nodes, written as footnotes",
+    ),
+    Value(
         "brief_published",
         "",
         "html",

@@ -12,7 +12,7 @@ from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
 
 from ..core.component import add_latex_package, add_stylesheet
-from . import bibliography, notes, role, settings, sources
+from . import bibliography, marks, notes, role, settings, sources, written
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
 from .style import BriefStyle
 
@@ -30,6 +30,9 @@ def setup(app: Sphinx) -> None:
     app.add_role("note", role.NoteRole())
     app.add_transform(sources.PlacePendingNotes)
     app.add_transform(notes.FillNotes)
+    app.add_node(marks.brief_note_ref, override=False, **written.MARK)
+    app.add_node(marks.brief_notes, override=False, **written.NOTES)
+    app.connect("builder-inited", written.add_expansion)
     app.add_post_transform(bibliography.BibliographyAnchors)
     app.add_post_transform(bibliography.SmartBibliography)
     app.add_post_transform(bibliography.BibliographyParagraphs)

@@ -62,11 +62,44 @@ def last_names(people: Sequence[Person]) -> Text:
     return Text(" and ").join(names)
 
 
+#: Words a short title does not end with, once cut to four words ("War and Peace in" is
+#: "War and Peace"): English conjunctions, articles and prepositions, and "&".
+_DANGLING = frozenset(
+    [
+        "&",
+        "+",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "of",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "as",
+        "into",
+        "via",
+    ]
+)
+
+
 def shorten_title(title: str) -> str:
     """The title up to its colon, at most four words (Chicago's short title)."""
     head = title.split(":", 1)[0].strip()
     words = head.split()
-    short = " ".join(words[:SHORT_TITLE_WORDS])
+    kept = words[:SHORT_TITLE_WORDS]
+    if len(words) > SHORT_TITLE_WORDS:
+        while len(kept) > 1 and kept[-1].lower().strip(",;") in _DANGLING:
+            kept.pop()
+    short = " ".join(kept)
     return short.rstrip(",;–—-").rstrip() or title
 
 

@@ -1,18 +1,23 @@
 """Notes as briefs write them: one note per claim (the ``{note}`` role, :mod:`.role`).
 
 ``{note}`@key```, ``{note}`@key, 112–15```, ``{note}`see @key1, 4; @key2``` (the syntax is
-read by :mod:`.syntax`).  Each role makes ONE docutils footnote: a footnote reference where
-the role stands, numbered by docutils with every other note of the page (MyST ``[^x]``
-footnotes and ``{footcite}`` included) in reading order, and so written as ``\\footnote`` at
-the foot of the PDF page and in the notes at the end of the web and ePub page.  No closing
-directive is needed: the notes are placed at the end of the page (:class:`FillNotes`).
+read by :mod:`.syntax`).  Each role makes ONE note: a mark where the role stands, numbered
+with every other note of the page (MyST ``[^x]`` footnotes and ``{footcite}`` included) in
+reading order, and so written as ``\\footnote`` at the foot of the PDF page and in the
+notes at the end of the web and ePub page.  No closing directive is needed: the notes are
+placed at the end of the page (:class:`FillNotes`).
 
-A note's text is made once the page has been read (:class:`FillNotes`), in reading order,
+A note's form is settled once the page has been read (:class:`FillNotes`), in reading order,
 because what a source looks like depends on the notes before it: the first citation of a
 source on a page is its full note, later ones are short notes (``brief_note_repeat``), or
 "Ibid." when the previous note cites only the same source (``brief_note_ibid``).  Each page
 starts afresh.  The text is made of docutils nodes from the entry's parts, which are read
 once per build (:meth:`.style.BriefStyle.parts`); nothing is generated as markup to re-parse.
+
+A page whose only notes are ``{note}``s (and its quotes' and events' sources) keeps them as
+light nodes (:mod:`.marks`), numbered here and written by :mod:`.written`; a page with other
+notes as well, or a project with ``brief_note_footnotes = True``, gets docutils footnotes,
+which docutils numbers with the others.
 """
 
 from __future__ import annotations
@@ -21,28 +26,28 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 from docutils import nodes
-from pybtex.richtext import Text
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
 from .. import bibtex
-from .compose import Cited, Form, compose_note
-from .style import BriefStyle
+from .compose import Form
+from .marks import CLASS, NoteData, brief_note_ref, brief_notes
 from .syntax import Item
+from .texts import NoteTexts, Shown
 
 #: The page's notes not yet filled in and placed: footnote name → footnote (temp data).
 PENDING = "brief_pending_notes"
 _COUNT = "brief_note_count"
 #: The attribute of a note's footnote that holds its sources: [[prefix, key, locator], …].
 ITEMS = "brief_items"
-CLASS = "brief-note"
+__all__ = ["CLASS", "ITEMS", "FillNotes", "cited_by_note", "make_note", "note_keys", "share"]
 
 
 def make_note(
     env: BuildEnvironment, document: nodes.document, items: Sequence[Item]
-) -> nodes.footnote_reference:
-    """A footnote reference to a new note of ``items`` (known keys), registered with the
-    document as an auto-numbered footnote is, so docutils numbers it with the others."""
+) -> brief_note_ref:
+    """A mark of a new note of ``items`` (known keys).  The note waits in the page's
+    temporary data until the page has been read (:class:`FillNotes`)."""
     temp = env.temp_data
     number = int(temp.get(_COUNT) or 0)
     while True:
@@ -54,14 +59,9 @@ def make_note(
     footnote = nodes.footnote("", auto=1, classes=[CLASS])
     footnote["names"].append(name)
     footnote[ITEMS] = [[item.prefix, item.key, item.locator] for item in items]
-    document.note_autofootnote(footnote)
-    document.note_explicit_target(footnote, footnote)
     pending = cast("dict[str, nodes.footnote]", temp.setdefault(PENDING, {}))
     pending[name] = footnote
-    ref = nodes.footnote_reference("", refname=name, auto=1, classes=[CLASS])
-    document.note_autofootnote_ref(ref)
-    document.note_footnote_ref(ref)
-    return ref
+    return brief_note_ref("", refname=name, auto=1, classes=[CLASS])
 
 
 def cited_by_note(node: nodes.Element) -> tuple[str, ...]:
@@ -83,39 +83,32 @@ def share(
     env: BuildEnvironment, document: nodes.document, ref: nodes.footnote_reference, refname: str
 ) -> None:
     """Point ``ref`` (to a ``{note}`` of its own) at the note ``refname`` instead: the same
-    note, shown with the same number; its own note goes, before docutils numbers notes."""
+    note, shown with the same number; its own note goes, before the notes are numbered."""
     old = str(ref["refname"])
     if old == refname:
         return
     pending = cast("dict[str, nodes.footnote]", env.temp_data.get(PENDING) or {})
-    footnote = pending.pop(old, None)
-    if footnote is not None:
-        if footnote in document.autofootnotes:
-            document.autofootnotes.remove(footnote)
-        for table in (document.nameids, document.nametypes):
-            table.pop(old, None)
-        for node_id in footnote["ids"]:
-            document.ids.pop(node_id, None)
-    for table in (document.footnote_refs, document.refnames):
-        refs = table.get(old, [])
-        if ref in refs:
-            refs.remove(ref)
+    pending.pop(old, None)
     ref["refname"] = refname
-    document.note_footnote_ref(ref)
 
 
-def _rendered(env: BuildEnvironment, text: Text) -> nodes.paragraph:
-    paragraph = nodes.paragraph("", "", *text.render(bibtex.backend(env)))
-    for ref in paragraph.findall(nodes.reference):
-        # an address is printed exactly as in the bib file: never made "smart"
-        ref["support_smartquotes"] = False
-    return paragraph
+def _has_other_notes(document: nodes.document) -> bool:
+    """Whether the page has notes beside the extension's own (docutils registers them)."""
+    return bool(
+        document.autofootnotes
+        or document.footnotes
+        or document.symbol_footnotes
+        or document.autofootnote_refs
+        or document.footnote_refs
+        or document.symbol_footnote_refs
+    )
 
 
 class FillNotes(SphinxTransform):
-    """Give each ``{note}`` its text, in reading order, and place the notes at the end of
-    the page.  After :class:`.sources.PlacePendingNotes` (610) and the attributions' shared
-    notes (605), before MyST sorts and docutils numbers the notes (618, 620)."""
+    """Settle each ``{note}``'s form, in reading order, number the notes and place them at
+    the end of the page.  After :class:`.sources.PlacePendingNotes` (610) and the
+    attributions' shared notes (605), before MyST sorts and docutils numbers footnotes
+    (618, 620)."""
 
     default_priority = 612
 
@@ -123,14 +116,12 @@ class FillNotes(SphinxTransform):
         pending = cast("dict[str, nodes.footnote] | None", self.env.temp_data.pop(PENDING, None))
         if not pending:
             return
-        style = BriefStyle()
-        entries = bibtex.entries(self.env)
         footcites = bibtex.footcite_keys(self.env)
         short = self.config.brief_note_repeat != "full"
         ibid = bool(self.config.brief_note_ibid)
         seen: set[str] = set()
         previous: tuple[str, ...] | None = None
-        placed: list[nodes.footnote] = []
+        placed: list[tuple[nodes.footnote, tuple[Shown, ...]]] = []
         given: set[str] = set()
         for ref in self.document.findall(nodes.footnote_reference):
             name = str(ref.get("refname", ""))
@@ -143,7 +134,7 @@ class FillNotes(SphinxTransform):
                 seen.update(previous or ())
                 continue
             keys = tuple(str(item[1]) for item in footnote[ITEMS])
-            shown: list[tuple[str, str, str, Form]] = []
+            shown: list[Shown] = []
             for prefix, key, locator in footnote[ITEMS]:
                 form: Form = "full"
                 if ibid and len(keys) == 1 and previous == (key,):
@@ -153,45 +144,111 @@ class FillNotes(SphinxTransform):
                 shown.append((str(prefix), str(key), str(locator), form))
                 seen.add(key)
             previous = keys
-            footnote += self._note(style, entries, tuple(shown))
-            placed.append(footnote)
+            placed.append((footnote, tuple(shown)))
             given.add(name)
-        for footnote in pending.values():  # its reference is gone: so is the note
-            if footnote in self.document.autofootnotes:
-                self.document.autofootnotes.remove(footnote)
-        _place(self.document, placed)
+        if self.config.brief_note_footnotes or _has_other_notes(self.document):
+            self._as_footnotes(placed)
+        else:
+            self._as_marks(placed)
 
-    def _note(
-        self, style: BriefStyle, entries: Any, shown: tuple[tuple[str, str, str, Form], ...]
-    ) -> nodes.paragraph:
-        """The note's text as nodes; a note written the same way before in this build (the
-        same sources, forms, prefixes and locators) is copied rather than made again."""
-        cache = style.settings.rendered if style.settings.cache else None
-        sources = tuple(entries[key] for _, key, _, _ in shown)
-        if cache is not None:
-            hit = cache.get(shown)
-            if hit is not None and all(a is b for a, b in zip(hit[0], sources, strict=True)):
-                return _copy(hit[1])
-        cited = [
-            Cited(style.parts(entry), form, prefix, locator)
-            for (prefix, _, locator, form), entry in zip(shown, sources, strict=True)
-        ]
-        paragraph = _rendered(self.env, compose_note(cited))
-        if cache is not None:
-            cache[shown] = (sources, _copy(paragraph))
-        return paragraph
+    def _as_footnotes(self, placed: list[tuple[nodes.footnote, tuple[Shown, ...]]]) -> None:
+        """Docutils footnotes, registered as the parser registers ``[#]`` ones, in reading
+        order with the page's other notes, for docutils to number them all together."""
+        document = self.document
+        texts = NoteTexts(self.env)
+        for footnote, shown in placed:
+            footnote += texts.paragraph(shown)
+            document.note_autofootnote(footnote)
+            document.note_explicit_target(footnote, footnote)
+        for mark in list(document.findall(brief_note_ref)):
+            ref = nodes.footnote_reference(
+                "", refname=mark["refname"], auto=1, classes=mark["classes"][:]
+            )
+            mark.replace_self(ref)
+            document.note_autofootnote_ref(ref)
+            document.note_footnote_ref(ref)
+        # what the parser would have registered in reading order, in reading order: the
+        # marks were registered last
+        order = {id(n): i for i, n in enumerate(document.findall(_registered))}
+        end = len(order)
+        document.autofootnote_refs.sort(key=lambda n: order.get(id(n), end))
+        first: dict[str, int] = {}
+        for ref in document.autofootnote_refs:
+            first.setdefault(str(ref.get("refname", "")), order.get(id(ref), end))
+        document.autofootnotes.sort(key=lambda f: _first_use(f, first, order, end))
+        _place(document, [footnote for footnote, _ in placed])
+
+    def _as_marks(self, placed: list[tuple[nodes.footnote, tuple[Shown, ...]]]) -> None:
+        """The light nodes of :mod:`.marks`, numbered in reading order."""
+        document = self.document
+        notes = {str(f["names"][0]): (f, shown) for f, shown in placed}
+        numbered: dict[str, NoteData] = {}
+        for mark in list(document.findall(brief_note_ref)):
+            name = str(mark["refname"])
+            if name not in notes:
+                mark.parent.remove(mark)  # its note is gone (not a known note)
+                continue
+            data = numbered.get(name)
+            if data is None:
+                footnote, shown = notes[name]
+                document.set_id(footnote)
+                data = NoteData(
+                    footnote["ids"][0],
+                    str(len(numbered) + 1),
+                    [],
+                    [list(source) for source in shown],
+                )
+                numbered[name] = data
+            mark["refid"] = data.id
+            mark["number"] = data.number
+            document.set_id(mark)
+            data.backrefs.append(mark["ids"][0])
+        if not numbered:
+            return
+        listing = brief_notes("", notes=[list(data) for data in numbered.values()])
+        listing["docname"] = self.env.docname
+        listing["classes"].append(CLASS)
+        if _collected_by_myst(document):
+            # where MyST puts a page's footnotes: at its end, after a transition
+            if getattr(document.settings, "myst_footnote_transition", False):
+                transition = nodes.transition(classes=["footnotes"])
+                transition.source = document.source
+                document += transition
+            document += listing
+        else:
+            _last_section(document).append(listing)
 
 
-def _copy(node: nodes.Element) -> Any:
-    """A copy of a note's nodes (text, emphasis, links): what ``deepcopy`` does, for the
-    few kinds of node a note holds, without its cost per note."""
-    attributes = {k: v[:] if isinstance(v, list) else v for k, v in node.attributes.items()}
-    copy = node.__class__("", **attributes)
-    copy.extend(
-        nodes.Text(str(child)) if isinstance(child, nodes.Text) else _copy(child)
-        for child in node.children
+def _registered(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.footnote_reference | nodes.footnote)
+
+
+def _first_use(
+    footnote: nodes.footnote, first: dict[str, int], order: dict[int, int], end: int
+) -> int:
+    """Where a footnote is first referenced (reading order), else where it stands."""
+    for name in footnote["names"]:
+        if name in first:
+            return first[name]
+    return order.get(id(footnote), end)
+
+
+def _collected_by_myst(document: nodes.document) -> bool:
+    """Whether MyST moves this page's footnotes to its end (its CollectFootnotes transform
+    is still to run: a MyST page, ``myst_footnote_sort`` on)."""
+    if not getattr(document.settings, "myst_footnote_sort", False):
+        return False
+    return any(
+        getattr(transform, "__name__", "") == "CollectFootnotes"
+        for _, transform, _, _ in document.transformer.transforms
     )
-    return copy
+
+
+def _last_section(document: nodes.document) -> nodes.Element:
+    target: nodes.Element = document
+    while target.children and isinstance(target[-1], nodes.section):
+        target = target[-1]
+    return target
 
 
 def _place(document: nodes.document, notes: list[nodes.footnote]) -> None:
@@ -199,9 +256,7 @@ def _place(document: nodes.document, notes: list[nodes.footnote]) -> None:
     notes already there."""
     if not notes:
         return
-    target: nodes.Element = document
-    while target.children and isinstance(target[-1], nodes.section):
-        target = target[-1]
+    target = _last_section(document)
     target.extend(notes)
     tail: list[nodes.Node] = []
     for child in reversed(target.children):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import cast
 
 from docutils import nodes
@@ -75,9 +76,15 @@ def _role_line(env: BuildEnvironment, path: str, lineno: int, text: str) -> int:
         return lineno
     cursors = cast("dict[tuple[str, int], int]", temp.setdefault(_CURSORS, {}))
     begin = max(starts[lineno - 1], cursors.get((path, lineno), 0))
-    pattern = r"`\s*" + r"\s+".join(re.escape(word) for word in text.split()) + r"\s*`"
-    found = re.compile(pattern).search(content, begin)
-    if found is None:
-        return lineno
-    cursors[(path, lineno)] = found.end()
-    return content.count("\n", 0, found.start()) + 1
+    written = f"`{text}`"
+    start = content.find(written, begin)  # as written on one line: no pattern to make
+    if start >= 0:
+        end = start + len(written)
+    else:
+        pattern = r"`\s*" + r"\s+".join(re.escape(word) for word in text.split()) + r"\s*`"
+        found = re.compile(pattern).search(content, begin)
+        if found is None:
+            return lineno
+        start, end = found.start(), found.end()
+    cursors[(path, lineno)] = end
+    return bisect_right(starts, start)

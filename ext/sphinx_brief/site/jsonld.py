@@ -41,6 +41,7 @@ from sphinx.errors import NoUri
 
 from .. import bibtex, editorial
 from ..citations import fields
+from ..citations.marks import brief_notes, keys_of
 from ..citations.notes import cited_by_note
 from ..citations.style import entry_content
 from ..core import agents, dates
@@ -196,7 +197,11 @@ def _cited_keys(app: Sphinx, doctree: nodes.document, entries: dict[str, Entry])
                 by_id.setdefault(make_id(raw), key)
     keys: list[str] = []
     for node in doctree.findall(nodes.Element):
-        if isinstance(node, nodes.footnote | nodes.citation | nodes.list_item | nodes.target):
+        if isinstance(node, brief_notes):
+            for key in keys_of(node):  # the page's {note}s (light nodes)
+                if key in entries and key not in keys:
+                    keys.append(key)
+        elif isinstance(node, nodes.footnote | nodes.citation | nodes.list_item | nodes.target):
             for key in cited_by_note(node):  # a {note}: the keys it cites
                 if key in entries and key not in keys:
                     keys.append(key)

@@ -1,0 +1,64 @@
+"""The nodes of a page's ``{note}`` notes while it is read and stored: light, not footnotes.
+
+A brief may hold thousands of notes, and a docutils footnote is seven nodes (its reference
+and number, the footnote, its label and number, a paragraph, its text) that every transform
+of every page walks and every environment pickle holds.  A page whose only notes are the
+extension's own keeps each note as ONE node where it is cited, :class:`brief_note_ref` (a
+footnote reference with its number and target, no children), and the notes' texts as data
+of ONE node at the end of the page, :class:`brief_notes` (for each note: its id, number,
+back-references and how each source is shown).  Neither holds any text of the note.
+
+When the page is written, the notes become what a footnote would be written as, with the
+writer's own code (:mod:`.written`): HTML builders write a footnote reference and the
+footnotes from these nodes; every other builder gets real ``footnote_reference`` and
+``footnote`` nodes in their place, before its own transforms (LaTeX's footnotes included).
+A page that has other notes too (MyST ``[^x]``, ``{footcite}``) makes docutils footnotes
+while it is read instead, so that docutils numbers all of them together (:mod:`.notes`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from docutils import nodes
+
+#: The class of a ``{note}``'s reference and footnote (``brief-note``).
+CLASS = "brief-note"
+
+
+class brief_note_ref(nodes.footnote_reference):
+    """A note's mark where it is cited: ``refid`` (the note), ``ids``, ``number``.
+
+    A footnote reference, so that what looks for notes in a paragraph finds it; it has no
+    text child: its number is an attribute, written by :mod:`.written`.
+    """
+
+
+class brief_notes(nodes.General, nodes.Element):
+    """The page's ``{note}`` notes, in numbering order, as data (``notes``: one
+    :class:`NoteData` each, as plain lists, which pickle and print)."""
+
+
+class NoteData(NamedTuple):
+    """One note of :class:`brief_notes`."""
+
+    #: the footnote's id (the target of its references)
+    id: str
+    number: str
+    #: the ids of its references, in reading order
+    backrefs: list[str]
+    #: each source as shown: [prefix, key, locator, form]
+    shown: list[list[str]]
+
+
+def notes_of(node: brief_notes) -> list[NoteData]:
+    return [NoteData(*data) for data in node.get("notes", [])]
+
+
+def keys_of(node: nodes.Element) -> tuple[str, ...]:
+    """The keys cited by a :class:`brief_notes` node's notes, in order, each once."""
+    keys: dict[str, None] = {}
+    if isinstance(node, brief_notes):
+        for note in notes_of(node):
+            keys.update((str(source[1]), None) for source in note.shown)
+    return tuple(keys)

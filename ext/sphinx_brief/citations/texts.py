@@ -1,0 +1,135 @@
+"""A note's text as docutils nodes, made once per build for each way a note is written.
+
+A note is written as its sources are shown: ``(prefix, key, locator, form)`` for each, the
+form being "full", "short" or "ibid" (:mod:`.notes` decides).  The text is put together from
+the entries' parts (:mod:`.compose`), rendered by pybtex's docutils backend, and kept for the
+build (``brief_citation_cache``): a note written the same way again is a copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Any, cast
+
+from docutils import nodes
+from pybtex.richtext import Text
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxSmartQuotes
+
+from .. import bibtex
+from .bibliography import educate
+from .compose import Cited, Form
+from .compose import compose_note as compose
+from .style import BriefStyle
+
+#: How one source of a note is shown: prefix, key, locator, form.
+Shown = tuple[str, str, str, Form]
+
+
+def shown_of(data: Sequence[Sequence[str]]) -> tuple[Shown, ...]:
+    """The sources of a note as :func:`note_paragraph` takes them, from stored lists."""
+    return tuple((str(p), str(k), str(loc), _form(str(f))) for p, k, loc, f in data)
+
+
+def _form(text: str) -> Form:
+    return "ibid" if text == "ibid" else "short" if text == "short" else "full"
+
+
+def _rendered(env: BuildEnvironment, text: Text) -> nodes.paragraph:
+    paragraph = nodes.paragraph("", "", *text.render(bibtex.backend(env)))
+    for ref in paragraph.findall(nodes.reference):
+        # an address is printed exactly as in the bib file: never made "smart"
+        ref["support_smartquotes"] = False
+    return paragraph
+
+
+class NoteTexts:
+    """The notes' texts of one page being read or written (a style and a teacher of smart
+    quotes made once for all its notes)."""
+
+    def __init__(self, env: BuildEnvironment, document: nodes.document | None = None) -> None:
+        self.env = env
+        self.style = BriefStyle()
+        settings = self.style.settings
+        self.cache = settings.rendered if settings.cache else None
+        self.entries = bibtex.entries(env)
+        self.teacher: SphinxSmartQuotes | None = None
+        if document is not None:
+            teacher = SphinxSmartQuotes(document, startnode=None)
+            if teacher.is_available():
+                self.teacher = teacher
+        self.action = str(env.config.smartquotes_action)
+        self.language = env.settings.get("language_code")
+
+    def _hit(self, key: Hashable, sources: tuple[Any, ...]) -> nodes.paragraph | None:
+        if self.cache is None:
+            return None
+        hit = self.cache.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], sources, strict=True)):
+            return cast("nodes.paragraph", copy_nodes(hit[1]))
+        return None
+
+    def _keep(self, key: Hashable, sources: tuple[Any, ...], paragraph: nodes.paragraph) -> None:
+        if self.cache is not None:
+            self.cache[key] = (sources, copy_nodes(paragraph))
+
+    def markup(self, key: Hashable, shown: tuple[Shown, ...]) -> str | None:
+        """What a writer wrote for this note's text before in this build (:meth:`keep_markup`),
+        if its entries are still those it was written from."""
+        if self.cache is None:
+            return None
+        hit = self.cache.get(key)
+        if hit is None or not all(
+            a is self.entries.get(k) for a, (_, k, _, _) in zip(hit[0], shown, strict=True)
+        ):
+            return None
+        return str(hit[1])
+
+    def keep_markup(self, key: Hashable, shown: tuple[Shown, ...], markup: str) -> None:
+        if self.cache is not None:
+            self.cache[key] = (tuple(self.entries[k] for _, k, _, _ in shown), markup)
+
+    def paragraph(self, shown: tuple[Shown, ...]) -> nodes.paragraph:
+        """The note's text as a new paragraph (its quotes as the entries have them)."""
+        sources = tuple(self.entries[key] for _, key, _, _ in shown)
+        found = self._hit(shown, sources)
+        if found is not None:
+            return found
+        cited = [
+            Cited(self.style.parts(entry), form, prefix, locator)
+            for (prefix, _, locator, form), entry in zip(shown, sources, strict=True)
+        ]
+        paragraph = _rendered(self.env, compose(cited))
+        self._keep(shown, sources, paragraph)
+        return paragraph
+
+    def educated(self, shown: tuple[Shown, ...]) -> nodes.paragraph:
+        """The note's text with the quotes, dashes and ellipses of the page's prose, as
+        Sphinx's SmartQuotes transform makes them (its settings, builder and language):
+        for notes written after the page's transforms have run (:mod:`.written`)."""
+        if self.teacher is None:
+            return self.paragraph(shown)
+        key: Hashable = ("educated", self.language, self.action, shown)
+        sources = tuple(self.entries[k] for _, k, _, _ in shown)
+        found = self._hit(key, sources)
+        if found is not None:
+            return found
+        holder = nodes.Element()
+        holder += self.paragraph(shown)
+        educate(holder, self.teacher, self.action)
+        paragraph = cast("nodes.paragraph", holder[0])
+        holder.remove(paragraph)
+        self._keep(key, sources, paragraph)
+        return paragraph
+
+
+def copy_nodes(node: nodes.Element) -> Any:
+    """A copy of a note's nodes (text, emphasis, links): what ``deepcopy`` does, for the
+    few kinds of node a note holds, without its cost per note."""
+    attributes = {k: v[:] if isinstance(v, list) else v for k, v in node.attributes.items()}
+    copy = node.__class__("", **attributes)
+    copy.extend(
+        nodes.Text(str(child)) if isinstance(child, nodes.Text) else copy_nodes(child)
+        for child in node.children
+    )
+    return copy

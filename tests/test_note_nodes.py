@@ -1,0 +1,233 @@
+"""A page whose only notes are ``{note}``s keeps each note as one light node while it is read
+(citations/marks.py) and writes it as a footnote (citations/written.py).  What readers get must
+not change: every format is compared, byte for byte apart from docutils' automatic ids, with
+the same project built with ``brief_note_footnotes = True`` (docutils footnotes all along)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from docutils import nodes
+
+from sphinx_brief.citations.compose import shorten_title
+from sphinx_brief.citations.marks import brief_note_ref, brief_notes
+
+from .conftest import Build, run_sphinx
+
+BIB = r"""
+@article{hilder, author = {Hilder, James},
+  title = {{North Korea's "Arms" Plane Bound for Hezbollah: A Report}}, journal = {The Times},
+  date = {2010-05-13}, url = {http://x.org/a?b="c"--d&e='f'~g}}
+@article{agency, title = {{Iran's "Big" Plan \& <More>}}, journal = {IRNA}, date = {2007-05-11}}
+@book{book, author = {Doe, Jane and Roe, Richard}, title = {A Book: Its Subtitle},
+  publisher = {Press}, address = {Chicago}, year = 1999}
+@misc{undated, title = {Leaflet?}, howpublished = {Ministry}}
+"""
+
+MD = """\
+# Notes
+
+One.{note}`@hilder` Two.{note}`see @hilder, 4; @agency` Three.{note}`@book, 112–15`
+
+:::{quote}
+:speaker: Kim Yong-Nam
+:date: 2009-06
+:source: agency
+It's "a plan".
+:::
+
+After the quotation.{note}`@agency` Again.{note}`@agency`
+
+## Later
+
+Said that
+:::{quote}
+:speaker: Jane Doe
+:date: 2010-03-05
+:source: undated
+:display: run-in
+the words
+:::
+and more.{note}`@undated`
+
+:::{event} 1998-06-05
+:title: Something happens
+:source: hilder, book
+:::
+"""
+
+RST = """\
+Other page
+==========
+
+A claim.\\ :note:`@book` Another.\\ :note:`cf. @hilder, 2; @undated`
+"""
+
+
+def _project(root: Path) -> Path:
+    src = root / "src"
+    src.mkdir(parents=True)
+    (src / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_brief"]\n'
+        'bibtex_bibfiles = ["refs.bib"]\n'
+        'bibtex_default_style = "brief"\n'
+        'myst_enable_extensions = ["colon_fence"]\n'
+        "brief_archive_links = False\n"
+        'root_doc = "index"\n'
+        'latex_documents = [("index", "notes.tex", "Notes", "A", "howto")]\n',
+        encoding="utf-8",
+    )
+    (src / "refs.bib").write_text(BIB, encoding="utf-8")
+    (src / "index.md").write_text(MD + "\n```{toctree}\nother\n```\n", encoding="utf-8")
+    (src / "other.rst").write_text(RST, encoding="utf-8")
+    return src
+
+
+def _build(tmp: Path, builder: str, footnotes: bool) -> Build:
+    build = run_sphinx(
+        _project(tmp),
+        builder,
+        tmp / "out",
+        confoverrides={"brief_note_footnotes": footnotes},
+    )
+    assert "WARNING" not in build.warnings and "ERROR" not in build.warnings, build.warnings
+    return build
+
+
+def _ids(text: str) -> str:
+    """Docutils numbers its automatic ids ("id3") as it meets them; the notes' marks get
+    theirs at another moment in each build: compare with them out of the way."""
+    return re.sub(r"\bid\d+\b", "idN", text)
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Build, Build]]:
+    builds = {}
+    for builder in ("html", "latex", "text", "epub"):
+        light = _build(tmp_path_factory.mktemp(f"light-{builder}"), builder, False)
+        heavy = _build(tmp_path_factory.mktemp(f"heavy-{builder}"), builder, True)
+        builds[builder] = (light, heavy)
+    return builds
+
+
+def test_the_doctree_holds_one_node_per_note_and_no_footnote(
+    pair: dict[str, tuple[Build, Build]],
+) -> None:
+    light, heavy = pair["html"]
+    doctree = light.app.env.get_doctree("index")
+    assert not list(doctree.findall(nodes.footnote))
+    marks = list(doctree.findall(brief_note_ref))
+    (listing,) = doctree.findall(brief_notes)
+    assert all(not mark.children for mark in marks)
+    assert [n[1] for n in listing["notes"]] == [str(n) for n in range(1, len(listing["notes"]) + 1)]
+    # the same notes as docutils footnotes, with the other setting
+    footnotes = list(heavy.app.env.get_doctree("index").findall(nodes.footnote))
+    assert len(footnotes) == len(listing["notes"])
+    assert all(
+        [type(child) for child in footnote.children] == [nodes.label, nodes.paragraph]
+        for footnote in footnotes
+    )
+
+
+@pytest.mark.parametrize("page", ["index.html", "other.html"])
+def test_html_is_the_same_as_with_footnotes(
+    pair: dict[str, tuple[Build, Build]], page: str
+) -> None:
+    light, heavy = pair["html"]
+    assert _ids(light.read(page)) == _ids(heavy.read(page))
+    soup = BeautifulSoup(light.read(page), "html.parser")
+    notes = soup.select("aside.footnote")
+    assert notes and len(soup.select("aside.footnote-list")) == 1
+    # each mark links to its note and back
+    for mark in soup.select("a.footnote-reference"):
+        note = soup.find(id=mark["href"][1:])
+        assert note is not None and note.name == "aside"
+        assert note.select_one(f'a[href="#{mark["id"]}"]') or note.select_one(
+            f'.backrefs a[href="#{mark["id"]}"]'
+        )
+
+
+def test_html_note_texts_are_educated_and_addresses_are_not(
+    pair: dict[str, tuple[Build, Build]],
+) -> None:
+    light, _ = pair["html"]
+    soup = BeautifulSoup(light.read("index.html"), "html.parser")
+    texts = [" ".join(note.p.get_text().split()) for note in soup.select("aside.footnote")]
+    assert texts == [
+        "James Hilder, “North Korea’s ‘Arms’ Plane Bound for Hezbollah: A Report,” The Times, "
+        "May 13, 2010, http://x.org/a?b=\"c\"--d&e='f'~g.",
+        "See Hilder, “North Korea’s ‘Arms’ Plane,” 4; “Iran’s ‘Big’ Plan & <More>,” IRNA, "
+        "May 11, 2007.",
+        "Jane Doe and Richard Roe, A Book: Its Subtitle (Chicago: Press, 1999), 112–15.",
+        # the quotation's note is the next note, which cites its source (one number)
+        "“Iran’s ‘Big’ Plan.”",
+        "“Iran’s ‘Big’ Plan.”",
+        "“Leaflet?” Ministry, n.d.",
+    ]
+    # the sources' text is escaped for the format
+    assert "Plan &amp; &lt;More&gt;" in light.read("index.html")
+
+
+def test_the_numbers_follow_the_reading_order(pair: dict[str, tuple[Build, Build]]) -> None:
+    light, _ = pair["html"]
+    soup = BeautifulSoup(light.read("index.html"), "html.parser")
+    numbers = [
+        mark.get_text(strip=True).strip("[]") for mark in soup.select("a.footnote-reference")
+    ]
+    # a number shows again only where a mark shares a note (a quote's attribution)
+    first = list(dict.fromkeys(numbers))
+    assert first == [str(n) for n in range(1, len(first) + 1)]
+
+
+def test_tex_is_the_same_as_with_footnotes(pair: dict[str, tuple[Build, Build]]) -> None:
+    light, heavy = pair["latex"]
+    tex, other = light.read("notes.tex"), heavy.read("notes.tex")
+    assert _ids(tex) == _ids(other)
+    assert tex.count("\\begin{footnote}") >= 7
+    assert "Jane Doe and Richard Roe" in tex
+
+
+def test_text_is_the_same_as_with_footnotes(pair: dict[str, tuple[Build, Build]]) -> None:
+    light, heavy = pair["text"]
+    for page in ("index.txt", "other.txt"):
+        assert light.read(page) == heavy.read(page)
+    assert "Leaflet?" in light.read("index.txt")
+
+
+def test_epub_is_the_same_as_with_footnotes(pair: dict[str, tuple[Build, Build]]) -> None:
+    light, heavy = pair["epub"]
+    (book,) = light.outdir.glob("*.epub")
+    (other,) = heavy.outdir.glob("*.epub")
+    with zipfile.ZipFile(book) as a, zipfile.ZipFile(other) as b:
+        pages = [n for n in a.namelist() if n.endswith(".xhtml")]
+        assert pages
+        for name in pages:
+            assert _ids(a.read(name).decode()) == _ids(b.read(name).decode()), name
+
+
+def test_a_page_with_other_notes_numbers_them_all_in_reading_order(tmp_path: Path) -> None:
+    src = _project(tmp_path)
+    (src / "index.md").write_text(
+        "# Mixed\n\nA.{note}`@book` B.[^x] C.{note}`@hilder` D.{footcite}`agency`"
+        " E.{note}`@book`\n\n[^x]: Mine.\n\n```{toctree}\nother\n```\n",
+        encoding="utf-8",
+    )
+    build = run_sphinx(src, "html", tmp_path / "out")
+    assert "WARNING" not in build.warnings, build.warnings
+    soup = BeautifulSoup(build.read("index.html"), "html.parser")
+    marks = [a.get_text(strip=True).strip("[]") for a in soup.select("a.footnote-reference")]
+    assert marks == ["1", "2", "3", "4", "5"]
+    notes = [" ".join(n.p.get_text().split()) for n in soup.select("aside.footnote")]
+    assert notes[1] == "Mine." and notes[4].startswith("Doe and Roe, ")
+    assert list(build.app.env.get_doctree("index").findall(nodes.footnote))
+
+
+def test_short_titles_do_not_end_on_a_dangling_word() -> None:
+    assert shorten_title("War and Peace in the Middle East") == "War and Peace"
+    assert shorten_title("Iran's Big Plan & More") == "Iran's Big Plan"
+    assert shorten_title("Of Mice and Men") == "Of Mice and Men"  # four words: kept whole
+    assert shorten_title("North Korea Arms Plane Bound: A Report") == "North Korea Arms Plane"
