@@ -101,7 +101,7 @@ def _explanation(node: Any) -> str | None:
     return None
 
 
-def _paragraph(paragraph: Any, footnotes: dict[str, str]) -> dict[str, Any]:
+def _paragraph(paragraph: Any, footnotes: dict[str, tuple[str, str]]) -> dict[str, Any]:
     """A paragraph's words; each note is one token, ``\\x00label\\x00content\\x00``."""
     from docutils import nodes
 
@@ -111,9 +111,11 @@ def _paragraph(paragraph: Any, footnotes: dict[str, str]) -> dict[str, Any]:
     def walk(node: Any) -> None:
         if _is_note(node):
             refid = str(node.get("refid") or node.get("reftarget") or "")
-            content = footnotes.get(refid) or refid or node.astext()
+            label, content = footnotes.get(refid) or ("", "")
+            label = node.astext() or label
+            content = content or refid or label
             notes.append(content)
-            label, packed = ("\x01".join(t.split()) for t in (node.astext(), content))
+            label, packed = ("\x01".join(t.split()) for t in (label, content))
             parts.append(f"\x00{label}\x00{packed}\x00")  # one token: spaces become \x01
             return
         if isinstance(node, nodes.Text):
@@ -128,6 +130,15 @@ def _paragraph(paragraph: Any, footnotes: dict[str, str]) -> dict[str, Any]:
     return {"text": " ".join("".join(parts).split()), "notes": notes}
 
 
+def _written(app: Any, docname: str) -> Any:
+    """The page as a builder gets it, to read its notes from: an extension may make a
+    note's footnote only when the page is written (sphinx_brief's light notes)."""
+    try:
+        return app.env.get_and_resolve_doctree(docname, app.builder)
+    except Exception:  # a side's own code may fail: read what was stored
+        return app.env.get_doctree(docname)
+
+
 def read_pages(app: Any) -> dict[str, Any]:
     """Each document's paragraphs, in order, and the records it declares."""
     from docutils import nodes
@@ -136,11 +147,12 @@ def read_pages(app: Any) -> dict[str, Any]:
     pages: dict[str, Any] = {}
     for docname in sorted(env.found_docs):
         doctree = env.get_doctree(docname)
-        footnotes = {}
-        for footnote in doctree.findall(nodes.footnote):
+        footnotes: dict[str, tuple[str, str]] = {}
+        for footnote in _written(app, docname).findall(nodes.footnote):
+            label = next((c.astext() for c in footnote.children if c.tagname == "label"), "")
             body = " ".join(c.astext() for c in footnote.children if c.tagname != "label")
             for name in [*footnote["ids"], *footnote["names"]]:
-                footnotes[str(name)] = " ".join(body.split())
+                footnotes[str(name)] = (label, " ".join(body.split()))
         paragraphs: list[dict[str, Any]] = []
         records: list[dict[str, Any]] = []
         for node in doctree.findall(nodes.Element):
@@ -192,7 +204,7 @@ def cited_keys(app: Any, pages: dict[str, Any], entries: dict[str, Any]) -> list
     named = re.compile(f"^{pattern}$")
     for docname in pages:
         doctree = app.env.get_doctree(docname)
-        for footnote in doctree.findall(nodes.footnote):
+        for footnote in _written(app, docname).findall(nodes.footnote):
             # a {note}'s footnote keeps the keys it cites ([[prefix, key, locator], …])
             cited.update(str(item[1]) for item in footnote.get("brief_items", ()))
             for name in footnote["names"]:

@@ -23,6 +23,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.visitors import Handlers, nothing, skip
 from .marks import CLASS, NoteData, brief_note_ref, brief_notes, notes_of
+from .notes import ITEMS
 from .texts import NoteTexts, shown_of
 
 
@@ -41,6 +42,7 @@ def footnote_of(
         classes=[CLASS],
         docname=docname,
     )
+    footnote[ITEMS] = [[prefix, key, locator] for prefix, key, locator, _ in data.shown]
     return footnote
 
 
