@@ -81,7 +81,7 @@ EVERY_FORM = [
     ("1993~", "c. 1993", "um 1993"),
     ("2009-11?", "November 2009?", "November 2009?"),
     ("2009-11%", "c. November 2009?", "um November 2009?"),
-    ("2010-03-05~", "c. March 5, 2010", "um 5. März 2010"),
+    ("2010-03-05~", "c. March 5, 2010", "um den 5. März 2010"),
     ("1980/1988", "1980–1988", "1980–1988"),
     ("2007-01/2007-02", "January–February 2007", "Januar–Februar 2007"),
     ("2021-10/2022-12", "October 2021–December 2022", "Oktober 2021–Dezember 2022"),
@@ -105,7 +105,7 @@ EVERY_FORM = [
     ("../1990-06-12", "until June 12, 1990", "bis 12. Juni 1990"),
     ("2022-02-24/", "from February 24, 2022 (end unknown)", "ab 24. Februar 2022 (Ende unbekannt)"),
     ("/1990", "until 1990 (start unknown)", "bis 1990 (Beginn unbekannt)"),
-    ("1993~/..", "since c. 1993", "seit um 1993"),
+    ("1993~/..", "since c. 1993", "seit ca. 1993"),
 ]
 
 #: Abbreviated month names of either language: none may appear in a date.
@@ -134,6 +134,14 @@ def test_open_and_unknown_ends_in_french_and_a_fallback() -> None:
     assert dates.parse("2022-02/").display("fr") == "à partir de février 2022 (fin inconnue)"
     # a language without phrases of its own: English phrases, the locale's date
     assert dates.parse("2022-02-24/..").display("pt") == "since 24 de fevereiro de 2022"
+
+
+def test_an_approximate_day_takes_the_article_its_language_needs() -> None:
+    assert dates.parse("2022-02-08~").display("fr") == "vers le 8 février 2022"
+    assert dates.parse("2022-02-08~").display("de") == "um den 8. Februar 2022"
+    assert dates.parse("2022-02-08~").display("en") == "c. February 8, 2022"
+    # a language without words of its own: the English ones, around the locale's date
+    assert dates.parse("2022-02-08~/..").display("pt") == "since c. 8 de fevereiro de 2022"
 
 
 def test_open_sides_keep_the_known_bounds() -> None:

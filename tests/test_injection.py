@@ -54,7 +54,7 @@ from bs4 import BeautifulSoup, Tag
 from docutils.parsers.rst import directives
 from pybtex.richtext import Text
 
-from sphinx_brief.citations.style import _nest_quotes
+from sphinx_brief.citations.style import nest_quotes
 
 from .conftest import Build, require_tool, run_sphinx
 
@@ -125,7 +125,7 @@ def bib_text(marker: str, payload: str, *, quoted: bool = False) -> str:
     """
     form = bib_form(payload)
     latex = f"{marker} {form}" if form else marker
-    return " ".join(str(Text.from_latex(_nest_quotes(latex) if quoted else latex)).split())
+    return " ".join(str(Text.from_latex(nest_quotes(latex) if quoted else latex)).split())
 
 
 def url_form(payload: str) -> str:

@@ -4,6 +4,11 @@ entry of the bibliography (the Sources page).
 Collected lists (timelines, quotation lists) stand on any page: they cite with these, which
 need no note on the page, in HTML, LaTeX and ePub alike.  Links are placeholders
 (:mod:`..core.links`) given their address when the page is written.
+
+They are made when the page is written, after Sphinx's smart quotes have educated its prose
+while it was read, so they are educated here, with the page's typography
+(:mod:`..core.typography`), as the notes and the Sources page are: "Kyodo News’ Service",
+a short title's inner quotation marks single, as a note's (“Iran’s ‘Nuclear’ Deal,”).
 """
 
 from __future__ import annotations
@@ -15,16 +20,22 @@ from sphinx.environment import BuildEnvironment
 
 from .. import bibtex
 from ..core.links import placeholder_link
-from .compose import shorten_title
+from ..core.typography import Typography, typography_of
+from .compose import ends_in_punctuation, shorten_title
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
+from .style import nest_quotes
 
 
 class SourceIndex:
-    """Short citations of bib entries, and where each entry stands in a bibliography."""
+    """Short citations of bib entries, and where each entry stands in a bibliography.
 
-    def __init__(self, env: BuildEnvironment) -> None:
+    ``document`` is the page being written: its citations get the typography of its prose
+    (none without a document, or where Sphinx leaves the prose straight)."""
+
+    def __init__(self, env: BuildEnvironment, document: nodes.document | None = None) -> None:
         self.entries = bibtex.entries(env)
         self.language = env.config.language or "en"
+        self.typography = typography_of(document) if document is not None else None
         self._short: dict[str, list[nodes.Node]] = {}
         self._signatures: dict[tuple[str, ...], set[str]] | None = None
         self.targets = bibtex.citation_targets(env)
@@ -44,7 +55,9 @@ class SourceIndex:
             return None
         if key not in self._short:  # pybtex's LaTeX parsing is slow; a source recurs
             titled = len(self._alike().get(_signature(entry), ())) > 1
-            self._short[key] = short_citation(entry, self.language, titled=titled)
+            self._short[key] = short_citation(
+                entry, self.language, titled=titled, typography=self.typography
+            )
         return self._short[key]
 
     def _alike(self) -> dict[tuple[str, ...], set[str]]:
@@ -57,9 +70,10 @@ class SourceIndex:
         return self._signatures
 
     def title(self, key: str) -> str:
-        """The entry's title as plain text (a link's tooltip)."""
+        """The entry's title as plain text (a link's tooltip), educated as the page."""
         entry = self.entries.get(key)
-        return bibtex.field_text(entry, "title") if entry is not None else ""
+        title = bibtex.field_text(entry, "title") if entry is not None else ""
+        return self.typography.text(title) if self.typography is not None else title
 
     def citation(self, key: str, fromdoc: str) -> nodes.Node:
         short = self.short(key)
@@ -81,42 +95,62 @@ def _signature(entry: Entry) -> tuple[str, ...]:
     return (who.lower(), where.strip().lower(), *when)
 
 
-def short_citation(entry: Entry, language: str = "en", *, titled: bool = False) -> list[nodes.Node]:
+def short_citation(
+    entry: Entry,
+    language: str = "en",
+    *,
+    titled: bool = False,
+    typography: Typography | None = None,
+) -> list[nodes.Node]:
     """Authors' last names, publication, date: "Hilder, *The Times*, May 13, 2010"; with
     ``titled``, the short title too ("Reuters, “Iran Deal,” April 8, 2026"), to tell apart
-    sources that would otherwise print the same."""
-    parts: list[list[nodes.Node]] = []
+    sources that would otherwise print the same.  With ``typography``, its text is educated
+    as one run, as a note's is."""
+    parts: list[tuple[bool, str]] = []  # (in italics, text)
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [" ".join(str(Text.from_latex(n)) for n in p.last_names) for p in people]
     if names:
-        who = names[0] + " et al." if len(names) > 2 else " and ".join(names)
-        parts.append([nodes.Text(who)])
+        parts.append((False, names[0] + " et al." if len(names) > 2 else " and ".join(names)))
     publication = next((f for f in PUBLICATION_FIELDS if bibtex.field_text(entry, f)), None)
     if publication:
-        text = bibtex.field_text(entry, publication)
-        parts.append([nodes.emphasis(text, text)])
-    title = bibtex.field_text(entry, "shorttitle") or shorten_title(
-        bibtex.field_text(entry, "title")
-    )
-    quoted = -1
-    if titled and title:
-        quoted = len(parts)
-        parts.append([nodes.Text(f"“{title}”")])
+        parts.append((True, bibtex.field_text(entry, publication)))
+    title = _short_title(entry) if titled else ""
+    quoted = len(parts) if title else -1
+    if title:
+        parts.append((False, f"“{title}”"))
     try:
         published = publication_date(entry)
     except EntryProblem:
         published = None
     if published is not None:
-        parts.append([nodes.Text(published.display(language))])
+        parts.append((False, published.display(language)))
     if not parts:
-        title = bibtex.field_text(entry, "title") or entry.key
-        parts.append([nodes.Text(title)])
-    out: list[nodes.Node] = []
-    for index, part in enumerate(parts):
-        if index == quoted + 1 and quoted >= 0:
-            # Chicago: the comma inside the closing quotation mark (“Iran Deal,” April 8)
-            out[-1] = nodes.Text(f"“{title},” ")
+        parts.append((False, bibtex.field_text(entry, "title") or entry.key))
+    pieces: list[tuple[bool, str]] = []
+    for index, (italic, text) in enumerate(parts):
+        if index and index == quoted + 1:
+            # Chicago: the comma inside the closing quotation mark (“Iran Deal,” April 8),
+            # none after a title's own ? or !
+            comma = "" if ends_in_punctuation(title) else ","
+            pieces[-1] = (False, f"“{title}{comma}” ")
         elif index:
-            out.append(nodes.Text(", "))
-        out.extend(part)
-    return out
+            pieces.append((False, ", "))
+        pieces.append((italic, text))
+    texts = [text for _, text in pieces]
+    if typography is not None:
+        texts = typography.run(texts)
+    return [
+        nodes.emphasis(text, text) if italic else nodes.Text(text)
+        for (italic, _), text in zip(pieces, texts, strict=True)
+    ]
+
+
+def _short_title(entry: Entry) -> str:
+    """The short title set in quotation marks: the entry's ``shorttitle``, else its title
+    up to the colon, at most four words; double quotation marks inside it become single
+    ones, as in a note."""
+    short = entry.fields.get("shorttitle", "").strip()
+    if short:
+        return str(Text.from_latex(nest_quotes(short))).strip()
+    title = entry.fields.get("title", "").strip()
+    return shorten_title(str(Text.from_latex(nest_quotes(title))).strip()) if title else ""

@@ -82,7 +82,7 @@ def _link(url: str) -> Text:
     return Text(url)
 
 
-def _nest_quotes(latex: str) -> str:
+def nest_quotes(latex: str) -> str:
     """Double quotation marks inside a quoted title become single ones (“A ‘b’ c”)."""
     latex = latex.replace("``", "‘").replace("''", "’").replace("“", "‘").replace("”", "’")
     out, opening = [], True
@@ -219,10 +219,10 @@ class BriefStyle(BaseStyle):
         short_title: Text | None = None
         if "title" in entry.fields:
             raw = entry.fields["title"]
-            title = Text.from_latex(raw if whole_work else _nest_quotes(raw))
+            title = Text.from_latex(raw if whole_work else nest_quotes(raw))
             short_raw = entry.fields.get("shorttitle", "").strip()
             if short_raw:
-                short_title = Text.from_latex(short_raw if whole_work else _nest_quotes(short_raw))
+                short_title = Text.from_latex(short_raw if whole_work else nest_quotes(short_raw))
             else:
                 short_title = Text(shorten_title(str(title)))
         else:

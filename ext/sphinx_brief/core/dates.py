@@ -41,7 +41,7 @@ from edtf.parser.parser_classes import Date as EDTFDate
 from edtf.parser.parser_classes import Interval as EDTFInterval
 from edtf.parser.parser_classes import UncertainOrApproximate as EDTFQualified
 
-from .date_words import CIRCA, OPEN_PHRASES
+from . import date_words
 
 #: How precise a date is; a smaller rank is less precise.
 PRECISIONS = ("year", "month", "day")
@@ -371,26 +371,30 @@ def _closed(date: BriefDate, language: str) -> str:
     )
 
 
-def _phrase(language: str, key: str, day: bool) -> str:
-    phrases = OPEN_PHRASES.get(language, OPEN_PHRASES["en"])
-    return phrases.get(f"{key}-day", phrases[key]) if day else phrases[key]
-
-
 @lru_cache(maxsize=8192)
 def _display(date: BriefDate, language: str) -> str:
-    locale = _locale(language)
+    words = _locale(language).language
+    day = date.start_precision == "day"
     if date.open_start or date.open_end:
-        # the known side as a date of its own ("c. 1993"), in the phrase of its open side
+        # the known side, in the phrase of its open side, which says "circa" its own way
+        # ("seit ca. 1993", not "seit um 1993"; date_words)
         known = date.edtf.partition("/")[2] if date.open_start else date.edtf.partition("/")[0]
-        side = display(parse(known), language)
+        side = parse(known)
         if date.open_end:
             key = "since" if date.open_end == OPEN else "end-unknown"
         else:
             key = "until" if date.open_start == OPEN else "start-unknown"
-        return _phrase(locale.language, key, date.start_precision == "day").format(side)
+        return date_words.open_phrase(
+            words,
+            key,
+            _closed(side, language),
+            day=day,
+            approximate=side.approximate,
+            uncertain=side.uncertain,
+        )
     text = _closed(date, language)
     if date.approximate:
-        text = CIRCA.get(locale.language, CIRCA["en"]).format(text)
+        text = date_words.circa(words, text, day=day)
     if date.uncertain:
         text += "?"
     return text

@@ -89,10 +89,16 @@ def _detached(body: Sequence[nodes.Node], fromdoc: str, *, copy: bool = True) ->
 class _Layout:
     """Builds the entries of the timelines of one document."""
 
-    def __init__(self, env: BuildEnvironment, app: Sphinx | None = None) -> None:
+    def __init__(
+        self,
+        env: BuildEnvironment,
+        app: Sphinx | None = None,
+        document: nodes.document | None = None,
+    ) -> None:
         self.env = env
         self.tags: dict[str, str] = dict(env.config.brief_tags)
-        self.sources = SourceIndex(env)
+        # short citations set as the prose of the page they are written on (smart quotes)
+        self.sources = SourceIndex(env, document)
         self._kept_bodies: dict[str, StoredBodies | None] = {}
         self._bodies: dict[str, dict[str, list[nodes.Node]]] = {}
         self._markup: dict[str, dict[str, tuple[Markup, ...]]] = {}
@@ -344,7 +350,7 @@ class TimelineTransform(SphinxPostTransform):
         if timelines:
             with _collector_paused():
                 # the builder, as Sphinx's own post-transforms get it
-                _Layout(self.env, self.env._app).render_all(timelines)
+                _Layout(self.env, self.env._app, self.document).render_all(timelines)
         for event in self.document.findall(brief_event):
             _to_anchor(event)
 

@@ -157,6 +157,10 @@ def _rendered_entry(
             if number:
                 line += nodes.Text(" ")
             line.extend(note)
+        if short.typography is not None:
+            # made after Sphinx educated the page's prose: given its typography here, as the
+            # notes of the quoting page have it (addresses kept as written)
+            short.typography.nodes(line)
         entry.append(line)
     return entry
 
@@ -168,7 +172,7 @@ def fill_quotations(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         speaker = placeholder.get("speaker", "")
         groups = collected(app.env, speaker)
         result = nodes.container(classes=placeholder["classes"])
-        short = SourceIndex(app.env)
+        short = SourceIndex(app.env, doctree)
         level = _section_depth(placeholder) + 1
         for name, entries in groups:
             heading = nodes.rubric(name, name, classes=["brief-speaker"])
