@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> None:
     app.add_role("note", role.NoteRole())
     app.add_transform(sources.PlacePendingNotes)
     app.add_transform(notes.FillNotes)
+    app.add_post_transform(bibliography.BibliographyForm)
     app.add_post_transform(bibliography.BibliographyAnchors)
     app.add_post_transform(bibliography.SmartBibliography)
     app.add_post_transform(bibliography.BibliographyParagraphs)
