@@ -76,13 +76,16 @@ def _names(people: list[Person]) -> Text:
 
 
 def _inverted(person: Person) -> Text:
-    """A name as a bibliography begins with it: "Landay, Jonathan S.", "King, Martin
-    Luther, Jr.", "de Gaulle, Charles"; a name of one part (an agency) as it is."""
-    family = Text(" ").join(
-        [Text.from_latex(part) for part in (*person.prelast_names, *person.last_names)]
-    )
+    """A name as a bibliography begins with it, by the family name it is sorted by
+    (:class:`.bibliography.ChicagoOrder`): "Landay, Jonathan S.", "King, Martin Luther,
+    Jr.", "Gaulle, Charles de" (a particle after the given names, Chicago 8.29); a name of
+    one part (an agency) as it is."""
     given = [*person.first_names, *person.middle_names]
-    name = family
+    particles = list(person.prelast_names)
+    if given:
+        given += particles
+        particles = []
+    name = Text(" ").join([Text.from_latex(part) for part in (*particles, *person.last_names)])
     if given:
         name = Text(name, ", ", Text(" ").join([Text.from_latex(part) for part in given]))
     if person.lineage_names:
