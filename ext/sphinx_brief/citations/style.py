@@ -78,7 +78,7 @@ def _names(people: list[Person]) -> Text:
 def _inverted(person: Person) -> Text:
     """A name as a bibliography begins with it, by the family name it is sorted by
     (:class:`.bibliography.ChicagoOrder`): "Landay, Jonathan S.", "King, Martin Luther,
-    Jr.", "Gaulle, Charles de" (a particle after the given names, Chicago 8.29); a name of
+    Jr.", "Gaulle, Charles de" (a particle after the given names, as Chicago indexes it); a name of
     one part (an agency) as it is."""
     given = [*person.first_names, *person.middle_names]
     particles = list(person.prelast_names)
@@ -94,7 +94,7 @@ def _inverted(person: Person) -> Text:
     return name
 
 
-#: Chicago's bibliography (18th ed., 13.76): up to six authors are all named; of more, the
+#: Chicago's bibliography (18th edition): up to six authors are all named; of more, the
 #: first three, then "et al."
 ALL_AUTHORS_UP_TO = 6
 AUTHORS_BEFORE_ET_AL = 3
@@ -110,7 +110,8 @@ def _inverted_names(people: list[Person]) -> Text:
     others = [_person(person) for person in people[1:]]
     if not others:
         return first
-    # the comma of an inverted name is followed by another before "and" (Chicago 6.19)
+    # an inverted first name ends with a comma before "and" ("Landay, Jonathan, and …");
+    # a name of one part (an agency) is joined as in the note ("Reuters and Jane Doe")
     inverted = bool(people[0].first_names or people[0].middle_names or people[0].lineage_names)
     if len(others) == 1 and not inverted:
         return Text(first, " and ", others[0])
