@@ -259,7 +259,7 @@ def entry(bibtex: str) -> str:
         ),
         (
             "@article{k, author = {de Gaulle, Charles}, title = {T}, journal = {J}, year = 1960}",
-            "Gaulle, Charles de. “T.” J, 1960.",
+            "de Gaulle, Charles. “T.” J, 1960.",
         ),
         # an italic title ending in "?" takes no full stop; nor a quoted full stop
         (

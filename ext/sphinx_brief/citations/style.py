@@ -76,16 +76,16 @@ def _names(people: list[Person]) -> Text:
 
 
 def _inverted(person: Person) -> Text:
-    """A name as a bibliography begins with it, by the family name it is sorted by
-    (:class:`.bibliography.ChicagoOrder`): "Landay, Jonathan S.", "King, Martin Luther,
-    Jr.", "Gaulle, Charles de" (a particle after the given names, as Chicago indexes it); a name of
-    one part (an agency) as it is."""
+    """A name as a bibliography begins with it: "Landay, Jonathan S.", "King, Martin
+    Luther, Jr.", "de Gaulle, Charles"; a name of one part (an agency) as it is.
+
+    What comes before the comma of ``Last, First`` in refs.bib stays in its order: pybtex
+    finds a particle ("de", "van") by its lower-case letter, which words of other kinds
+    have too, so moving it after the given names could reorder a family name.
+    """
     given = [*person.first_names, *person.middle_names]
-    particles = list(person.prelast_names)
-    if given:
-        given += particles
-        particles = []
-    name = Text(" ").join([Text.from_latex(part) for part in (*particles, *person.last_names)])
+    family = (*person.prelast_names, *person.last_names)
+    name = Text(" ").join([Text.from_latex(part) for part in family])
     if given:
         name = Text(name, ", ", Text(" ").join([Text.from_latex(part) for part in given]))
     if person.lineage_names:
