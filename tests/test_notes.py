@@ -170,7 +170,7 @@ def test_the_pdf_prints_the_notes(brief_pdf: Path) -> None:
     # the Sources section is the bibliography itself: no bullets, no "References" after it
     sources = text.split("Sources\n")[-1].split("Changes in this edition")[0]
     assert "•" not in sources and "References" not in sources
-    assert sources.index("James Hilder") < sources.index("International Protests")
+    assert sources.index("Hilder, James.") < sources.index("International Protests")
 
 
 def test_the_epub_has_the_22_notes(brief_epub: Build) -> None:
@@ -190,12 +190,13 @@ def test_bibliography_entries_are_smart_and_addresses_are_not(tmp_path: Path) ->
     assert build.warnings == "", build.warnings
     soup = BeautifulSoup(build.read("index.html"), "lxml")
     items = [li.get_text() for li in soup.select("ul.brief-bibliography > li")]
-    assert items[0].startswith("Jane Doe")  # Doe, Hilder, then titles: Iran's, Leaflet
-    assert [i.split(",")[0] for i in items] == [
-        "Jane Doe",
-        "James Hilder",
-        "“Iran’s ‘Big’ Plan",
-        "“Leaflet",
+    # Doe, Hilder, then titles: Iran's, Leaflet; in the bibliography's form
+    assert items == [
+        "Doe, Jane. A Book. Chicago: Press, 1999.",
+        "Hilder, James. “North Korea Arms Plane Bound for Hezbollah: A Report.” The Times, "
+        "May 13, 2010. http://x.org/a?b=\"c\"--d&e='f'.",
+        "“Iran’s ‘Big’ Plan.” IRNA, May 11, 2007.",
+        "“Leaflet.” Ministry, n.d.",
     ]
     link = soup.select_one("ul.brief-bibliography a.reference.external")
     assert link is not None and link.get_text() == "http://x.org/a?b=\"c\"--d&e='f'"

@@ -90,6 +90,16 @@ def footcite_keys(env: BuildEnvironment) -> dict[str, str]:
     return {name: key for key, name in names.items()}
 
 
+def listed_entries(env: BuildEnvironment) -> dict[str, tuple[Entry, str]]:
+    """Each entry a ``bibliography`` lists, by its citation id: the entry, and the name of
+    the pybtex style that bibliography formats it with (its ``:style:``)."""
+    cite = _cite(env)
+    return {
+        citation.citation_id: (citation.entry, cite.bibliographies[citation.bibliography_key].style)
+        for citation in cite.citations
+    }
+
+
 def citation_ids(env: BuildEnvironment) -> set[str]:
     """The ids of every entry that a ``bibliography`` lists."""
     return {citation.citation_id for citation in _cite(env).citations}

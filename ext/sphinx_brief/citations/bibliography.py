@@ -3,6 +3,10 @@ Chicago's order, with the typography of the prose.
 
 - :class:`ChicagoOrder` is the note style's sorting: alphabetical by the first author's
   last name, or by the title (without a leading article) where there is no author;
+- :class:`BibliographyForm` puts each entry in Chicago's bibliography form ("Landay,
+  Jonathan, and Kevin Hall. “Title.” …", :mod:`.bibentry`) where sphinxcontrib-bibtex
+  filled in the note, which is what the style's ``format_entry`` gives (``footcite`` asks
+  it too, and must get the note);
 - :class:`BibliographyAnchors` gives each entry a LaTeX label, so notes, timelines and
   quotation lists link to it in the PDF too;
 - :class:`SmartBibliography` applies Sphinx's smart quotes (its settings, the page's
@@ -13,16 +17,19 @@ Chicago's order, with the typography of the prose.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from docutils import nodes
 from docutils.utils import normalize_language_tag, smartquotes
 from pybtex.database import Entry
+from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
+from pybtex.style import FormattedEntry
 from pybtex.style.sorting import BaseSortingStyle
 from sphinx import addnodes
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinxcontrib.bibtex.transforms import node_text_transform
 
 from .. import bibtex
 
@@ -59,6 +66,57 @@ class ChicagoOrder(BaseSortingStyle):
         return sorted(entries, key=self.sorting_key)
 
 
+@runtime_checkable
+class GivesEntries(Protocol):
+    """A pybtex style with a bibliography form of its own beside its notes (the brief's)."""
+
+    def format_bibliography_entry(self, entry: Entry) -> Text: ...
+
+
+class BibliographyForm(SphinxPostTransform):
+    """Every format: the entries of a bibliography whose style gives a bibliography form
+    (:class:`GivesEntries`) are written in it; any other style's are left as it made them.
+
+    Runs after sphinxcontrib-bibtex fills the entries in (priority 5), before the smart
+    quotes (7); a LaTeX label already in the entry (:class:`BibliographyAnchors`) is kept.
+    """
+
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        listed = bibtex.listed_entries(self.env)
+        if not _holds_entries(self.document, listed):
+            return
+        backend = bibtex.backend(self.env)
+        styles: dict[str, Any] = {}
+        for node in list(self.document.findall(_is_bib_entry)):
+            assert isinstance(node, nodes.Element)
+            mine = [i for i in node["ids"] if i in listed]
+            paragraph = node.next_node(nodes.paragraph)
+            if not mine or paragraph is None:
+                continue
+            entry, name = listed[mine[0]]
+            if name not in styles:
+                styles[name] = find_plugin("pybtex.style.formatting", name)()
+            style = styles[name]
+            if not isinstance(style, GivesEntries):
+                continue
+            text = style.format_bibliography_entry(entry)
+            made = backend.paragraph(FormattedEntry(entry.key, text, ""))
+            node_text_transform(made)  # what sphinxcontrib-bibtex does to its entries
+            kept = [child for child in paragraph.children if isinstance(child, nodes.target)]
+            paragraph.clear()
+            paragraph.extend([*kept, *made.children])
+
+
+def _holds_entries(document: nodes.document, ids: Any) -> bool:
+    """Whether ``document`` may hold entries of a bibliography: one of their ids is among
+    its own, or it is pages put together into one doctree (LaTeX), whose ids are theirs."""
+    return any(i in document.ids for i in ids) or (
+        document.next_node(addnodes.start_of_file) is not None
+    )
+
+
 class BibliographyAnchors(SphinxPostTransform):
     """LaTeX: give bibliography entries a label, so short citations can link to them.
 
@@ -89,13 +147,8 @@ class SmartBibliography(SphinxPostTransform):
     default_priority = 7
 
     def run(self, **kwargs: Any) -> None:
-        ids = self.document.ids
-        # no bibliography entry on this page: nothing to walk, unless pages were put
-        # together into one doctree (LaTeX), whose ids are the pages' own
-        if (
-            not any(i in ids for i in bibtex.citation_ids(self.env))
-            and self.document.next_node(addnodes.start_of_file) is None
-        ):
+        # no bibliography entry on this page: nothing to walk
+        if not _holds_entries(self.document, bibtex.citation_ids(self.env)):
             return
 
         entries = list(self.document.findall(_is_bib_entry))

@@ -51,6 +51,15 @@ class NoteParts:
     url: Text | None
     #: "(accessed …; archived at …)"
     access: Text | None
+    #: The bibliography's form (:mod:`.bibentry`): the names with the first one inverted
+    #: ("Landay, Jonathan, and Kevin Hall"), the publication facts as its elements
+    #: ("*The Times*, May 13, 2010"; "CRS Report RL31900", "Place: Publisher, Year"), and
+    #: the access date ("July 1, 2010"), database ("LexisNexis") and archived copy apart.
+    inverted_author: Text | None = None
+    elements: tuple[Text, ...] = ()
+    accessed: Text | None = None
+    library: Text | None = None
+    archived: Text | None = None
 
 
 def last_names(people: Sequence[Person]) -> Text:
@@ -167,8 +176,10 @@ def _source(cited: Cited, last: bool) -> Text:
     return body
 
 
-def _capitalised(prefix: str) -> str:
-    return prefix[:1].upper() + prefix[1:]
+def capitalised(text: str) -> str:
+    """The first letter upper case (a prefix that starts a note; an element of a
+    bibliography entry, which starts a sentence: "N.d.")."""
+    return text[:1].upper() + text[1:]
 
 
 def compose_note(sources: Sequence[Cited]) -> Text:
@@ -178,7 +189,7 @@ def compose_note(sources: Sequence[Cited]) -> Text:
         text = _source(cited, last=index == len(sources) - 1)
         prefix = cited.prefix.strip()
         if prefix:
-            text = Text(_capitalised(prefix) if index == 0 else prefix, " ", text)
+            text = Text(capitalised(prefix) if index == 0 else prefix, " ", text)
         items.append(text)
     note = Text("; ").join(items)
     if not ends_in_punctuation(str(note)):

@@ -13,7 +13,10 @@ publication fact (after the date).  An entry that lacks what the style needs sti
 what it has, and the problem is logged once as a warning that names the key and its line.
 
 Each entry is read once per build into its parts (:class:`.compose.NoteParts`), from which
-:mod:`.compose` makes full and short notes of one or more sources.
+:mod:`.compose` makes full and short notes of one or more sources, and :mod:`.bibentry` the
+entry of the bibliography in Chicago's bibliography form::
+
+    Author, First. “Title.” Publication, Month Day, Year. Accessed Month Day, Year. URL.
 """
 
 from __future__ import annotations
@@ -29,8 +32,9 @@ from pybtex.style.formatting import BaseStyle
 from .. import bibtex
 from ..core import dates
 from ..core.logs import warn
+from .bibentry import compose_entry
 from .bibliography import ChicagoOrder
-from .compose import NO_DATE, Cited, NoteParts, compose_note, shorten_title
+from .compose import NO_DATE, Cited, NoteParts, capitalised, compose_note, shorten_title
 from .compose import last_names as _last_names
 from .fields import (
     WHOLE_WORKS,
@@ -69,6 +73,49 @@ def _names(people: list[Person]) -> Text:
     if len(names) == 2:
         return Text(names[0], " and ", names[1])
     return Text(Text(", ").join(names[:-1]), ", and ", names[-1])
+
+
+def _inverted(person: Person) -> Text:
+    """A name as a bibliography begins with it: "Landay, Jonathan S.", "King, Martin
+    Luther, Jr.", "de Gaulle, Charles"; a name of one part (an agency) as it is.
+
+    What comes before the comma of ``Last, First`` in refs.bib stays in its order: pybtex
+    finds a particle ("de", "van") by its lower-case letter, which words of other kinds
+    have too, so moving it after the given names could reorder a family name.
+    """
+    given = [*person.first_names, *person.middle_names]
+    family = (*person.prelast_names, *person.last_names)
+    name = Text(" ").join([Text.from_latex(part) for part in family])
+    if given:
+        name = Text(name, ", ", Text(" ").join([Text.from_latex(part) for part in given]))
+    if person.lineage_names:
+        lineage = Text(" ").join([Text.from_latex(p) for p in person.lineage_names])
+        name = Text(name, ", ", lineage)
+    return name
+
+
+#: Chicago's bibliography (18th edition): up to six authors are all named; of more, the
+#: first three, then "et al."
+ALL_AUTHORS_UP_TO = 6
+AUTHORS_BEFORE_ET_AL = 3
+
+
+def _inverted_names(people: list[Person]) -> Text:
+    """The authors as a bibliography entry begins: the first inverted, the others not
+    ("Landay, Jonathan, and Kevin Hall"; "Kerr, Simeon, Harvey Morris, and Ann Lee")."""
+    first = _inverted(people[0])
+    if len(people) > ALL_AUTHORS_UP_TO:
+        rest = [_person(person) for person in people[1:AUTHORS_BEFORE_ET_AL]]
+        return Text(Text(", ").join([first, *rest]), " et al.")
+    others = [_person(person) for person in people[1:]]
+    if not others:
+        return first
+    # an inverted first name ends with a comma before "and" ("Landay, Jonathan, and …");
+    # a name of one part (an agency) is joined as in the note ("Reuters and Jane Doe")
+    inverted = bool(people[0].first_names or people[0].middle_names or people[0].lineage_names)
+    if len(others) == 1 and not inverted:
+        return Text(first, " and ", others[0])
+    return Text(Text(", ").join([first, *others[:-1]]), ", and ", others[-1])
 
 
 #: Address schemes a note links; any other (``javascript:``, ``data:`` …) is shown as text.
@@ -177,6 +224,23 @@ class BriefStyle(BaseStyle):
                 settings.notes[key] = text
         return FormattedEntry(entry.key, text, label)
 
+    def format_bibliography_entry(self, entry: Entry) -> Text:
+        """The entry as the bibliography (the Sources page) lists it, in Chicago's
+        bibliography form (:mod:`.bibentry`), made from the same parts as its note.
+
+        ``format_entry`` stays the note: sphinxcontrib-bibtex asks it for ``footcite``
+        notes and the bibliography alike; the bibliography's entries are put in this form
+        when the page is written (:class:`.bibliography.BibliographyForm`).
+        """
+        settings = self.settings
+        key = ("entry", self.cache_key(entry)) if settings.cache else None
+        text = settings.notes.get(key) if key is not None else None
+        if text is None:
+            text = compose_entry(self.parts(entry))
+            if key is not None:
+                settings.notes[key] = text
+        return text
+
     def format_note(self, entry: Entry, problems: list[str]) -> Text:
         """The full note of ``entry``, alone, with its final full stop."""
         return compose_note([Cited(self.note_parts(entry, problems))])
@@ -233,8 +297,9 @@ class BriefStyle(BaseStyle):
             problems.append(str(exc))
             published = None
         date = Text(self._date_text(published) or NO_DATE)
-        facts = self._facts(entry, kind, date)
+        facts, elements = self._facts(entry, kind, date)
         url = entry.fields.get("url", "").strip()
+        accessed, library, archived = self._access_parts(entry, problems)
         return NoteParts(
             author=_names(people) if people else None,
             short_author=_last_names(people) if people else None,
@@ -243,14 +308,24 @@ class BriefStyle(BaseStyle):
             whole_work=whole_work,
             facts=tuple(facts),
             url=_link(url) if url else None,
-            access=self._access(entry, problems),
+            access=self._access(accessed, library, archived),
+            inverted_author=_inverted_names(people) if people else None,
+            elements=tuple(elements),
+            accessed=Text(accessed.display(self.language)) if accessed is not None else None,
+            library=Text(library) if library else None,
+            archived=_link(archived) if archived else None,
         )
 
-    def _facts(self, entry: Entry, kind: str, date: Text) -> list[tuple[str, Text]]:
-        """The publication facts after the title, each with the separator before it."""
+    def _facts(
+        self, entry: Entry, kind: str, date: Text
+    ) -> tuple[list[tuple[str, Text]], list[Text]]:
+        """The publication facts after the title: for the note, each with the separator
+        before it ("*Title*, Report 7 (Place: Publisher, Date)"); for the bibliography, as
+        its elements, each to end with a full stop ("Report 7", "Place: Publisher, Date")."""
         fields = entry.fields
         facts: list[tuple[str, Text]] = []
-        extra = [(", ", latex_field(entry, "note"))] if fields.get("note", "").strip() else []
+        elements: list[Text] = []
+        extra = latex_field(entry, "note") if fields.get("note", "").strip() else None
         if kind in WHOLE_WORKS or kind in REPORTS:
             if kind in REPORTS:
                 what = " ".join(
@@ -258,6 +333,7 @@ class BriefStyle(BaseStyle):
                 )
                 if what:
                     facts.append((", ", Text(what)))
+                    elements.append(Text(capitalised(what)))
             place = next((f for f in PLACE_FIELDS if fields.get(f, "").strip()), None)
             issuer = next((f for f in ISSUER_FIELDS if fields.get(f, "").strip()), None)
             inside: list[Text] = []
@@ -265,30 +341,48 @@ class BriefStyle(BaseStyle):
                 inside.append(Text(latex_field(entry, place), ": ", latex_field(entry, issuer)))
             elif issuer or place:
                 inside.append(latex_field(entry, issuer or place or ""))
-            inside.append(date)
-            facts.append((" ", Text("(", Text(", ").join(inside), ")")))
-            return facts + extra
-        container = next((f for f in CONTAINER_FIELDS if fields.get(f, "").strip()), None)
-        if container is not None:
-            name = Text(Tag("em", latex_field(entry, container)))
-            facts.append((", ", Text("in ", name) if container == "booktitle" else name))
+            facts.append((" ", Text("(", Text(", ").join([*inside, date]), ")")))
+            imprint = [*inside, date if inside else Text(capitalised(str(date)))]
         else:
+            container = next((f for f in CONTAINER_FIELDS if fields.get(f, "").strip()), None)
             issuer = next((f for f in ROMAN_FIELDS if fields.get(f, "").strip()), None)
-            if issuer is not None:
+            if container is not None:
+                name = Text(Tag("em", latex_field(entry, container)))
+                in_book = container == "booktitle"
+                facts.append((", ", Text("in ", name) if in_book else name))
+                imprint = [Text("In ", name) if in_book else name, date]
+            elif issuer is not None:
                 facts.append((", ", latex_field(entry, issuer)))
-        facts.append((", ", date))
-        return facts + extra
+                imprint = [latex_field(entry, issuer), date]
+            else:
+                imprint = [Text(capitalised(str(date)))]
+            facts.append((", ", date))
+        if extra is not None:
+            facts.append((", ", extra))
+            imprint.append(extra)
+        elements.append(Text(", ").join(imprint))
+        return facts, elements
 
     def _date_text(self, date: dates.BriefDate | None) -> Text | None:
         return Text(date.display(self.language)) if date is not None else None
 
-    def _access(self, entry: Entry, problems: list[str]) -> Text | None:
+    def _access_parts(
+        self, entry: Entry, problems: list[str]
+    ) -> tuple[dates.BriefDate | None, str, str | None]:
+        """When the source was read, in which database, and where a copy is archived."""
         try:
             accessed = access_date(entry)
         except EntryProblem as exc:
             problems.append(str(exc))
             accessed = None
         library = bibtex.field_text(entry, "library")
+        archived = archive_url(entry, accessed) if self.archive_links else None
+        return accessed, library, archived
+
+    def _access(
+        self, accessed: dates.BriefDate | None, library: str, archived: str | None
+    ) -> Text | None:
+        """The note's "(accessed from LexisNexis on …; archived at …)"."""
         words = ""
         if accessed is not None or library:
             words = "accessed"
@@ -296,7 +390,6 @@ class BriefStyle(BaseStyle):
                 words += f" from {library}"
             if accessed is not None:
                 words += (" on " if library else " ") + accessed.display(self.language)
-        archived = archive_url(entry, accessed) if self.archive_links else None
         if archived:
             parts = [Text(words)] if words else []
             parts.append(Text("archived at ", _link(archived)))
