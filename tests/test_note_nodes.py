@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
+from docutils.utils import new_document
 
 from sphinx_brief.citations.compose import shorten_title
 from sphinx_brief.citations.marks import brief_note_ref, brief_notes
+from sphinx_brief.citations.written import _written_plainly
 
 from .conftest import Build, run_sphinx
 
@@ -133,6 +135,20 @@ def test_the_doctree_holds_one_node_per_note_and_no_footnote(
     )
 
 
+def _plainly(build: Build) -> bool:
+    """Whether the build's HTML translator writes the notes as docutils' plain markup."""
+    builder = build.app.builder
+    document = new_document("index", builder.docsettings)  # type: ignore[attr-defined]
+    translator = builder.create_translator(document, builder)
+    return _written_plainly(translator)
+
+
+def test_plain_html_translators_write_notes_as_strings(
+    pair: dict[str, tuple[Build, Build]],
+) -> None:
+    assert _plainly(pair["html"][0]) and _plainly(pair["epub"][0])
+
+
 @pytest.mark.parametrize("page", ["index.html", "other.html"])
 def test_html_is_the_same_as_with_footnotes(
     pair: dict[str, tuple[Build, Build]], page: str
@@ -231,3 +247,51 @@ def test_short_titles_do_not_end_on_a_dangling_word() -> None:
     assert shorten_title("Iran's Big Plan & More") == "Iran's Big Plan"
     assert shorten_title("Of Mice and Men") == "Of Mice and Men"  # four words: kept whole
     assert shorten_title("North Korea Arms Plane Bound: A Report") == "North Korea Arms Plane"
+
+
+CUSTOM = """
+from sphinx.writers.html5 import HTML5Translator
+from docutils import nodes
+from docutils.utils import new_document
+
+
+def visit(self, node):
+    HTML5Translator.visit_footnote(self, node)
+    self.body.append("<!-- a theme's own footnote -->")
+
+
+def setup(app):
+    app.add_node(nodes.footnote, override=True, html=(visit, HTML5Translator.depart_footnote))
+    return {"parallel_read_safe": True}
+"""
+
+
+def test_a_translator_that_writes_footnotes_its_own_way_is_used(tmp_path: Path) -> None:
+    """An extension or theme that changes how footnotes are written gets its way: the notes
+    are then written by the translator's visitors, not as docutils' plain markup."""
+    pages = {}
+    for footnotes in (False, True):
+        root = tmp_path / str(footnotes)
+        src = _project(root)
+        (src / "custom_footnotes.py").write_text(CUSTOM, encoding="utf-8")
+        conf = src / "conf.py"
+        conf.write_text(
+            "import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+            + conf.read_text(encoding="utf-8").replace(
+                '"sphinx_brief"]', '"sphinx_brief", "custom_footnotes"]'
+            ),
+            encoding="utf-8",
+        )
+        build = run_sphinx(
+            src, "html", root / "out", confoverrides={"brief_note_footnotes": footnotes}
+        )
+        assert "WARNING" not in build.warnings, build.warnings
+        pages[footnotes] = build.read("index.html")
+        assert not _plainly(build)
+    assert _ids(pages[False]) == _ids(pages[True])
+    soup = BeautifulSoup(pages[False], "html.parser")
+    assert (
+        pages[False].count("<!-- a theme's own footnote -->")
+        == len(soup.select("aside.footnote"))
+        == 6
+    )

@@ -35,7 +35,9 @@ from .marks import CLASS, NoteData, brief_note_ref, brief_notes
 from .syntax import Item
 from .texts import NoteTexts, Shown
 
-#: The page's notes not yet filled in and placed: footnote name → footnote (temp data).
+#: A note's sources as stored: [[prefix, key, locator], …].
+Items = list[list[str]]
+#: The page's notes not yet filled in and placed: note name → its sources (temp data).
 PENDING = "brief_pending_notes"
 _COUNT = "brief_note_count"
 #: The attribute of a note's footnote that holds its sources: [[prefix, key, locator], …].
@@ -56,12 +58,9 @@ def make_note(
         if name not in document.nameids:
             break
     temp[_COUNT] = number
-    footnote = nodes.footnote("", auto=1, classes=[CLASS])
-    footnote["names"].append(name)
-    footnote[ITEMS] = [[item.prefix, item.key, item.locator] for item in items]
-    pending = cast("dict[str, nodes.footnote]", temp.setdefault(PENDING, {}))
-    pending[name] = footnote
-    return brief_note_ref("", refname=name, auto=1, classes=[CLASS])
+    pending = cast("dict[str, Items]", temp.setdefault(PENDING, {}))
+    pending[name] = [[item.prefix, item.key, item.locator] for item in items]
+    return brief_note_ref("", refname=name, classes=[CLASS])
 
 
 def cited_by_note(node: nodes.Element) -> tuple[str, ...]:
@@ -72,9 +71,9 @@ def cited_by_note(node: nodes.Element) -> tuple[str, ...]:
 def note_keys(env: BuildEnvironment, refname: str) -> tuple[str, ...] | None:
     """The keys a footnote reference's note cites, in order: a ``{note}``'s or a
     ``{footcite}``'s (while the page is read); None for any other note."""
-    pending = cast("dict[str, nodes.footnote]", env.temp_data.get(PENDING) or {})
+    pending = cast("dict[str, Items]", env.temp_data.get(PENDING) or {})
     if refname in pending:
-        return tuple(str(item[1]) for item in pending[refname][ITEMS])
+        return tuple(str(item[1]) for item in pending[refname])
     key = bibtex.footcite_keys(env).get(refname)
     return (key,) if key is not None else None
 
@@ -87,7 +86,7 @@ def share(
     old = str(ref["refname"])
     if old == refname:
         return
-    pending = cast("dict[str, nodes.footnote]", env.temp_data.get(PENDING) or {})
+    pending = cast("dict[str, Items]", env.temp_data.get(PENDING) or {})
     pending.pop(old, None)
     ref["refname"] = refname
 
@@ -113,7 +112,7 @@ class FillNotes(SphinxTransform):
     default_priority = 612
 
     def apply(self, **kwargs: Any) -> None:
-        pending = cast("dict[str, nodes.footnote] | None", self.env.temp_data.pop(PENDING, None))
+        pending = cast("dict[str, Items] | None", self.env.temp_data.pop(PENDING, None))
         if not pending:
             return
         footcites = bibtex.footcite_keys(self.env)
@@ -121,21 +120,21 @@ class FillNotes(SphinxTransform):
         ibid = bool(self.config.brief_note_ibid)
         seen: set[str] = set()
         previous: tuple[str, ...] | None = None
-        placed: list[tuple[nodes.footnote, tuple[Shown, ...]]] = []
+        placed: list[tuple[str, tuple[Shown, ...]]] = []
         given: set[str] = set()
         for ref in self.document.findall(nodes.footnote_reference):
             name = str(ref.get("refname", ""))
-            footnote = pending.pop(name, None)
-            if footnote is None:
+            items = pending.pop(name, None)
+            if items is None:
                 if name in given:
                     continue  # a second reference to a note given already
                 key = footcites.get(name)
                 previous = (key,) if key is not None else None
                 seen.update(previous or ())
                 continue
-            keys = tuple(str(item[1]) for item in footnote[ITEMS])
+            keys = tuple(str(item[1]) for item in items)
             shown: list[Shown] = []
-            for prefix, key, locator in footnote[ITEMS]:
+            for prefix, key, locator in items:
                 form: Form = "full"
                 if ibid and len(keys) == 1 and previous == (key,):
                     form = "ibid"
@@ -144,20 +143,24 @@ class FillNotes(SphinxTransform):
                 shown.append((str(prefix), str(key), str(locator), form))
                 seen.add(key)
             previous = keys
-            placed.append((footnote, tuple(shown)))
+            placed.append((name, tuple(shown)))
             given.add(name)
         if self.config.brief_note_footnotes or _has_other_notes(self.document):
             self._as_footnotes(placed)
         else:
             self._as_marks(placed)
 
-    def _as_footnotes(self, placed: list[tuple[nodes.footnote, tuple[Shown, ...]]]) -> None:
+    def _as_footnotes(self, placed: list[tuple[str, tuple[Shown, ...]]]) -> None:
         """Docutils footnotes, registered as the parser registers ``[#]`` ones, in reading
         order with the page's other notes, for docutils to number them all together."""
         document = self.document
         texts = NoteTexts(self.env)
-        for footnote, shown in placed:
-            footnote += texts.paragraph(shown)
+        footnotes: list[nodes.footnote] = []
+        for name, shown in placed:
+            footnote = nodes.footnote("", texts.paragraph(shown), auto=1, classes=[CLASS])
+            footnote["names"].append(name)
+            footnote[ITEMS] = [[prefix, key, locator] for prefix, key, locator, _ in shown]
+            footnotes.append(footnote)
             document.note_autofootnote(footnote)
             document.note_explicit_target(footnote, footnote)
         for mark in list(document.findall(brief_note_ref)):
@@ -176,12 +179,12 @@ class FillNotes(SphinxTransform):
         for ref in document.autofootnote_refs:
             first.setdefault(str(ref.get("refname", "")), order.get(id(ref), end))
         document.autofootnotes.sort(key=lambda f: _first_use(f, first, order, end))
-        _place(document, [footnote for footnote, _ in placed])
+        _place(document, footnotes)
 
-    def _as_marks(self, placed: list[tuple[nodes.footnote, tuple[Shown, ...]]]) -> None:
+    def _as_marks(self, placed: list[tuple[str, tuple[Shown, ...]]]) -> None:
         """The light nodes of :mod:`.marks`, numbered in reading order."""
         document = self.document
-        notes = {str(f["names"][0]): (f, shown) for f, shown in placed}
+        notes = dict(placed)
         numbered: dict[str, NoteData] = {}
         for mark in list(document.findall(brief_note_ref)):
             name = str(mark["refname"])
@@ -190,15 +193,14 @@ class FillNotes(SphinxTransform):
                 continue
             data = numbered.get(name)
             if data is None:
-                footnote, shown = notes[name]
-                document.set_id(footnote)
                 data = NoteData(
-                    footnote["ids"][0],
+                    _note_id(document, name),
                     str(len(numbered) + 1),
                     [],
-                    [list(source) for source in shown],
+                    [list(source) for source in notes[name]],
                 )
                 numbered[name] = data
+            del mark["refname"]  # resolved, as docutils resolves a footnote reference
             mark["refid"] = data.id
             mark["number"] = data.number
             document.set_id(mark)
@@ -208,6 +210,8 @@ class FillNotes(SphinxTransform):
         listing = brief_notes("", notes=[list(data) for data in numbered.values()])
         listing["docname"] = self.env.docname
         listing["classes"].append(CLASS)
+        for data in numbered.values():
+            document.ids[data.id] = listing
         if _collected_by_myst(document):
             # where MyST puts a page's footnotes: at its end, after a transition
             if getattr(document.settings, "myst_footnote_transition", False):
@@ -217,6 +221,16 @@ class FillNotes(SphinxTransform):
             document += listing
         else:
             _last_section(document).append(listing)
+
+
+def _note_id(document: nodes.document, name: str) -> str:
+    """The id docutils would give a footnote named ``name`` (``document.set_id``)."""
+    ident = str(document.settings.id_prefix or "") + nodes.make_id(name)
+    if ident and ident not in document.ids:
+        return ident
+    stand_in = nodes.footnote("", names=[name])
+    document.set_id(stand_in)
+    return str(stand_in["ids"][0])
 
 
 def _registered(node: nodes.Node) -> bool:

@@ -16,10 +16,12 @@ run by then).
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.html5 import HTML5Translator
 
 from ..core.visitors import Handlers, nothing, skip
 from .marks import CLASS, NoteData, brief_note_ref, brief_notes, notes_of
@@ -49,7 +51,7 @@ def footnote_of(
 def reference_of(mark: brief_note_ref) -> nodes.footnote_reference:
     """The footnote reference docutils would have made of a mark."""
     attributes = {k: v for k, v in mark.attributes.items() if k not in ("number", "refname")}
-    return nodes.footnote_reference("", str(mark["number"]), **attributes)
+    return nodes.footnote_reference("", str(mark["number"]), auto=1, **attributes)
 
 
 class ExpandNotes(SphinxPostTransform):
@@ -75,36 +77,137 @@ def add_expansion(app: Sphinx) -> None:
 
 
 def visit_mark_html(self: Any, node: brief_note_ref) -> None:
+    number = self.encode(str(node["number"]))
+    if _written_plainly(self):
+        # what Sphinx's visit_footnote_reference writes (sphinx/writers/html5.py)
+        classes = " ".join(
+            ["footnote-reference", self.settings.footnote_references, *node["classes"]]
+        )
+        ids = node["ids"]
+        extra = "".join(f'<span id="{self.attval(i)}"></span>' for i in ids[1:])
+        ident = f' id="{self.attval(ids[0])}"' if ids else ""
+        self.body.append(
+            f'{extra}<a class="{self.attval(classes)}" href="#{self.attval(node["refid"])}"'
+            f'{ident} role="doc-noteref"><span class="fn-bracket">[</span>{number}'
+            '<span class="fn-bracket">]</span></a>'
+        )
+        raise nodes.SkipNode
     self.visit_footnote_reference(node)
-    self.body.append(self.encode(str(node["number"])))
+    self.body.append(number)
     self.depart_footnote_reference(node)
     raise nodes.SkipNode
 
 
+#: The translator's methods a footnote is written with: :func:`_written_plainly` writes the
+#: same markup as long as they are docutils' own (no extension or theme changed them).
+_METHODS = (
+    "visit_footnote",
+    "depart_footnote",
+    "visit_label",
+    "depart_label",
+    "visit_Text",
+    "visit_footnote_reference",
+    "depart_footnote_reference",
+    "starttag",
+)
+
+
+#: Per translator (one per page written): whether :func:`_written_plainly` holds.
+_PLAIN: WeakKeyDictionary[Any, bool] = WeakKeyDictionary()
+
+
+def _written_plainly(translator: Any) -> bool:
+    """Whether the translator writes footnotes with docutils' and Sphinx's own methods:
+    an extension's ``app.add_node(nodes.footnote, override=True, html=…)`` sets its own on
+    the translator, a theme may subclass it."""
+    known = _PLAIN.get(translator)
+    if known is None:
+        known = isinstance(translator, HTML5Translator) and all(
+            getattr(getattr(translator, name, None), "__func__", None)
+            is getattr(HTML5Translator, name)
+            for name in _METHODS
+        )
+        _PLAIN[translator] = known
+    return known
+
+
+def _text(
+    self: Any,
+    texts: NoteTexts,
+    footnote: nodes.footnote | None,
+    data: NoteData,
+    docname: str = "",
+) -> str:
+    """The markup of a note's text, as the translator writes its paragraph in a footnote:
+    written once per build and translator, for every note written the same way."""
+    shown = shown_of(data.shown)
+    key = ("html", type(self).__qualname__, self.builder.name, shown)
+    markup = texts.markup(key, shown)
+    if markup is None:
+        if footnote is None:
+            group = nodes.Element()
+            group.document = self.document
+            footnote = footnote_of(texts, data, docname, text=False)
+            group += footnote
+        paragraph = texts.educated(shown)
+        footnote += paragraph  # where it stands decides how it is written (a <p>)
+        start = len(self.body)
+        paragraph.walkabout(self)
+        markup = "".join(self.body[start:])
+        del self.body[start:]
+        footnote.remove(paragraph)
+        texts.keep_markup(key, shown, markup)
+    return markup
+
+
 def visit_notes_html(self: Any, node: brief_notes) -> None:
-    # The footnotes are siblings, as in a page: the translator groups them in one list.
-    # A note's text is written once per build and translator: every note written the same
-    # way (a short note, say) is the same markup, in the same place of a footnote.
     texts = NoteTexts(self.builder.env, node.document)
     docname = str(node.get("docname", ""))
+    notes = notes_of(node)
+    if _written_plainly(self):
+        _write_plainly(self, texts, notes, docname)
+        raise nodes.SkipNode
+    # the footnotes are siblings, as in a page: the translator groups them in one list
     group = nodes.Element()
     group.document = node.document
-    notes = notes_of(node)
     group.extend(footnote_of(texts, data, docname, text=False) for data in notes)
     for footnote, data in zip(group.children, notes, strict=True):
-        shown = shown_of(data.shown)
-        key = ("html", type(self).__qualname__, self.builder.name, shown)
         self.dispatch_visit(footnote)
         footnote[0].walkabout(self)  # the label, with its back-link
-        markup = texts.markup(key, shown)
-        if markup is None:
-            start = len(self.body)
-            texts.educated(shown).walkabout(self)
-            texts.keep_markup(key, shown, "".join(self.body[start:]))
-        else:
-            self.body.append(markup)
+        self.body.append(_text(self, texts, footnote, data))
         self.dispatch_departure(footnote)
     raise nodes.SkipNode
+
+
+def _write_plainly(self: Any, texts: NoteTexts, notes: list[NoteData], docname: str) -> None:
+    """The markup docutils' visitors write for these footnotes (``visit_footnote``,
+    ``visit_label`` and their departures, in docutils/writers/_html_base.py, and
+    ``starttag``), written as strings: a page of many notes is written in a fraction of
+    the time.  Only while the translator's methods are docutils' own;
+    tests/test_note_nodes.py compares the result with docutils footnotes."""
+    style = self.settings.footnote_references
+    backlinks = self.settings.footnote_backlinks
+    classes = self.attval(f"footnote {style} {CLASS}")
+    body = self.body
+    body.append(f'<aside class="footnote-list {style}">\n')
+    for data in notes:
+        body.append(f'<aside class="{classes}" id="{self.attval(data.id)}" role="doc-footnote">\n')
+        number = self.encode(data.number)
+        refs = data.backrefs if backlinks else []
+        body.append('<span class="label"><span class="fn-bracket">[</span>')
+        if len(refs) == 1:
+            body.append(f'<a role="doc-backlink" href="#{refs[0]}">{number}</a>')
+        else:
+            body.append(number)
+        body.append('<span class="fn-bracket">]</span></span>\n')
+        if len(refs) > 1:
+            links = ",".join(
+                f'<a role="doc-backlink" href="#{ref}">{i}</a>' for i, ref in enumerate(refs, 1)
+            )
+            body.append(f'<span class="backrefs">({links})</span>\n')
+        body.append(_text(self, texts, None, data, docname))
+        body.append("</aside>\n")
+    body.append("</aside>\n")
 
 
 #: ``app.add_node`` handlers of the two nodes.
