@@ -2,8 +2,10 @@
 
 - HTML builders (website, ePub): a mark is written as the translator writes a footnote
   reference, and the page's notes as it writes footnotes (:func:`visit_mark_html`,
-  :func:`visit_notes_html`), from footnote nodes made for the moment: the same markup as
-  docutils footnotes, without them ever being in the page's doctree.
+  :func:`visit_notes_html`): the same markup as docutils footnotes, without them ever being
+  in the page's doctree.  While the translator's footnote methods are docutils' own, the
+  markup is written as the strings they write (:func:`_write_plainly`); otherwise from
+  footnote nodes made for the moment, through the translator's own visitors.
 - Every other builder (LaTeX, text, man, Texinfo, …): :class:`ExpandNotes` puts real
   ``footnote_reference`` and ``footnote`` nodes in their place before its own transforms
   (LaTeX's footnote transforms, which place each note at its reference, included).
@@ -51,7 +53,8 @@ def footnote_of(
 def reference_of(mark: brief_note_ref) -> nodes.footnote_reference:
     """The footnote reference docutils would have made of a mark."""
     attributes = {k: v for k, v in mark.attributes.items() if k not in ("number", "refname")}
-    return nodes.footnote_reference("", str(mark["number"]), auto=1, **attributes)
+    attributes.setdefault("auto", 1)
+    return nodes.footnote_reference("", str(mark["number"]), **attributes)
 
 
 class ExpandNotes(SphinxPostTransform):
