@@ -516,26 +516,34 @@ def test_pdf_prints_every_payload_and_runs_none(pdf_text: str) -> None:
 
 
 def test_an_unescaped_percent(tmp_path: Path) -> None:
-    """``%`` in a LaTeX-read bib field is a comment: the rest of the field is lost, which is
-    reported (with the entry's line); ``\\%`` is a percent sign."""
+    """``%`` in a LaTeX-read bib field is a comment to LaTeX: it is reported (with the
+    entry's line); the notes print the percent sign it means, as for ``\\%``; a title in
+    double braces, where pybtex's LaTeX reader would fail on the braces the comment
+    swallows, is no traceback."""
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(CONF, encoding="utf-8")
     (src / "refs.bib").write_text(
         "@article{raw, title = {Prices up 10% in May}, journal = {J}, date = {2009}}\n"
-        "@article{escaped, title = {Prices up 10\\% in May}, journal = {J}, date = {2009}}\n",
+        "@article{escaped, title = {Prices up 10\\% in May}, journal = {J}, date = {2009}}\n"
+        "@article{braced, title = {{SQM Sells 23.77% Stake}}, journal = {J}, date = {2009}}\n",
         encoding="utf-8",
     )
     (src / "index.md").write_text(
-        "# Percent\n\nRaw.{footcite}`raw` Escaped.{footcite}`escaped`\n\n"
+        "# Percent\n\nRaw.{footcite}`raw` Escaped.{footcite}`escaped` B.{footcite}`braced`\n\n"
         "```{footbibliography}\n```\n",
         encoding="utf-8",
     )
     build = run_sphinx(src, "html", tmp_path / "out")
     assert build.warnings.splitlines() == [
-        f"{src / 'refs.bib'}:1: WARNING: bib entry 'raw': its title holds an unescaped % "
-        "(LaTeX reads what follows as a comment, and it is lost); write \\% for a percent "
-        "sign [brief.bibtex]"
+        f"{src / 'refs.bib'}:{line}: WARNING: bib entry '{key}': its title holds an unescaped "
+        "% (LaTeX, and tools that read the field as LaTeX, take what follows for a comment; "
+        "the notes print a percent sign); write \\% for a percent sign [brief.bibtex]"
+        for line, key in ((1, "raw"), (3, "braced"))
     ]
     notes = texts(soup(build, "index.html").select("aside.footnote"))
-    assert notes == ["[1] “Prices up 10,” J, 2009.", "[2] “Prices up 10% in May,” J, 2009."]
+    assert notes == [
+        "[1] “Prices up 10% in May,” J, 2009.",
+        "[2] “Prices up 10% in May,” J, 2009.",
+        "[3] “SQM Sells 23.77% Stake,” J, 2009.",
+    ]

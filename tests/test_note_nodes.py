@@ -295,3 +295,34 @@ def test_a_translator_that_writes_footnotes_its_own_way_is_used(tmp_path: Path) 
         == len(soup.select("aside.footnote"))
         == 6
     )
+
+
+def test_a_wrong_value_given_on_the_command_line_is_a_warning(tmp_path: Path) -> None:
+    """``-D brief_note_repeat=fulll``: conf.py does not assign it, so the warning has no
+    file to name -- and no traceback (a bare conf.py path was read as a document)."""
+    build = run_sphinx(
+        _project(tmp_path), "html", tmp_path / "out", confoverrides={"brief_note_repeat": "fulll"}
+    )
+    assert build.warnings.splitlines() == [
+        'WARNING: brief_note_repeat must be "short" or "full", not \'fulll\'; read as '
+        '"short" [brief.config]'
+    ]
+    assert (build.outdir / "index.html").exists()
+
+
+def test_a_note_in_a_title_stays_out_of_the_table_of_contents(tmp_path: Path) -> None:
+    src = _project(tmp_path)
+    (src / "index.md").write_text(
+        "# Notes\n\nA.{note}`@book`\n\n## The 2023 strategy{note}`@hilder`\n\nB.{note}`@book`\n"
+        "\n```{toctree}\nother\n```\n",
+        encoding="utf-8",
+    )
+    build = run_sphinx(src, "html", tmp_path / "out")
+    assert "WARNING" not in build.warnings, build.warnings
+    toc = build.app.env.tocs["index"]
+    assert not list(toc.findall(nodes.footnote_reference))
+    assert "The 2023 strategy" in toc.astext() and "2023 strategy2" not in toc.astext()
+    soup = BeautifulSoup(build.read("index.html"), "html.parser")
+    heading = soup.find("h2")
+    assert heading is not None and heading.select_one("a.footnote-reference").get_text() == "[2]"
+    assert len(soup.select("aside.footnote")) == 3

@@ -66,10 +66,24 @@ def bibfiles(env: BuildEnvironment) -> list[str]:
     return [str(path) for path in _cite(env).bibdata.bibfiles]
 
 
+#: A per cent sign that LaTeX would read as the start of a comment.
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+
+
+def latex_text(value: str) -> Text:
+    """A field's LaTeX as rich text.  A bare ``%`` (LaTeX's comment sign) is the per cent
+    it means: pybtex would read the rest of the field as a comment, and fail on its
+    unbalanced braces ("{{23.77% Stake}}"); a field pybtex cannot read at all is its text."""
+    try:
+        return Text.from_latex(_BARE_PERCENT.sub(r"\\%", value))
+    except PybtexSyntaxError:
+        return Text(value.replace("{", "").replace("}", ""))
+
+
 def field_text(entry: Entry, field: str) -> str:
     """A field read as LaTeX, as plain text ("" if the entry has no such field)."""
     value = entry.fields.get(field, "")
-    return str(Text.from_latex(value)).strip() if value else ""
+    return str(latex_text(value)).strip() if value else ""
 
 
 def citation_targets(env: BuildEnvironment) -> dict[str, list[tuple[str, str, str]]]:

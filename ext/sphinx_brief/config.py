@@ -172,7 +172,9 @@ def location(confdir: str | Path | None, name: str) -> str | None:
         return None
     pattern = re.compile(rf"^\s*{re.escape(name)}\s*(?::[^=\n]*)?=(?!=)")
     lines = [n for n, line in enumerate(text.splitlines(), start=1) if pattern.match(line)]
-    return f"{path}:{lines[-1]}" if lines else str(path)
+    # a value conf.py does not assign came from the command line (-D): no place in a file
+    # (a bare path would be read as a document's name)
+    return f"{path}:{lines[-1]}" if lines else None
 
 
 def _warn(confdir: str | Path | None, name: str, message: str, *args: Any) -> None:

@@ -42,7 +42,7 @@ _NOT_LETTERS = re.compile(r"[^\w\s]")
 
 
 def _plain(latex: str) -> str:
-    text = str(Text.from_latex(latex)) if latex else ""
+    text = str(bibtex.latex_text(latex)) if latex else ""
     return " ".join(_NOT_LETTERS.sub("", text).lower().split())
 
 

@@ -23,6 +23,8 @@ from typing import Literal
 from pybtex.database import Person
 from pybtex.richtext import Tag, Text
 
+from .. import bibtex
+
 #: How a source is given in a note.
 Form = Literal["full", "short", "ibid"]
 
@@ -63,7 +65,7 @@ class NoteParts:
 
 
 def last_names(people: Sequence[Person]) -> Text:
-    names = [Text(" ").join([Text.from_latex(n) for n in p.last_names]) for p in people]
+    names = [Text(" ").join([bibtex.latex_text(n) for n in p.last_names]) for p in people]
     if len(names) > 3:
         return Text(names[0], " et al.")
     if len(names) == 3:

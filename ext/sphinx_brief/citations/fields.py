@@ -12,6 +12,7 @@ import re
 from pybtex.database import Entry
 from pybtex.richtext import Text
 
+from .. import bibtex
 from ..bibtex import field_text
 from ..core import dates
 
@@ -76,8 +77,9 @@ _COMMENT = re.compile(r"(?<!\\)%")
 def comment_problems(entry: Entry) -> list[str]:
     """Fields with an unescaped ``%``: LaTeX, so pybtex too, reads the rest as a comment.
 
-    BibTeX keeps the ``%`` inside braces, but a field is LaTeX: "10% of" is printed "10"
-    and the words after it are lost, silently.  ``\\%`` is a percent sign.
+    BibTeX keeps the ``%`` inside braces, but a field is LaTeX: to LaTeX "10% of" is "10"
+    and the words after it are lost, silently.  ``\\%`` is a percent sign.  The note style
+    reads a bare ``%`` as the percent it means (:func:`..bibtex.latex_text`).
     """
     found = [
         f
@@ -90,14 +92,15 @@ def comment_problems(entry: Entry) -> list[str]:
         if any(_COMMENT.search(str(person)) for person in people)
     ]
     return [
-        f"its {field} holds an unescaped % (LaTeX reads what follows as a comment, and "
-        "it is lost); write \\% for a percent sign"
+        f"its {field} holds an unescaped % (LaTeX, and tools that read the field as LaTeX, "
+        "take what follows for a comment; the notes print a percent sign); write \\% for a "
+        "percent sign"
         for field in found
     ]
 
 
 def latex_field(entry: Entry, field: str) -> Text:
-    return Text.from_latex(entry.fields[field])
+    return bibtex.latex_text(entry.fields[field])
 
 
 def publication_date(entry: Entry) -> dates.BriefDate | None:

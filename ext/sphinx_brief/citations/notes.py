@@ -16,8 +16,8 @@ once per build (:meth:`.style.BriefStyle.parts`); nothing is generated as markup
 
 A page whose only notes are ``{note}``s (and its quotes' and events' sources) keeps them as
 light nodes (:mod:`.marks`), numbered here and written by :mod:`.written`; a page with other
-notes as well, or a project with ``brief_note_footnotes = True``, gets docutils footnotes,
-which docutils numbers with the others.
+notes as well, or a note in a title, or a project with ``brief_note_footnotes = True``, gets
+docutils footnotes, which docutils numbers with the others.
 """
 
 from __future__ import annotations
@@ -103,6 +103,18 @@ def _has_other_notes(document: nodes.document) -> bool:
     )
 
 
+def _in_a_title(document: nodes.document) -> bool:
+    """Whether a note stands in a title: titles are copied (into the table of contents) by
+    visitors that know a footnote reference by its class name, and leave it out."""
+    for mark in document.findall(brief_note_ref):
+        parent = mark.parent
+        while parent is not None and not isinstance(parent, nodes.section | nodes.document):
+            if isinstance(parent, nodes.title):
+                return True
+            parent = parent.parent
+    return False
+
+
 class FillNotes(SphinxTransform):
     """Settle each ``{note}``'s form, in reading order, number the notes and place them at
     the end of the page.  After :class:`.sources.PlacePendingNotes` (610) and the
@@ -145,7 +157,11 @@ class FillNotes(SphinxTransform):
             previous = keys
             placed.append((name, tuple(shown)))
             given.add(name)
-        if self.config.brief_note_footnotes or _has_other_notes(self.document):
+        if (
+            self.config.brief_note_footnotes
+            or _has_other_notes(self.document)
+            or _in_a_title(self.document)
+        ):
             self._as_footnotes(placed)
         else:
             self._as_marks(placed)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from docutils import nodes
 from pybtex.database import Entry
-from pybtex.richtext import Text
 from sphinx.environment import BuildEnvironment
 
 from .. import bibtex
@@ -108,7 +107,7 @@ def short_citation(
     as one run, as a note's is."""
     parts: list[tuple[bool, str]] = []  # (in italics, text)
     people = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [" ".join(str(Text.from_latex(n)) for n in p.last_names) for p in people]
+    names = [" ".join(str(bibtex.latex_text(n)) for n in p.last_names) for p in people]
     if names:
         parts.append((False, names[0] + " et al." if len(names) > 2 else " and ".join(names)))
     publication = next((f for f in PUBLICATION_FIELDS if bibtex.field_text(entry, f)), None)
@@ -151,6 +150,6 @@ def _short_title(entry: Entry) -> str:
     ones, as in a note."""
     short = entry.fields.get("shorttitle", "").strip()
     if short:
-        return str(Text.from_latex(nest_quotes(short))).strip()
+        return str(bibtex.latex_text(nest_quotes(short))).strip()
     title = entry.fields.get("title", "").strip()
-    return shorten_title(str(Text.from_latex(nest_quotes(title))).strip()) if title else ""
+    return shorten_title(str(bibtex.latex_text(nest_quotes(title))).strip()) if title else ""

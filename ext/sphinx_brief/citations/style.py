@@ -60,9 +60,11 @@ PLACE_FIELDS = ("location", "address")
 
 def _person(person: Person) -> Text:
     parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
-    name = Text(" ").join([Text.from_latex(part) for part in parts])
+    name = Text(" ").join([bibtex.latex_text(part) for part in parts])
     if person.lineage_names:
-        name = Text(name, ", ", Text(" ").join([Text.from_latex(p) for p in person.lineage_names]))
+        name = Text(
+            name, ", ", Text(" ").join([bibtex.latex_text(p) for p in person.lineage_names])
+        )
     return name
 
 
@@ -85,11 +87,11 @@ def _inverted(person: Person) -> Text:
     """
     given = [*person.first_names, *person.middle_names]
     family = (*person.prelast_names, *person.last_names)
-    name = Text(" ").join([Text.from_latex(part) for part in family])
+    name = Text(" ").join([bibtex.latex_text(part) for part in family])
     if given:
-        name = Text(name, ", ", Text(" ").join([Text.from_latex(part) for part in given]))
+        name = Text(name, ", ", Text(" ").join([bibtex.latex_text(part) for part in given]))
     if person.lineage_names:
-        lineage = Text(" ").join([Text.from_latex(p) for p in person.lineage_names])
+        lineage = Text(" ").join([bibtex.latex_text(p) for p in person.lineage_names])
         name = Text(name, ", ", lineage)
     return name
 
@@ -283,10 +285,10 @@ class BriefStyle(BaseStyle):
         short_title: Text | None = None
         if "title" in entry.fields:
             raw = entry.fields["title"]
-            title = Text.from_latex(raw if whole_work else nest_quotes(raw))
+            title = bibtex.latex_text(raw if whole_work else nest_quotes(raw))
             short_raw = entry.fields.get("shorttitle", "").strip()
             if short_raw:
-                short_title = Text.from_latex(short_raw if whole_work else nest_quotes(short_raw))
+                short_title = bibtex.latex_text(short_raw if whole_work else nest_quotes(short_raw))
             else:
                 short_title = Text(shorten_title(str(title)))
         else:

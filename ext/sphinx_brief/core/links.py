@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.errors import NoUri
 from sphinx.util.nodes import make_refnode
 
@@ -35,6 +36,31 @@ def placeholder_link(
     return ref
 
 
+def with_anchor(base: str, anchor: str) -> str:
+    """``base#anchor``; a base that is itself a place on a page (a single-page build's
+    ``#document-sources``) gives way to the anchor, which is unique on that page."""
+    page = base.split("#", 1)[0]
+    return f"{page}#{anchor}" if anchor else base
+
+
+def refnode(
+    builder: Builder,
+    fromdoc: str,
+    todoc: str,
+    anchor: str,
+    content: nodes.Node | list[nodes.Node],
+    title: str | None = None,
+) -> nodes.reference:
+    """Sphinx's ``make_refnode``, whose address a single-page build gives two fragments
+    ("#document-x#anchor", a link to nowhere): there, the anchor alone."""
+    ref = make_refnode(builder, fromdoc, todoc, anchor, content, title)
+    uri = str(ref.get("refuri", ""))
+    if uri.count("#") > 1:
+        base, _, fragment = uri.rpartition("#")
+        ref["refuri"] = with_anchor(base, fragment)
+    return ref
+
+
 def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: give every placeholder link its address for this builder."""
     for ref in list(doctree.findall(nodes.reference)):
@@ -44,7 +70,7 @@ def resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         try:
             # The page the link is written on, not the document being assembled: a LaTeX
             # build resolves every page within the root document's tree.
-            new = make_refnode(
+            new = refnode(
                 app.builder,
                 ref["brief_fromdoc"],
                 ref["brief_todoc"],

@@ -35,6 +35,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from .. import editorial
 from ..citations.short import SourceIndex
+from ..core.links import with_anchor
 from .bodies import Markup
 from .entries import IN_CONTEXT, PLACE, SEPARATOR, SOURCE, SOURCES, TAGS, Shown
 from .nodes import brief_timeline_html, brief_timeline_list
@@ -202,7 +203,7 @@ class HtmlEntries:
         base = self._uris[key]
         if base is None:
             return None
-        uri = f"{base}#{toid}"
+        uri = with_anchor(base, toid)
         if self._epub:  # the ePub builder's ``fix_ids``: no colon in a fragment
             match = self.builder.refuri_re.match(uri)  # type: ignore[attr-defined]
             if match:

@@ -21,12 +21,12 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
-from sphinx.util.nodes import make_refnode
 
 from ..citations import sources
 from ..citations.short import SourceIndex
 from ..core import dates, names
 from ..core.domain import get_domain
+from ..core.links import refnode
 from ..core.logs import warn
 from ..core.text import quotation_marks
 from .nodes import (
@@ -131,7 +131,7 @@ def _rendered_entry(
     # the section's title, in quotation marks: a title, not a place
     title = nodes.inline("", "", nodes.Text(opening + context + closing), classes=["brief-section"])
     try:
-        link: nodes.Node = make_refnode(app.builder, fromdoc, docname, record.anchor, title)
+        link: nodes.Node = refnode(app.builder, fromdoc, docname, record.anchor, title)
     except NoUri:  # a builder that does not write that page
         link = title
     if len(attribution):

@@ -35,7 +35,6 @@ from typing import Any
 from docutils import nodes
 from docutils.nodes import make_id
 from pybtex.database import Entry
-from pybtex.richtext import Text
 from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 
@@ -143,7 +142,7 @@ def _work(entry: Entry, archive_links: bool) -> dict[str, Any]:
             _agent(
                 agents.author_kind(str(person)),
                 " ".join(
-                    str(Text.from_latex(p))
+                    str(bibtex.latex_text(p))
                     for p in (
                         *person.first_names,
                         *person.middle_names,
