@@ -289,3 +289,32 @@ def entry(bibtex: str) -> str:
 )
 def test_the_bibliography_form(bibtex: str, expected: str) -> None:
     assert entry(bibtex) == expected
+
+
+def test_a_one_page_brief_with_its_sources_at_the_end(tmp_path: Path) -> None:
+    """The Sources on the root page itself: the PDF has them in the bibliography form too
+    (their ids are not in the one doctree's table of ids, which was taken as "no
+    bibliography here")."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'project = "P"\nauthor = "A"\nextensions = ["sphinx_brief"]\nbrief_date = "2024"\n',
+        encoding="utf-8",
+    )
+    (src / "refs.bib").write_text(
+        "@article{obrien, author = {O'Brien, Siobhán}, title = {Corfo's Quotas},"
+        " journal = {Diario Financiero}, date = {2024-01-30}}\n",
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text(
+        "# P\n\nA claim.{note}`@obrien`\n\n## Sources\n\n```{bibliography}\n:list: bullet\n"
+        ":all:\n```\n",
+        encoding="utf-8",
+    )
+    for builder in ("latex", "html"):
+        build = run_sphinx(src, builder, tmp_path / builder)
+        assert build.warnings == ""
+        text = build.read("p.tex") if builder == "latex" else build.read("index.html")
+        assert "O’Brien, Siobhán. “Corfo’s Quotas.”" in text, builder
+        if builder == "latex":
+            assert "\\begin{itemize}" not in text  # paragraphs with a hanging indent

@@ -57,6 +57,11 @@ def backend(env: BuildEnvironment) -> Any:
     return _cite(env).backend
 
 
+def bibliography_docnames(env: BuildEnvironment) -> set[str]:
+    """The pages that have a ``bibliography`` directive."""
+    return {str(key.docname) for key in _cite(env).bibliographies}
+
+
 def known_keys(env: BuildEnvironment) -> set[str]:
     return set(entries(env))
 

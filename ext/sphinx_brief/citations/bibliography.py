@@ -85,7 +85,7 @@ class BibliographyForm(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         listed = bibtex.listed_entries(self.env)
-        if not _holds_entries(self.document, listed):
+        if not _holds_entries(self.document, listed, self.env):
             return
         backend = bibtex.backend(self.env)
         styles: dict[str, Any] = {}
@@ -109,11 +109,15 @@ class BibliographyForm(SphinxPostTransform):
             paragraph.extend([*kept, *made.children])
 
 
-def _holds_entries(document: nodes.document, ids: Any) -> bool:
-    """Whether ``document`` may hold entries of a bibliography: one of their ids is among
-    its own, or it is pages put together into one doctree (LaTeX), whose ids are theirs."""
-    return any(i in document.ids for i in ids) or (
-        document.next_node(addnodes.start_of_file) is not None
+def _holds_entries(document: nodes.document, ids: Any, env: Any) -> bool:
+    """Whether ``document`` may hold entries of a bibliography: the page being written has
+    a ``bibliography`` directive, one of their ids is among its own, or it is pages put
+    together into one doctree (LaTeX), whose ids are theirs.  (The entries' ids are not
+    always in the document's table: a one-page brief's LaTeX build.)"""
+    return (
+        env.docname in bibtex.bibliography_docnames(env)
+        or any(i in document.ids for i in ids)
+        or document.next_node(addnodes.start_of_file) is not None
     )
 
 
@@ -148,7 +152,7 @@ class SmartBibliography(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         # no bibliography entry on this page: nothing to walk
-        if not _holds_entries(self.document, bibtex.citation_ids(self.env)):
+        if not _holds_entries(self.document, bibtex.citation_ids(self.env), self.env):
             return
 
         entries = list(self.document.findall(_is_bib_entry))
