@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -126,26 +126,72 @@ brief_epub = _session_build("epub")
 brief_text = _session_build("text")
 
 
+# The engine latexmk runs, as the latexmkrc Sphinx writes names it ("$pdflatex = 'xelatex …").
+_ENGINE = re.compile(r"^\$pdflatex\s*=\s*'(\S+)", re.M)
+
+
+def compile_pdf(
+    outdir: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    wrapper: Sequence[str] = (),
+    timeout: int = 600,
+) -> Path:
+    """Compile the PDF of a Sphinx LaTeX build with the Makefile Sphinx wrote; return it.
+
+    ``env`` adds variables to the environment (SOURCE_DATE_EPOCH, …); ``wrapper`` is a
+    command to run ``make`` under (``["unshare", "-rn"]``).  The tools are checked with
+    ``require_tool`` (skip locally, fail under CI=true), the engine being the one the
+    build's latexmkrc names (pdflatex, xelatex, lualatex).  A failed compilation fails the
+    test with the end of the LaTeX log, which says what TeX stopped at.
+    """
+    outdir = Path(outdir)
+    require_tool("make")
+    require_tool("latexmk")
+    latexmkrc = outdir / "latexmkrc"
+    engine = _ENGINE.search(latexmkrc.read_text(encoding="utf-8")) if latexmkrc.exists() else None
+    require_tool(engine.group(1) if engine else "pdflatex")
+    documents = sorted(outdir.glob("*.tex"))
+    if len(documents) != 1:
+        pytest.fail(f"compile_pdf expects one LaTeX document in {outdir}, found {documents}")
+    (tex,) = documents
+    command = [
+        *wrapper,
+        "make",
+        "-C",
+        str(outdir),
+        "all-pdf",
+        "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
+    ]
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **env} if env else None,
+        stdin=subprocess.DEVNULL,  # TeX never waits for an answer
+    )
+    pdf = tex.with_suffix(".pdf")
+    if result.returncode != 0 or not pdf.exists():
+        log = tex.with_suffix(".log")
+        told = (
+            f"end of {log.name}:\n{log.read_text(encoding='latin-1')[-3000:]}"
+            if log.exists()
+            else f"no {log.name} was written"
+        )
+        pytest.fail(
+            f"{' '.join(command)} failed (exit {result.returncode}, "
+            f"{pdf.name} {'written' if pdf.exists() else 'not written'}); {told}\n"
+            f"end of make's output:\n{result.stdout[-1500:]}{result.stderr[-1500:]}"
+        )
+    return pdf
+
+
 @pytest.fixture(scope="session")
 def brief_pdf(brief_latex: Build) -> Path:
     """The PDF, compiled from the LaTeX build with the Makefile Sphinx writes."""
-    require_tool("latexmk")
-    require_tool("pdflatex")
-    result = subprocess.run(
-        [
-            "make",
-            "-C",
-            str(brief_latex.outdir),
-            "all-pdf",
-            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    pdf = brief_latex.outdir / "north-korea-iran-brief.pdf"
-    assert pdf.exists(), "no PDF was written"
+    pdf = compile_pdf(brief_latex.outdir)
+    assert pdf.name == "north-korea-iran-brief.pdf"
     return pdf
 
 

@@ -56,7 +56,7 @@ from pybtex.richtext import Text
 
 from sphinx_brief.citations.style import nest_quotes
 
-from .conftest import Build, require_tool, run_sphinx
+from .conftest import Build, compile_pdf, require_tool, run_sphinx
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -471,23 +471,9 @@ def flat(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdf_text(latex: Build) -> str:
-    require_tool("latexmk")
-    require_tool("pdflatex")
     pdftotext = require_tool("pdftotext")
-    result = subprocess.run(
-        [
-            "make",
-            "-C",
-            str(latex.outdir),
-            "all-pdf",
-            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    pdf = latex.outdir / "injection.pdf"
+    pdf = compile_pdf(latex.outdir)
+    assert pdf.name == "injection.pdf"
     return subprocess.run(
         [pdftotext, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout

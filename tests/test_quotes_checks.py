@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import Build, require_tool, run_sphinx
+from .conftest import Build, compile_pdf, require_tool, run_sphinx
 from .test_quotes import quote_project
 
 # Each problem quote is followed by a good one and a paragraph, which must still be built.
@@ -189,24 +189,9 @@ def test_text_builder_writes_the_strings(injected: Path, tmp_path: Path) -> None
 
 @pytest.mark.slow
 def test_pdf_compiles_with_quotes_and_special_characters(injected: Path, tmp_path: Path) -> None:
-    require_tool("latexmk")
-    require_tool("pdflatex")
     build: Build = run_sphinx(injected, "latex", tmp_path / "out")
-    result = subprocess.run(
-        [
-            "make",
-            "-C",
-            str(build.outdir),
-            "all-pdf",
-            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    pdf = compile_pdf(build.outdir, timeout=300)
     require_tool("pdftotext")
-    (pdf,) = build.outdir.glob("*.pdf")
     flat = " ".join(
         subprocess.run(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from sphinx_brief import cli
 
-from .conftest import require_tool, run_sphinx
+from .conftest import compile_pdf, require_tool, run_sphinx
 from .pdftools import pdf_info
 
 FACTS = ["--author", "Jane Analyst", "--date", "2010-07-01", "--language", "en"]
@@ -301,26 +301,11 @@ def test_plain_sphinx_build_epub_is_quiet(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_pdf_metadata_of_a_tricky_title(tmp_path: Path) -> None:
-    require_tool("latexmk")
     require_tool("pdfinfo")
     root = new_brief(tmp_path, "--title", TRICKY + " % ~ ^ _")
     latex = run_sphinx(root, "latex", tmp_path / "latex")
     assert latex.warnings == "", latex.warnings
-    result = subprocess.run(
-        [
-            "make",
-            "-C",
-            str(latex.outdir),
-            "all-pdf",
-            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        stdin=subprocess.DEVNULL,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
-    (pdf,) = latex.outdir.glob("*.pdf")
+    pdf = compile_pdf(latex.outdir)
     info = pdf_info(pdf)
     assert info["Title"] == TRICKY + " % ~ ^ _"  # "U.S.-Iran" keeps its hyphen
     assert info["Author"] == "Jane Analyst"

@@ -162,4 +162,10 @@ def run_epubcheck(epub: Path, *, timeout: int = 300) -> list[Finding]:
         first = locations[0]
         where = f"{first.get('path', '?')}:{first.get('line', '?')}"
         findings.append(Finding(where, message["ID"], message["severity"], message["message"]))
+    if not findings:
+        # the exit status too: a failure that lists no message is still a failure
+        assert result.returncode == 0, (
+            f"epubcheck exited {result.returncode} with no message listed:\n"
+            f"{result.stdout}{result.stderr}"
+        )
     return findings
