@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 
 from sphinx_brief.citations import BriefStyle
+from sphinx_brief.citations.compose import Cited, compose_note
 from sphinx_brief.citations.settings import NoteSettings
 
 from .brieftext import normalise, notes
@@ -318,3 +319,66 @@ def test_a_one_page_brief_with_its_sources_at_the_end(tmp_path: Path) -> None:
         assert "O’Brien, Siobhán. “Corfo’s Quotas.”" in text, builder
         if builder == "latex":
             assert "\\begin{itemize}" not in text  # paragraphs with a hanging indent
+
+
+JOURNAL = (
+    "@article{k, author = {Ortiz, Ana}, title = {Lithium Rents}, journal = {Resource Policy},"
+    " volume = {12}, number = {3}, pages = {112--15}, date = {2021-06}}"
+)
+PAPER = (
+    "@article{k, author = {Ortiz, Ana}, title = {Lithium Rents}, journal = {The Times},"
+    " pages = {A4}, date = {2021-06-03}}"
+)
+
+
+@pytest.mark.parametrize(
+    ("bibtex", "form", "locator", "expected"),
+    [
+        # a journal: volume, issue, the date in parentheses, the pages after a colon
+        (
+            JOURNAL,
+            "full",
+            "",
+            "Ana Ortiz, “Lithium Rents,” Resource Policy 12, no. 3 (June 2021): 112–15.",
+        ),
+        # the page cited stands where the article's pages stood
+        (
+            JOURNAL,
+            "full",
+            "114",
+            "Ana Ortiz, “Lithium Rents,” Resource Policy 12, no. 3 (June 2021): 114.",
+        ),
+        (JOURNAL, "short", "114", "Ortiz, “Lithium Rents,” 114."),
+        # a newspaper: no volume, its page after the date
+        (PAPER, "full", "", "Ana Ortiz, “Lithium Rents,” The Times, June 3, 2021, A4."),
+    ],
+)
+def test_an_articles_volume_issue_and_pages(
+    bibtex: str, form: str, locator: str, expected: str
+) -> None:
+    (only,) = parse_string(bibtex, "bibtex").entries.values()
+    style = BriefStyle(settings=NoteSettings(archive_links=False))
+    note = compose_note([Cited(style.parts(only), form, "", locator)])  # type: ignore[arg-type]
+    assert str(note) == expected
+
+
+def test_an_articles_volume_issue_and_pages_in_the_bibliography() -> None:
+    assert (
+        entry(JOURNAL)
+        == "Ortiz, Ana. “Lithium Rents.” Resource Policy 12, no. 3 (June 2021): 112–15."
+    )
+    assert entry(PAPER) == "Ortiz, Ana. “Lithium Rents.” The Times, June 3, 2021, A4."
+
+
+def test_a_note_names_four_or_more_authors_by_the_first_and_et_al() -> None:
+    (only,) = parse_string(
+        "@article{k, author = {A, Ann and B, Bob and C, Cy and D, Di}, title = {T},"
+        " journal = {J}, year = 2001}",
+        "bibtex",
+    ).entries.values()
+    parts = BriefStyle(settings=NoteSettings(archive_links=False)).parts(only)
+    assert str(compose_note([Cited(parts)])) == "Ann A et al., “T,” J, 2001."
+    assert entry(
+        "@article{k, author = {A, Ann and B, Bob and C, Cy and D, Di}, title = {T},"
+        " journal = {J}, year = 2001}"
+    ).startswith("A, Ann, Bob B, Cy C, and Di D.")

@@ -62,6 +62,10 @@ class NoteParts:
     accessed: Text | None = None
     library: Text | None = None
     archived: Text | None = None
+    #: the pages of an article ("112–15"), which a locator replaces in a note, after
+    #: ": " when the facts end with a journal's "(June 2021)", else after ", "
+    pages: Text | None = None
+    colon_pages: bool = False
 
 
 def last_names(people: Sequence[Person]) -> Text:
@@ -148,8 +152,11 @@ def _source(cited: Cited, last: bool) -> Text:
     if author is not None:
         head.append(author)
     after: list[tuple[str, Text]] = [] if short else list(parts.facts)
+    at = ": " if parts.colon_pages and not short else ", "
     if locator:
-        after.append((", ", Text(locator)))
+        after.append((at, Text(locator)))  # the page cited, in place of the article's pages
+    elif parts.pages is not None and not short:
+        after.append((at, parts.pages))
     if not short and parts.url is not None:
         after.append((", ", parts.url))
     title = parts.short_title if short else parts.title

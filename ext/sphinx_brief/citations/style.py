@@ -21,6 +21,7 @@ entry of the bibliography in Chicago's bibliography form::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 from typing import Any, ClassVar
 
@@ -69,7 +70,11 @@ def _person(person: Person) -> Text:
 
 
 def _names(people: list[Person]) -> Text:
+    """The authors as a full note names them: four or more are the first and "et al."
+    (Chicago 14.76); the bibliography lists them (:mod:`.bibentry`)."""
     names = [_person(person) for person in people]
+    if len(names) > 3:
+        return Text(names[0], " et al.")
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
@@ -122,6 +127,29 @@ def _inverted_names(people: list[Person]) -> Text:
 
 #: Address schemes a note links; any other (``javascript:``, ``data:`` …) is shown as text.
 LINKED_SCHEMES = ("http://", "https://", "ftp://", "mailto:", "doi:")
+
+
+def _issue(entry: Entry) -> Text | None:
+    """A journal's volume and issue ("12, no. 3"), None if the entry gives neither."""
+    fields = entry.fields
+    volume = bibtex.field_text(entry, "volume") if fields.get("volume", "").strip() else ""
+    number = next(
+        (bibtex.field_text(entry, f) for f in ("number", "issue") if fields.get(f, "").strip()),
+        "",
+    )
+    if not volume and not number:
+        return None
+    if volume and number:
+        return Text(volume, ", no. ", number)
+    return Text(volume) if volume else Text("no. ", number)
+
+
+def _pages(entry: Entry) -> Text | None:
+    """An article's pages, with an en dash for a range ("112--15" is "112–15")."""
+    value = entry.fields.get("pages", "").strip()
+    if not value:
+        return None
+    return Text(re.sub(r"\s*-+\s*", "–", bibtex.field_text(entry, "pages")))
 
 
 def _link(url: str) -> Text:
@@ -300,6 +328,8 @@ class BriefStyle(BaseStyle):
             published = None
         date = Text(self._date_text(published) or NO_DATE)
         facts, elements = self._facts(entry, kind, date)
+        in_journal = any(entry.fields.get(f, "").strip() for f in CONTAINER_FIELDS[:2])
+        part = kind not in WHOLE_WORKS and kind not in REPORTS
         url = entry.fields.get("url", "").strip()
         accessed, library, archived = self._access_parts(entry, problems)
         return NoteParts(
@@ -316,6 +346,8 @@ class BriefStyle(BaseStyle):
             accessed=Text(accessed.display(self.language)) if accessed is not None else None,
             library=Text(library) if library else None,
             archived=_link(archived) if archived else None,
+            pages=_pages(entry) if part else None,
+            colon_pages=part and in_journal and _issue(entry) is not None,
         )
 
     def _facts(
@@ -351,14 +383,27 @@ class BriefStyle(BaseStyle):
             if container is not None:
                 name = Text(Tag("em", latex_field(entry, container)))
                 in_book = container == "booktitle"
-                facts.append((", ", Text("in ", name) if in_book else name))
-                imprint = [Text("In ", name) if in_book else name, date]
+                issue = None if in_book else _issue(entry)
+                if issue is not None:
+                    # a journal: "*Journal* 12, no. 3 (June 2021)" (Chicago 14.171)
+                    journal = Text(name, " ", issue, " (", date, ")")
+                    facts.append((", ", journal))
+                    imprint = [journal]
+                else:
+                    facts.append((", ", Text("in ", name) if in_book else name))
+                    facts.append((", ", date))
+                    imprint = [Text("In ", name) if in_book else name, date]
             elif issuer is not None:
                 facts.append((", ", latex_field(entry, issuer)))
+                facts.append((", ", date))
                 imprint = [latex_field(entry, issuer), date]
             else:
+                facts.append((", ", date))
                 imprint = [Text(capitalised(str(date)))]
-            facts.append((", ", date))
+            pages = _pages(entry)
+            if pages is not None:
+                # the note puts them (or the page cited) after its facts (compose.py)
+                imprint[-1] = Text(imprint[-1], ": " if issue is not None else ", ", pages)
         if extra is not None:
             facts.append((", ", extra))
             imprint.append(extra)
