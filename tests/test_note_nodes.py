@@ -207,6 +207,17 @@ def test_tex_is_the_same_as_with_footnotes(pair: dict[str, tuple[Build, Build]])
     assert "Jane Doe and Richard Roe" in tex
 
 
+def test_an_article_pdf_numbers_its_notes_through(pair: dict[str, tuple[Build, Build]]) -> None:
+    """A howto (article) PDF sets the pages one after the other: its notes are numbered
+    through the document, not from 1 on each page as the website's pages are."""
+    light, _ = pair["latex"]
+    tex = light.read("notes.tex")
+    numbers = [int(n) for n in re.findall(r"\\begin\{footnote(?:text)?\}\[(\d+)\]", tex)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 8
+    html = BeautifulSoup(pair["html"][0].read("other.html"), "html.parser")
+    assert [a.get_text() for a in html.select("a.footnote-reference")] == ["[1]", "[2]"]
+
+
 def test_text_is_the_same_as_with_footnotes(pair: dict[str, tuple[Build, Build]]) -> None:
     light, heavy = pair["text"]
     for page in ("index.txt", "other.txt"):

@@ -12,7 +12,7 @@ from pybtex.plugin import register_plugin
 from sphinx.application import Sphinx
 
 from ..core.component import add_latex_package, add_stylesheet
-from . import bibliography, marks, notes, role, settings, sources, written
+from . import bibliography, marks, notes, role, settings, sources, through, written
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
 from .style import BriefStyle
 
@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(marks.brief_note_ref, override=False, **written.MARK)
     app.add_node(marks.brief_notes, override=False, **written.NOTES)
     app.connect("builder-inited", written.add_expansion)
+    app.add_post_transform(through.NumberedThrough)
     app.add_post_transform(bibliography.BibliographyForm)
     app.add_post_transform(bibliography.BibliographyAnchors)
     app.add_post_transform(bibliography.SmartBibliography)
