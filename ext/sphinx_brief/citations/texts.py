@@ -27,7 +27,7 @@ Shown = tuple[str, str, str, Form]
 
 
 def shown_of(data: Sequence[Sequence[str]]) -> tuple[Shown, ...]:
-    """The sources of a note as :func:`note_paragraph` takes them, from stored lists."""
+    """The sources of a note as :class:`NoteTexts` takes them, from stored lists."""
     return tuple((str(p), str(k), str(loc), _form(str(f))) for p, k, loc, f in data)
 
 
@@ -61,37 +61,38 @@ class NoteTexts:
         self.action = str(env.config.smartquotes_action)
         self.language = env.settings.get("language_code")
 
-    def _hit(self, key: Hashable, sources: tuple[Any, ...]) -> nodes.paragraph | None:
+    def _sources(self, shown: tuple[Shown, ...]) -> tuple[Any, ...]:
+        return tuple(self.entries[key] for _, key, _, _ in shown)
+
+    def _found(self, key: Hashable, sources: tuple[Any, ...]) -> Any:
+        """What this build kept under ``key``, if made from these very entries."""
         if self.cache is None:
             return None
         hit = self.cache.get(key)
         if hit is not None and all(a is b for a, b in zip(hit[0], sources, strict=True)):
-            return cast("nodes.paragraph", copy_nodes(hit[1]))
+            return hit[1]
         return None
 
-    def _keep(self, key: Hashable, sources: tuple[Any, ...], paragraph: nodes.paragraph) -> None:
+    def _keep(self, key: Hashable, sources: tuple[Any, ...], value: Any) -> None:
         if self.cache is not None:
-            self.cache[key] = (sources, copy_nodes(paragraph))
+            self.cache[key] = (sources, value)
+
+    def _hit(self, key: Hashable, sources: tuple[Any, ...]) -> nodes.paragraph | None:
+        found = self._found(key, sources)
+        return None if found is None else cast("nodes.paragraph", copy_nodes(found))
 
     def markup(self, key: Hashable, shown: tuple[Shown, ...]) -> str | None:
         """What a writer wrote for this note's text before in this build (:meth:`keep_markup`),
         if its entries are still those it was written from."""
-        if self.cache is None:
-            return None
-        hit = self.cache.get(key)
-        if hit is None or not all(
-            a is self.entries.get(k) for a, (_, k, _, _) in zip(hit[0], shown, strict=True)
-        ):
-            return None
-        return str(hit[1])
+        found = self._found(key, self._sources(shown))
+        return None if found is None else str(found)
 
     def keep_markup(self, key: Hashable, shown: tuple[Shown, ...], markup: str) -> None:
-        if self.cache is not None:
-            self.cache[key] = (tuple(self.entries[k] for _, k, _, _ in shown), markup)
+        self._keep(key, self._sources(shown), markup)
 
     def paragraph(self, shown: tuple[Shown, ...]) -> nodes.paragraph:
         """The note's text as a new paragraph (its quotes as the entries have them)."""
-        sources = tuple(self.entries[key] for _, key, _, _ in shown)
+        sources = self._sources(shown)
         found = self._hit(shown, sources)
         if found is not None:
             return found
@@ -100,7 +101,7 @@ class NoteTexts:
             for (prefix, _, locator, form), entry in zip(shown, sources, strict=True)
         ]
         paragraph = _rendered(self.env, compose(cited))
-        self._keep(shown, sources, paragraph)
+        self._keep(shown, sources, copy_nodes(paragraph))
         return paragraph
 
     def educated(self, shown: tuple[Shown, ...]) -> nodes.paragraph:
@@ -110,7 +111,7 @@ class NoteTexts:
         if self.teacher is None:
             return self.paragraph(shown)
         key: Hashable = ("educated", self.language, self.action, shown)
-        sources = tuple(self.entries[k] for _, k, _, _ in shown)
+        sources = self._sources(shown)
         found = self._hit(key, sources)
         if found is not None:
             return found
@@ -119,7 +120,7 @@ class NoteTexts:
         educate(holder, self.teacher, self.action)
         paragraph = cast("nodes.paragraph", holder[0])
         holder.remove(paragraph)
-        self._keep(key, sources, paragraph)
+        self._keep(key, sources, copy_nodes(paragraph))
         return paragraph
 
 
