@@ -76,6 +76,17 @@ def test_parser_reports_what_it_cannot_read() -> None:
     assert items == [Item("a", "", "4")] and [p.subtype for p in problems] == [TWO_KEYS]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["@key", " @key ", "@a:b-2010", "@key\n", "\t@Key_2.x/y ", "@k,", "@k;", "@k @j", "@@k", "x@k"],
+)
+def test_the_one_key_shortcut_reads_as_the_parser_does(text: str) -> None:
+    """``parse`` takes a lone ``@key`` without taking it apart: the same result."""
+    from sphinx_brief.citations.syntax import _parse
+
+    assert parse(text) == _parse(text)
+
+
 # -- what readers see: HTML ----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def html(tmp_path_factory: pytest.TempPathFactory) -> Build:

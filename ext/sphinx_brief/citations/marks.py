@@ -22,6 +22,11 @@ from typing import NamedTuple
 
 from docutils import nodes
 
+from .compose import Form
+
+#: How one source of a note is shown: prefix, key, locator, form.
+Shown = tuple[str, str, str, Form]
+
 #: The class of a ``{note}``'s reference and footnote (``brief-note``).
 CLASS = "brief-note"
 
@@ -36,7 +41,11 @@ class brief_note_ref(nodes.footnote_reference):
 
 class brief_notes(nodes.General, nodes.Element):
     """The page's ``{note}`` notes, in numbering order, as data (``notes``: one
-    :class:`NoteData` each, as plain lists, which pickle and print)."""
+    :class:`NoteData` each, as plain tuples of strings, which pickle and print).
+
+    Tuples, not lists: every page of a brief is held in memory until it is written, and
+    the garbage collector stops looking at a tuple of strings, never at a list; notes shown
+    alike share one ``shown`` tuple, which the pickle then stores once."""
 
 
 class NoteData(NamedTuple):
@@ -46,13 +55,13 @@ class NoteData(NamedTuple):
     id: str
     number: str
     #: the ids of its references, in reading order
-    backrefs: list[str]
-    #: each source as shown: [prefix, key, locator, form]
-    shown: list[list[str]]
+    backrefs: tuple[str, ...]
+    #: each source as shown
+    shown: tuple[Shown, ...]
 
 
 def notes_of(node: brief_notes) -> list[NoteData]:
-    return [NoteData(*data) for data in node.get("notes", [])]
+    return [NoteData(*data) for data in node.get("notes", ())]
 
 
 def keys_of(node: nodes.Element) -> tuple[str, ...]:
@@ -60,5 +69,5 @@ def keys_of(node: nodes.Element) -> tuple[str, ...]:
     keys: dict[str, None] = {}
     if isinstance(node, brief_notes):
         for note in notes_of(node):
-            keys.update((str(source[1]), None) for source in note.shown)
+            keys.update((source[1], None) for source in note.shown)
     return tuple(keys)

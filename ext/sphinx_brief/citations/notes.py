@@ -23,6 +23,7 @@ docutils footnotes, which docutils numbers with the others.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, cast
 
 from docutils import nodes
@@ -31,12 +32,13 @@ from sphinx.transforms import SphinxTransform
 
 from .. import bibtex
 from .compose import Form
-from .marks import CLASS, NoteData, brief_note_ref, brief_notes
+from .marks import CLASS, Shown, brief_note_ref, brief_notes
 from .syntax import Item
-from .texts import NoteTexts, Shown
+from .texts import NoteTexts
 
-#: A note's sources as stored: [[prefix, key, locator], …].
-Items = list[list[str]]
+#: A note's sources as stored: ((prefix, key, locator), …); tuples of strings, which the
+#: garbage collector soon stops looking at (see marks.brief_notes).
+Items = tuple[tuple[str, str, str], ...]
 #: The page's notes not yet filled in and placed: note name → its sources (temp data).
 PENDING = "brief_pending_notes"
 _COUNT = "brief_note_count"
@@ -59,7 +61,7 @@ def make_note(
             break
     temp[_COUNT] = number
     pending = cast("dict[str, Items]", temp.setdefault(PENDING, {}))
-    pending[name] = [[item.prefix, item.key, item.locator] for item in items]
+    pending[name] = tuple([(item.prefix, item.key, item.locator) for item in items])
     return brief_note_ref("", refname=name, classes=[CLASS])
 
 
@@ -73,7 +75,7 @@ def note_keys(env: BuildEnvironment, refname: str) -> tuple[str, ...] | None:
     ``{footcite}``'s (while the page is read); None for any other note."""
     pending = cast("dict[str, Items]", env.temp_data.get(PENDING) or {})
     if refname in pending:
-        return tuple(str(item[1]) for item in pending[refname])
+        return tuple(item[1] for item in pending[refname])
     key = bibtex.footcite_keys(env).get(refname)
     return (key,) if key is not None else None
 
@@ -103,10 +105,10 @@ def _has_other_notes(document: nodes.document) -> bool:
     )
 
 
-def _in_a_title(document: nodes.document) -> bool:
+def _in_a_title(marks: list[brief_note_ref]) -> bool:
     """Whether a note stands in a title: titles are copied (into the table of contents) by
     visitors that know a footnote reference by its class name, and leave it out."""
-    for mark in document.findall(brief_note_ref):
+    for mark in marks:
         parent = mark.parent
         while parent is not None and not isinstance(parent, nodes.section | nodes.document):
             if isinstance(parent, nodes.title):
@@ -132,19 +134,23 @@ class FillNotes(SphinxTransform):
         ibid = bool(self.config.brief_note_ibid)
         seen: set[str] = set()
         previous: tuple[str, ...] | None = None
-        placed: list[tuple[str, tuple[Shown, ...]]] = []
-        given: set[str] = set()
+        placed: dict[str, tuple[Shown, ...]] = {}
+        # notes shown alike share one tuple (stored once, see marks.brief_notes)
+        alike: dict[tuple[Shown, ...], tuple[Shown, ...]] = {}
+        marks: list[brief_note_ref] = []
         for ref in self.document.findall(nodes.footnote_reference):
+            if isinstance(ref, brief_note_ref):
+                marks.append(ref)
             name = str(ref.get("refname", ""))
             items = pending.pop(name, None)
             if items is None:
-                if name in given:
+                if name in placed:
                     continue  # a second reference to a note given already
                 key = footcites.get(name)
                 previous = (key,) if key is not None else None
                 seen.update(previous or ())
                 continue
-            keys = tuple(str(item[1]) for item in items)
+            keys = tuple(item[1] for item in items)
             shown: list[Shown] = []
             for prefix, key, locator in items:
                 form: Form = "full"
@@ -152,27 +158,27 @@ class FillNotes(SphinxTransform):
                     form = "ibid"
                 elif short and key in seen:
                     form = "short"
-                shown.append((str(prefix), str(key), str(locator), form))
+                shown.append((prefix, key, locator, form))
                 seen.add(key)
             previous = keys
-            placed.append((name, tuple(shown)))
-            given.add(name)
+            settled = tuple(shown)
+            placed[name] = alike.setdefault(settled, settled)
         if (
             self.config.brief_note_footnotes
             or _has_other_notes(self.document)
-            or _in_a_title(self.document)
+            or _in_a_title(marks)
         ):
             self._as_footnotes(placed)
         else:
-            self._as_marks(placed)
+            self._as_marks(placed, marks)
 
-    def _as_footnotes(self, placed: list[tuple[str, tuple[Shown, ...]]]) -> None:
+    def _as_footnotes(self, placed: dict[str, tuple[Shown, ...]]) -> None:
         """Docutils footnotes, registered as the parser registers ``[#]`` ones, in reading
         order with the page's other notes, for docutils to number them all together."""
         document = self.document
         texts = NoteTexts(self.env)
         footnotes: list[nodes.footnote] = []
-        for name, shown in placed:
+        for name, shown in placed.items():
             footnote = nodes.footnote("", texts.paragraph(shown), auto=1, classes=[CLASS])
             footnote["names"].append(name)
             footnote[ITEMS] = [[prefix, key, locator] for prefix, key, locator, _ in shown]
@@ -197,37 +203,37 @@ class FillNotes(SphinxTransform):
         document.autofootnotes.sort(key=lambda f: _first_use(f, first, order, end))
         _place(document, footnotes)
 
-    def _as_marks(self, placed: list[tuple[str, tuple[Shown, ...]]]) -> None:
-        """The light nodes of :mod:`.marks`, numbered in reading order."""
+    def _as_marks(self, placed: dict[str, tuple[Shown, ...]], marks: list[brief_note_ref]) -> None:
+        """The light nodes of :mod:`.marks` (``marks``: the page's, in reading order),
+        numbered in reading order."""
         document = self.document
-        notes = dict(placed)
-        numbered: dict[str, NoteData] = {}
-        for mark in list(document.findall(brief_note_ref)):
+        numbered: dict[str, tuple[str, str, list[str]]] = {}
+        for mark in marks:
             name = str(mark["refname"])
-            if name not in notes:
+            if name not in placed:
                 mark.parent.remove(mark)  # its note is gone (not a known note)
                 continue
-            data = numbered.get(name)
-            if data is None:
-                data = NoteData(
-                    _note_id(document, name),
-                    str(len(numbered) + 1),
-                    [],
-                    [list(source) for source in notes[name]],
-                )
-                numbered[name] = data
+            note = numbered.get(name)
+            if note is None:
+                note = numbered[name] = (_note_id(document, name), str(len(numbered) + 1), [])
             del mark["refname"]  # resolved, as docutils resolves a footnote reference
-            mark["refid"] = data.id
-            mark["number"] = data.number
+            mark["refid"] = note[0]
+            mark["number"] = note[1]
             document.set_id(mark)
-            data.backrefs.append(mark["ids"][0])
+            note[2].append(mark["ids"][0])
         if not numbered:
             return
-        listing = brief_notes("", notes=[list(data) for data in numbered.values()])
+        listing = brief_notes(
+            "",
+            notes=tuple(
+                (ident, number, tuple(backrefs), placed[name])
+                for name, (ident, number, backrefs) in numbered.items()
+            ),
+        )
         listing["docname"] = self.env.docname
         listing["classes"].append(CLASS)
-        for data in numbered.values():
-            document.ids[data.id] = listing
+        for ident, _, _ in numbered.values():
+            document.ids[ident] = listing
         if _collected_by_myst(document):
             # where MyST puts a page's footnotes: at its end, after a transition
             if getattr(document.settings, "myst_footnote_transition", False):
@@ -241,12 +247,18 @@ class FillNotes(SphinxTransform):
 
 def _note_id(document: nodes.document, name: str) -> str:
     """The id docutils would give a footnote named ``name`` (``document.set_id``)."""
-    ident = str(document.settings.id_prefix or "") + nodes.make_id(name)
+    ident = str(document.settings.id_prefix or "") + _made_id(name)
     if ident and ident not in document.ids:
         return ident
     stand_in = nodes.footnote("", names=[name])
     document.set_id(stand_in)
     return str(stand_in["ids"][0])
+
+
+@lru_cache(maxsize=1024)
+def _made_id(name: str) -> str:
+    """``nodes.make_id``: the same few note names come back on every page."""
+    return nodes.make_id(name)
 
 
 def _registered(node: nodes.Node) -> bool:

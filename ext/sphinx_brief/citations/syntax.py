@@ -19,6 +19,9 @@ from dataclasses import dataclass
 #: BibTeX allows in a key, up to white space or a separator.
 _KEY = re.compile(r"(?<![\w@])@([^\s,;@{}()\"'#%~=\\]+)")
 
+#: The commonest note, one key alone, read without taking it apart.
+_ONE_KEY = re.compile(r"\s*@([^\s,;@{}()\"'#%~=\\]+)\s*")
+
 #: The kinds of problem (all warned as ``brief.note``; the message says which).
 NO_KEY = "note-without-key"
 TWO_KEYS = "note-two-keys"
@@ -42,6 +45,13 @@ class Problem:
 
 def parse(text: str) -> tuple[list[Item], list[Problem]]:
     """The sources of a note, in order, and what could not be read."""
+    alone = _ONE_KEY.fullmatch(text)
+    if alone is not None:
+        return [Item(alone.group(1))], []
+    return _parse(text)
+
+
+def _parse(text: str) -> tuple[list[Item], list[Problem]]:
     items: list[Item] = []
     problems: list[Problem] = []
     if not text.strip():

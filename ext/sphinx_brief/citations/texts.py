@@ -8,7 +8,7 @@ build (``brief_citation_cache``): a note written the same way again is a copy.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable
 from typing import Any, cast
 
 from docutils import nodes
@@ -18,21 +18,10 @@ from sphinx.transforms import SphinxSmartQuotes
 
 from .. import bibtex
 from .bibliography import educate
-from .compose import Cited, Form
+from .compose import Cited
 from .compose import compose_note as compose
+from .marks import Shown
 from .style import BriefStyle
-
-#: How one source of a note is shown: prefix, key, locator, form.
-Shown = tuple[str, str, str, Form]
-
-
-def shown_of(data: Sequence[Sequence[str]]) -> tuple[Shown, ...]:
-    """The sources of a note as :class:`NoteTexts` takes them, from stored lists."""
-    return tuple((str(p), str(k), str(loc), _form(str(f))) for p, k, loc, f in data)
-
-
-def _form(text: str) -> Form:
-    return "ibid" if text == "ibid" else "short" if text == "short" else "full"
 
 
 def _rendered(env: BuildEnvironment, text: Text) -> nodes.paragraph:

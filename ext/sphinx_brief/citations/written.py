@@ -26,9 +26,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from ..core.visitors import Handlers, nothing, skip
-from .marks import CLASS, NoteData, brief_note_ref, brief_notes, notes_of
+from .marks import CLASS, NoteData, Shown, brief_note_ref, brief_notes, notes_of
 from .notes import ITEMS
-from .texts import NoteTexts, shown_of
+from .texts import NoteTexts
 
 
 def footnote_of(
@@ -39,7 +39,7 @@ def footnote_of(
     footnote = nodes.footnote(
         "",
         nodes.label("", data.number),
-        *([texts.educated(shown_of(data.shown))] if text else []),
+        *([texts.educated(data.shown)] if text else []),
         ids=[data.id],
         backrefs=list(data.backrefs),
         auto=1,
@@ -81,18 +81,25 @@ def add_expansion(app: Sphinx) -> None:
 
 def visit_mark_html(self: Any, node: brief_note_ref) -> None:
     number = self.encode(str(node["number"]))
-    if _written_plainly(self):
+    plain = _plain(self)
+    if plain is not None:
         # what Sphinx's visit_footnote_reference writes (sphinx/writers/html5.py)
-        classes = " ".join(
-            ["footnote-reference", self.settings.footnote_references, *node["classes"]]
-        )
+        classes = tuple(node["classes"])
+        written = plain.get(classes)
+        if written is None:
+            style = self.settings.footnote_references
+            written = plain[classes] = self.attval(
+                " ".join(["footnote-reference", style, *classes])
+            )
+        body = self.body
         ids = node["ids"]
-        extra = "".join(f'<span id="{self.attval(i)}"></span>' for i in ids[1:])
+        if len(ids) > 1:
+            body.extend(f'<span id="{self.attval(i)}"></span>' for i in ids[1:])
         ident = f' id="{self.attval(ids[0])}"' if ids else ""
-        self.body.append(
-            f'{extra}<a class="{self.attval(classes)}" href="#{self.attval(node["refid"])}"'
-            f'{ident} role="doc-noteref"><span class="fn-bracket">[</span>{number}'
-            '<span class="fn-bracket">]</span></a>'
+        body.append(
+            f'<a class="{written}"'
+            f' href="#{self.attval(node["refid"])}"{ident} role="doc-noteref">'
+            f'<span class="fn-bracket">[</span>{number}<span class="fn-bracket">]</span></a>'
         )
         raise nodes.SkipNode
     self.visit_footnote_reference(node)
@@ -101,7 +108,7 @@ def visit_mark_html(self: Any, node: brief_note_ref) -> None:
     raise nodes.SkipNode
 
 
-#: The translator's methods a footnote is written with: :func:`_written_plainly` writes the
+#: The translator's methods a footnote is written with: :func:`_plain` writes the
 #: same markup as long as they are docutils' own (no extension or theme changed them).
 _METHODS = (
     "visit_footnote",
@@ -115,23 +122,31 @@ _METHODS = (
 )
 
 
-#: Per translator (one per page written): whether :func:`_written_plainly` holds.
-_PLAIN: WeakKeyDictionary[Any, bool] = WeakKeyDictionary()
+#: Per translator (one per page written): ``None`` if :func:`_plain` does not hold, else
+#: the class attribute of its marks by their classes (the same few on every mark).
+_PLAIN: WeakKeyDictionary[Any, dict[tuple[str, ...], str] | None] = WeakKeyDictionary()
+
+
+def _plain(translator: Any) -> dict[tuple[str, ...], str] | None:
+    """Whether the translator writes footnotes with docutils' and Sphinx's own methods
+    (not ``None``): an extension's ``app.add_node(nodes.footnote, override=True, html=…)``
+    sets its own on the translator, a theme may subclass it."""
+    known = _PLAIN.get(translator, _UNSEEN)
+    if known is not _UNSEEN:
+        return known
+    plain = isinstance(translator, HTML5Translator) and all(
+        getattr(getattr(translator, name, None), "__func__", None) is getattr(HTML5Translator, name)
+        for name in _METHODS
+    )
+    known = _PLAIN[translator] = {} if plain else None
+    return known
+
+
+_UNSEEN: Any = object()
 
 
 def _written_plainly(translator: Any) -> bool:
-    """Whether the translator writes footnotes with docutils' and Sphinx's own methods:
-    an extension's ``app.add_node(nodes.footnote, override=True, html=…)`` sets its own on
-    the translator, a theme may subclass it."""
-    known = _PLAIN.get(translator)
-    if known is None:
-        known = isinstance(translator, HTML5Translator) and all(
-            getattr(getattr(translator, name, None), "__func__", None)
-            is getattr(HTML5Translator, name)
-            for name in _METHODS
-        )
-        _PLAIN[translator] = known
-    return known
+    return _plain(translator) is not None
 
 
 def _text(
@@ -143,7 +158,7 @@ def _text(
 ) -> str:
     """The markup of a note's text, as the translator writes its paragraph in a footnote:
     written once per build and translator, for every note written the same way."""
-    shown = shown_of(data.shown)
+    shown = data.shown
     key = ("html", type(self).__qualname__, self.builder.name, shown)
     markup = texts.markup(key, shown)
     if markup is None:
@@ -167,7 +182,7 @@ def visit_notes_html(self: Any, node: brief_notes) -> None:
     texts = NoteTexts(self.builder.env, node.document)
     docname = str(node.get("docname", ""))
     notes = notes_of(node)
-    if _written_plainly(self):
+    if _plain(self) is not None:
         _write_plainly(self, texts, notes, docname)
         raise nodes.SkipNode
     # the footnotes are siblings, as in a page: the translator groups them in one list
@@ -192,11 +207,13 @@ def _write_plainly(self: Any, texts: NoteTexts, notes: list[NoteData], docname: 
     backlinks = self.settings.footnote_backlinks
     classes = self.attval(f"footnote {style} {CLASS}")
     body = self.body
+    # notes shown alike are one tuple (marks.brief_notes): their text is looked up once
+    written: dict[tuple[Shown, ...], str] = {}
     body.append(f'<aside class="footnote-list {style}">\n')
     for data in notes:
         body.append(f'<aside class="{classes}" id="{self.attval(data.id)}" role="doc-footnote">\n')
         number = self.encode(data.number)
-        refs = data.backrefs if backlinks else []
+        refs = data.backrefs if backlinks else ()
         body.append('<span class="label"><span class="fn-bracket">[</span>')
         if len(refs) == 1:
             body.append(f'<a role="doc-backlink" href="#{refs[0]}">{number}</a>')
@@ -208,7 +225,10 @@ def _write_plainly(self: Any, texts: NoteTexts, notes: list[NoteData], docname: 
                 f'<a role="doc-backlink" href="#{ref}">{i}</a>' for i, ref in enumerate(refs, 1)
             )
             body.append(f'<span class="backrefs">({links})</span>\n')
-        body.append(_text(self, texts, None, data, docname))
+        text = written.get(data.shown)
+        if text is None:
+            text = written[data.shown] = _text(self, texts, None, data, docname)
+        body.append(text)
         body.append("</aside>\n")
     body.append("</aside>\n")
 
