@@ -24,6 +24,10 @@ Sections (``--sections``, all by default):
                10,000.
 ``profile``    cProfile of the largest case (and of the citation corpus).
 
+``--instructions`` (``BENCH_INSTRUCTIONS=1``) also counts, in the notes section, the
+instructions of one build of each corpus under valgrind: a measure this shared machine's
+noise does not move, for changes of a few per cent.
+
 ``BENCH_QUICK=1`` (or ``--quick``) shrinks every size and repetition for a smoke run.
 Other knobs: ``BENCH_REPS``, ``BENCH_SLOW_REPS``, ``BENCH_SECTIONS`` or the options below.
 """
@@ -92,6 +96,8 @@ class Settings:
     latexpdf: bool = True
     pandoc: bool = True
     quick: bool = False
+    #: also count the instructions of one build of each note corpus (valgrind)
+    instructions: bool = False
     output: Path = HERE / "RESULTS.md"
     workdir: Path | None = None
     keep: bool = False
@@ -160,6 +166,13 @@ def parse_args(argv: Sequence[str] | None = None) -> Settings:
         default=None,
         help="folder for the corpora and builds (a new temporary one)",
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        default=env.get("BENCH_INSTRUCTIONS", "") not in ("", "0"),
+        help="notes section: also count each build's instructions under valgrind, a "
+        "measure the machine's noise does not move (minutes; also BENCH_INSTRUCTIONS=1)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--verbose", "-v", action="store_true", help="print progress")
     args = parser.parse_args(argv)
@@ -171,6 +184,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Settings:
         keep=args.keep,
         latexpdf=not args.no_latexpdf,
         pandoc=not args.no_pandoc,
+        instructions=args.instructions,
     )
     if args.quick:
         settings.reps, settings.slow_reps, settings.huge_reps = 2, 1, 1
@@ -419,6 +433,52 @@ def ratio(a: Case, b: Case) -> float | None:
     if not (a.ok and b.ok):
         return None
     return a.median / b.median
+
+
+def round_ratio(a: Case, b: Case) -> float | None:
+    """The median of ``a``'s time over ``b``'s in the same round of :func:`measure`: the
+    two ran one after the other, so a slow spell of the machine is in both."""
+    if not (a.ok and b.ok) or a.failed or b.failed or len(a.runs) != len(b.runs):
+        return None
+    return statistics.median(x.seconds / y.seconds for x, y in zip(a.runs, b.runs, strict=True))
+
+
+#: What cachegrind prints of a run: ``==123== I   refs:      11,664,888,911``.
+_I_REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def count_instructions(cases: Sequence[Case]) -> list[int | None]:
+    """The instructions one run of each case executes, counted by valgrind (cachegrind,
+    no cache simulation, string hashing fixed): the same on a busy machine as on a quiet
+    one, so it tells changes of a few per cent apart where times cannot.  Cases run side
+    by side, one per core.  ``None`` for a case valgrind could not run."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return [None] * len(cases)
+    wrapper = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+
+    def one(case: Case) -> int | None:
+        if case.prepare is not None:
+            case.prepare()
+        env = {**os.environ, **case.env, "PYTHONHASHSEED": "0"}
+        env.pop("BENCH_TIMING_FILE", None)
+        done = subprocess.run(
+            [*wrapper, *case.argv],
+            cwd=case.cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        found = _I_REFS.search(done.stderr)
+        if done.returncode != 0 or found is None:
+            return None
+        return int(found.group(1).replace(",", ""))
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, min(len(cases), os.cpu_count() or 1))) as pool:
+        return list(pool.map(one, cases))
 
 
 def verdict(value: float | None, limit: float, *, below: bool = True) -> str:
@@ -822,6 +882,7 @@ def bench_notes(settings: Settings, work: Path, report: list[str]) -> None:
     nocite, claims, few, many = cases
     r_few, r_many = ratio(few, nocite), ratio(many, nocite)
     cpu = [case.cpu / nocite.cpu if case.ok and nocite.ok else None for case in cases]
+    rounds = [round_ratio(case, nocite) for case in cases]
     report += [
         "## The note-role corpus",
         "",
@@ -831,15 +892,32 @@ def bench_notes(settings: Settings, work: Path, report: list[str]) -> None:
         *CASE_HEADER,
         *(case_row(case) for case in cases),
         "",
-        f"- {keys} keys / no citations: **{_r(r_few)}** (CPU {_r(cpu[2])}; target ≤ "
-        f"{NOTE_TARGET}: {verdict(r_few, NOTE_TARGET)}).",
-        f"- {keys * 10} keys / no citations: **{_r(r_many)}** (CPU {_r(cpu[3])}; target ≤ "
-        f"{NOTE_TARGET_MANY}: {verdict(r_many, NOTE_TARGET_MANY)}).",
+        f"- {keys} keys / no citations: **{_r(r_few)}** (CPU {_r(cpu[2])}, median of the "
+        f"rounds {_r(rounds[2])}; target ≤ {NOTE_TARGET}: {verdict(r_few, NOTE_TARGET)}).",
+        f"- {keys * 10} keys / no citations: **{_r(r_many)}** (CPU {_r(cpu[3])}, median of "
+        f"the rounds {_r(rounds[3])}; target ≤ {NOTE_TARGET_MANY}: "
+        f"{verdict(r_many, NOTE_TARGET_MANY)}).",
         f"- A plain footnote per claim / no citations: {_r(ratio(claims, nocite))} (CPU "
         f"{_r(cpu[1])}): what one docutils note per claim costs without any bibtex; "
         f"`{{note}}` over {keys} keys / plain footnotes: {_r(ratio(few, claims))}.",
         "",
     ]
+    if settings.instructions:
+        settings.progress("  instructions (valgrind)")
+        counts = count_instructions(cases)
+        base_count = counts[0]
+        report += [
+            "Instructions executed by one build of each (valgrind's cachegrind, "
+            "`PYTHONHASHSEED=0`): unlike times, the machine's other work does not move them.",
+            "",
+            "| command | instructions | ratio to no citations |",
+            "| --- | ---: | ---: |",
+        ]
+        for case, count in zip(cases, counts, strict=True):
+            shown = f"{count / 1e9:.2f} G" if count else "not counted"
+            share = _r(count / base_count) if count and base_count else "—"
+            report.append(f"| {case.label} | {shown} | {share} |")
+        report.append("")
     settings.targets.append(
         (
             f"note corpus ({keys} keys) ≤ {NOTE_TARGET} × no citations",

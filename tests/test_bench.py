@@ -9,13 +9,14 @@ import ast
 import contextlib
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_brief.core import dates
 
-from .conftest import Build, run_sphinx
+from .conftest import Build, require_tool, run_sphinx
 from .test_perf import load_bench
 
 generate = load_bench("generate")
@@ -217,3 +218,31 @@ def test_a_failed_run_is_tried_again_and_left_out(
     assert len(case.runs) == 1 and len(case.failed) == 1 and case.ok
     assert "1 failed run(s) left out: exit 3" in case.label_note
     assert bench.case_row(case).startswith("| flaky (1 failed run(s)")
+
+
+def test_rounds_and_instruction_counts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import sys
+
+    def case(label: str, *seconds: float) -> Any:
+        made = bench.Case(label, [sys.executable, "-c", "pass"], tmp_path)
+        made.runs = [bench.Run(s, s, 1000, 0, "", "") for s in seconds]
+        return made
+
+    # round by round: a slow spell (the third round) is in both, and drops out of the ratio
+    slow, fast = case("a", 1.2, 1.2, 3.6), case("b", 1.0, 1.0, 3.0)
+    assert bench.round_ratio(slow, fast) == pytest.approx(1.2)
+    assert bench.ratio(slow, fast) == pytest.approx(1.2)
+    assert bench.round_ratio(case("a", 1.0), case("b")) is None
+
+    quiet = bench.Case("quiet", [sys.executable, "-c", "pass"], tmp_path)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert bench.count_instructions([quiet]) == [None]
+    monkeypatch.undo()
+    require_tool("valgrind")
+    small = bench.Case("small", [sys.executable, "-c", "pass"], tmp_path)
+    big = bench.Case("big", [sys.executable, "-c", "sum(range(3_000_000))"], tmp_path)
+    failing = bench.Case("failing", [sys.executable, "-c", "raise SystemExit(2)"], tmp_path)
+    counts = bench.count_instructions([small, big, failing])
+    assert counts[0] and counts[1] and counts[1] > counts[0] * 1.5
+    assert counts[2] is None
