@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -75,10 +76,14 @@ def bibfiles(env: BuildEnvironment) -> list[str]:
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
 
 
+@lru_cache(maxsize=8192)
 def latex_text(value: str) -> Text:
     """A field's LaTeX as rich text.  A bare ``%`` (LaTeX's comment sign) is the per cent
     it means: pybtex would read the rest of the field as a comment, and fail on its
-    unbalanced braces ("{{23.77% Stake}}"); a field pybtex cannot read at all is its text."""
+    unbalanced braces ("{{23.77% Stake}}"); a field pybtex cannot read at all is its text.
+
+    Memoised (each field is read for the full note, the short note, the bibliography and
+    the page's schema.org data); pybtex's rich text is never changed in place."""
     try:
         return Text.from_latex(_BARE_PERCENT.sub(r"\\%", value))
     except PybtexSyntaxError:

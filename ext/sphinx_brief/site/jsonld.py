@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Hashable, Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from docutils import nodes
@@ -179,21 +180,11 @@ def _work(entry: Entry, archive_links: bool) -> dict[str, Any]:
 def _cited_keys(app: Sphinx, doctree: nodes.document, entries: dict[str, Entry]) -> list[str]:
     """Keys of the bib entries a page cites in notes or lists, in the page's order."""
     config = app.config
-    templates = [
+    templates = (
         config.bibtex_footcite_id or "footcite-{key}",
         config.bibtex_cite_id or "cite-{key}",
-    ]
-    by_id: dict[str, str] = {}
-    for key in entries:
-        for template in templates:
-            for count in range(1, 4):
-                try:
-                    raw = template.format(
-                        key=key, footbibliography_count=count, bibliography_count=count
-                    )
-                except (KeyError, IndexError, ValueError):
-                    continue
-                by_id.setdefault(make_id(raw), key)
+    )
+    by_id: dict[str, str] | None = None
     keys: list[str] = []
     for node in doctree.findall(nodes.Element):
         if isinstance(node, brief_notes):
@@ -204,11 +195,31 @@ def _cited_keys(app: Sphinx, doctree: nodes.document, entries: dict[str, Entry])
             for key in cited_by_note(node):  # a {note}: the keys it cites
                 if key in entries and key not in keys:
                     keys.append(key)
+            if by_id is None and node.get("ids"):
+                by_id = _ids_of_keys(templates, tuple(entries))
             for node_id in node.get("ids", []):
-                found = by_id.get(node_id)
+                found = by_id.get(node_id) if by_id is not None else None
                 if found is not None and found not in keys:
                     keys.append(found)
     return keys
+
+
+@lru_cache(maxsize=16)
+def _ids_of_keys(templates: tuple[str, ...], keys: tuple[str, ...]) -> dict[str, str]:
+    """The ids sphinxcontrib-bibtex gives the notes and citations of ``keys`` → the key
+    (the same for every page of a build: made once; not to be changed)."""
+    by_id: dict[str, str] = {}
+    for key in keys:
+        for template in templates:
+            for count in range(1, 4):
+                try:
+                    raw = template.format(
+                        key=key, footbibliography_count=count, bibliography_count=count
+                    )
+                except (KeyError, IndexError, ValueError):
+                    continue
+                by_id.setdefault(make_id(raw), key)
+    return by_id
 
 
 def _url(app: Sphinx, docname: str, anchor: str = "") -> str | None:
