@@ -5,6 +5,7 @@ the same project built with ``brief_note_footnotes = True`` (docutils footnotes 
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -234,6 +235,35 @@ def test_epub_is_the_same_as_with_footnotes(pair: dict[str, tuple[Build, Build]]
         assert pages
         for name in pages:
             assert _ids(a.read(name).decode()) == _ids(b.read(name).decode()), name
+
+
+def _search_index(build: Build) -> dict[str, object]:
+    text = build.read("searchindex.js")
+    data = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    assert isinstance(data, dict)
+    return data
+
+
+def test_the_search_index_holds_the_notes_words_as_with_footnotes(
+    pair: dict[str, tuple[Build, Build]],
+) -> None:
+    """A reader searching for a source's author or title finds the pages that cite it:
+    the index is the one docutils footnotes make, word for word."""
+    light, heavy = pair["html"]
+    index, footnoted = _search_index(light), _search_index(heavy)
+    assert index == footnoted
+    terms = index["terms"]
+    assert isinstance(terms, dict)
+    docnames = index["docnames"]
+    assert isinstance(docnames, list)
+    # words only the notes hold: an author's name, a publisher
+    page = docnames.index("index")
+    for word in ("hilder", "chicago"):
+        pages = terms.get(word)
+        assert pages == page or (isinstance(pages, list) and page in pages), word
+    # the stored page holds no text for them: it is made when the page is written
+    listing = next(light.app.env.get_doctree("index").findall(brief_notes))
+    assert not listing.children
 
 
 def test_a_page_with_other_notes_numbers_them_all_in_reading_order(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(marks.brief_note_ref, override=False, **written.MARK)
     app.add_node(marks.brief_notes, override=False, **written.NOTES)
     app.connect("builder-inited", written.add_expansion)
+    app.connect("doctree-resolved", written.index_notes)
     app.add_post_transform(through.NumberedThrough)
     app.add_post_transform(bibliography.BibliographyForm)
     app.add_post_transform(bibliography.BibliographyAnchors)

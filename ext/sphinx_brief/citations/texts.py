@@ -93,6 +93,17 @@ class NoteTexts:
         self._keep(shown, sources, copy_nodes(paragraph))
         return paragraph
 
+    def words(self, shown: tuple[Shown, ...]) -> str:
+        """The note's text as readers see it, as plain text (for the search index)."""
+        key: Hashable = ("words", self.language, self.action, shown)
+        sources = self._sources(shown)
+        found = self._found(key, sources)
+        if found is not None:
+            return str(found)
+        text = self.educated(shown).astext()
+        self._keep(key, sources, text)
+        return text
+
     def educated(self, shown: tuple[Shown, ...]) -> nodes.paragraph:
         """The note's text with the quotes, dashes and ellipses of the page's prose, as
         Sphinx's SmartQuotes transform makes them (its settings, builder and language):

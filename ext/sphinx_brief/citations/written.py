@@ -73,6 +73,20 @@ class ExpandNotes(SphinxPostTransform):
             listing.replace_self([footnote_of(texts, data, docname) for data in notes_of(listing)])
 
 
+def index_notes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``, HTML builders with a search index: the notes' words for
+    Sphinx's indexer, as one text node in the notes' node, which the writers skip.  The
+    indexer reads a page's text nodes, and light notes have none; docutils footnotes give
+    it their numbers and texts, and so do these."""
+    if app.builder.format != "html" or getattr(app.builder, "indexer", None) is None:
+        return  # no search index is written (ePub, singlehtml, another format …)
+    texts: NoteTexts | None = None
+    for listing in doctree.findall(brief_notes):
+        texts = texts or NoteTexts(app.env, doctree)
+        words = (f"{data.number} {texts.words(data.shown)}" for data in notes_of(listing))
+        listing += nodes.Text(" ".join(words))
+
+
 def add_expansion(app: Sphinx) -> None:
     """``builder-inited``: a builder that does not write HTML gets :class:`ExpandNotes`."""
     if app.builder.format != "html":
