@@ -93,6 +93,15 @@ def test_full_and_short_notes_put_the_comma_inside_the_inner_quote() -> None:
     assert _note(Cited(why, "short", locator="2")) == "“Pyongyang Asks 'Why?'” 2."
     # a plural possessive is no quotation: the comma after it, inside the title's mark
     assert _note(Cited(kyodo)) == "“Reports of Kyodo News’,” Kyodo, January 5, 2010."
+    # a straight mark that opens the title is made curly, with its closing one: right
+    # after the note's “, SmartQuotes would read it as a closing mark (“’Axis”)
+    axis = _parts("""@article{a, title = {{'Axis of Evil in the Gulf'}}, journal = {AFP},
+        date = {2009-01-02}}""")
+    assert _note(Cited(axis)) == "“‘Axis of Evil in the Gulf,’” AFP, January 2, 2009."
+    assert _note(Cited(axis, "short")) == "“‘Axis of Evil.’”"
+    tis = _parts("""@article{t, title = {{'Tis the Season of Deals}}, journal = {AFP},
+        date = {2009-01-02}}""")
+    assert _note(Cited(tis, "short")) == "“'Tis the Season.”"  # an elision: as written
     # nor is an apostrophe of a decade, or an elision never closed
     for title in ("Kyodo News'", "the ’90s", "the '90s", "'Tis", "Iran's"):
         parts = NoteParts(None, None, Text(title), Text(title), False, (), None, None)
@@ -140,19 +149,21 @@ REFS = r"""
 @article{cut, title = {{Tehran's 'Nuclear Deal with the West': An Analysis}},
          journal = {Reuters}, date = {2010-04-08}}
 @article{other, title = {{Talks Resume}}, journal = {Reuters}, date = {2010-04-08}}
+@article{axis, title = {{'Axis of Evil in the Gulf'}}, journal = {AFP}, date = {2009-01-02}}
 """
 
 PAGE = md(
     "# Page",
     "A.{note}`@straight` B.{note}`@curly` C.{note}`@kyodo` D.{note}`@why`"
-    " E.{note}`@decade` F.{note}`@cut`",
-    "G.{note}`@straight, 4` H.{note}`@curly` I.{note}`@why` J.{note}`@cut, 2` K.{note}`@kyodo`",
+    " E.{note}`@decade` F.{note}`@cut` G.{note}`@axis`",
+    "H.{note}`@straight, 4` I.{note}`@curly` J.{note}`@why` K.{note}`@cut, 2`"
+    " L.{note}`@kyodo` M.{note}`@axis`",
     event("2010-04-08", "Talks", source="cut, other"),
     "::::{timeline}\n::::",
     "```{toctree}\n:hidden:\n\nsources\n```",  # the Sources page in the .tex too
 )
 
-#: The notes as readers see them, in order: six full notes, then short ones.
+#: The notes as readers see them, in order: seven full notes, then short ones.
 NOTES = [
     "Kevin Hall, “Iran’s ‘Grand Strategy,’” McClatchy, June 30, 2009.",
     "“North Korea’s ‘Axis of Evil in the Middle East,’” IRNA, May 11, 2007.",
@@ -160,11 +171,14 @@ NOTES = [
     "“Pyongyang Asks ‘Why?’” Xinhua, October 18, 2009.",
     "“Arms Sales of the ’90s,” NTI, March 2, 2008.",
     "“Tehran’s ‘Nuclear Deal with the West’: An Analysis,” Reuters, April 8, 2010.",
+    # a straight mark that opens the title, right after the note's own opening mark
+    "“‘Axis of Evil in the Gulf,’” AFP, January 2, 2009.",
     "Hall, “Iran’s ‘Grand Strategy,’” 4.",
     "“North Korea’s ‘Axis.’”",
     "“Pyongyang Asks ‘Why?’”",
     "“Tehran’s ‘Nuclear Deal,’” 2.",
     "“Reports of Kyodo News’.”",
+    "“‘Axis of Evil.’”",
 ]
 
 #: The Sources page's entries, by key.
@@ -174,6 +188,7 @@ ENTRIES = {
     "kyodo": "“Reports of Kyodo News’.” Kyodo, January 5, 2010.",
     "why": "“Pyongyang Asks ‘Why?’” Xinhua, October 18, 2009.",
     "decade": "“Arms Sales of the ’90s.” NTI, March 2, 2008.",
+    "axis": "“‘Axis of Evil in the Gulf.’” AFP, January 2, 2009.",
 }
 
 #: The timeline's short citations: the two Reuters sources are told apart by short title.

@@ -46,6 +46,7 @@ from .fields import (
     latex_field,
     publication_date,
 )
+from .quotemarks import quotations
 from .settings import NoteSettings, current
 
 #: Entry types whose title is italic and whose facts go in parentheses, beside WHOLE_WORKS.
@@ -160,7 +161,8 @@ def _link(url: str) -> Text:
 
 
 def nest_quotes(latex: str) -> str:
-    """Double quotation marks inside a quoted title become single ones (“A ‘b’ c”)."""
+    """Double quotation marks inside a quoted title become single ones (“A ‘b’ c”), and a
+    straight single quotation that opens the title curly ones (“‘Axis’ Returns”)."""
     latex = latex.replace("``", "‘").replace("''", "’").replace("“", "‘").replace("”", "’")
     out, opening = [], True
     for char in latex:
@@ -169,7 +171,21 @@ def nest_quotes(latex: str) -> str:
             opening = not opening
         else:
             out.append(char)
-    return "".join(out)
+    return _curly_first_quotation("".join(out))
+
+
+def _curly_first_quotation(latex: str) -> str:
+    """A straight single quotation that opens the title made curly (“'Axis' Returns” →
+    “‘Axis’ Returns”): set right after the note's curly opening mark, SmartQuotes would read
+    its straight mark as a closing one (“’Axis”), which it reads well elsewhere."""
+    start = len(latex) - len(latex.lstrip("{ "))
+    if latex[start : start + 1] != "'":
+        return latex
+    first = quotations(latex)
+    if not first or first[0].opens != start or first[0].closes is None:
+        return latex
+    end = first[0].closes
+    return f"{latex[:start]}‘{latex[start + 1 : end]}’{latex[end + 1 :]}"
 
 
 def entry_content(entry: Entry) -> Hashable:
