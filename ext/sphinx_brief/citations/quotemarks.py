@@ -107,3 +107,17 @@ def left_open(text: str, cut: int) -> str:
         for q in reversed(quotations(text))
         if q.opens < cut and q.closes is not None and q.closes >= cut
     )
+
+
+def curly_first_quotation(latex: str) -> str:
+    """A straight single quotation that opens the title made curly (“'Axis' Returns” →
+    “‘Axis’ Returns”): set right after the note's curly opening mark, SmartQuotes would read
+    its straight mark as a closing one (“’Axis”), which it reads well elsewhere."""
+    start = len(latex) - len(latex.lstrip("{ "))
+    if latex[start : start + 1] != "'":
+        return latex
+    first = quotations(latex)
+    if not first or first[0].opens != start or first[0].closes is None:
+        return latex
+    end = first[0].closes
+    return f"{latex[:start]}‘{latex[start + 1 : end]}’{latex[end + 1 :]}"

@@ -46,7 +46,7 @@ from .fields import (
     latex_field,
     publication_date,
 )
-from .quotemarks import quotations
+from .quotemarks import curly_first_quotation
 from .settings import NoteSettings, current
 
 #: Entry types whose title is italic and whose facts go in parentheses, beside WHOLE_WORKS.
@@ -171,21 +171,7 @@ def nest_quotes(latex: str) -> str:
             opening = not opening
         else:
             out.append(char)
-    return _curly_first_quotation("".join(out))
-
-
-def _curly_first_quotation(latex: str) -> str:
-    """A straight single quotation that opens the title made curly (“'Axis' Returns” →
-    “‘Axis’ Returns”): set right after the note's curly opening mark, SmartQuotes would read
-    its straight mark as a closing one (“’Axis”), which it reads well elsewhere."""
-    start = len(latex) - len(latex.lstrip("{ "))
-    if latex[start : start + 1] != "'":
-        return latex
-    first = quotations(latex)
-    if not first or first[0].opens != start or first[0].closes is None:
-        return latex
-    end = first[0].closes
-    return f"{latex[:start]}‘{latex[start + 1 : end]}’{latex[end + 1 :]}"
+    return curly_first_quotation("".join(out))
 
 
 def entry_content(entry: Entry) -> Hashable:
