@@ -65,14 +65,14 @@ def builds(
 EXPECTED = {
     "en": [
         "Kyodo News’ Service, “Iran’s ‘Nuclear’ Deal,” April 8, 2010",
-        "Kyodo News’ Service, “Tehran’s Other ‘Deal’,” April 8, 2010",
+        "Kyodo News’ Service, “Tehran’s Other ‘Deal,’” April 8, 2010",
         "O’Brien, The “Times”, May 1, 2010",
     ],
     "de": [
         # docutils' German smart quotes read a final "s'" as a closing single quotation
         # mark, in the notes and the Sources page too: the citations follow them
         "Kyodo News‘ Service, “Iran’s ‘Nuclear’ Deal,” 8. April 2010",
-        "Kyodo News‘ Service, “Tehran’s Other ‘Deal’,” 8. April 2010",
+        "Kyodo News‘ Service, “Tehran’s Other ‘Deal,’” 8. April 2010",
         "O’Brien, The „Times“, 1. Mai 2010",
     ],
 }
@@ -182,7 +182,7 @@ def test_straight_where_sphinx_leaves_the_prose_straight(tmp_path: Path) -> None
     # as the notes: straight apostrophes; a title's inner marks still single, as a note's
     assert [_text(a) for a in _timeline_citations(page)] == [
         "Kyodo News' Service, “Iran's ‘Nuclear’ Deal,” April 8, 2010",
-        "Kyodo News' Service, “Tehran's Other ‘Deal’,” April 8, 2010",
+        "Kyodo News' Service, “Tehran's Other ‘Deal,’” April 8, 2010",
         'O\'Brien, The "Times", May 1, 2010',
     ]
     notes = " ".join(_text(n) for n in page.select("aside.footnote"))

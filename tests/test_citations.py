@@ -83,7 +83,7 @@ def test_nested_quotes_become_single_and_question_marks_take_no_comma() -> None:
     assert (
         note("""@article{k, title = {{Supply - "source"}}, journal = {Kyodo},
                    date = {2007}}""")
-        == "“Supply - ‘source’,” Kyodo, 2007."
+        == "“Supply - ‘source,’” Kyodo, 2007."
     )
     assert note("""@article{k, title = {Why?}, journal = {J}, date = {2007}}""") == (
         "“Why?” J, 2007."

@@ -132,7 +132,9 @@ def test_exactly_the_seeds_22_notes_with_their_sources(brief_html: Build) -> Non
                 short = " ".join(title.split(":")[0].split()[:4])
                 assert f'"{short}"' in text and title not in text, text
             else:
-                assert title in text, (key, text)
+                # Chicago's comma or stop inside a quoted phrase that ends the title
+                # ("… - 'source,'" Kyodo): the title as written once it is taken out
+                assert title in re.sub(r"[,.](?='+\")", "", text), (key, text)
             cited.add(key)
         # the sources of one note joined by "; ", one final full stop
         assert text.count("; ") >= len(citation["keys"]) - 1  # type: ignore[arg-type]
@@ -218,7 +220,7 @@ def test_sources_page_lists_every_source_as_in_the_notes(brief_html: Build) -> N
     ) in listed
     assert '"Statement." IRNA, August 26, 2007.' in items
     assert (
-        "\"N Korea said agrees to supply four mini-submarines to Iran - 'source'.\" Kyodo, "
+        "\"N Korea said agrees to supply four mini-submarines to Iran - 'source.'\" Kyodo, "
         "July 4, 2007. Accessed February 11, 2009. LexisNexis."
     ) in items
     # Chicago's order: by author's last name, else by title without a leading article

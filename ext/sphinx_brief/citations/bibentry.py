@@ -14,7 +14,8 @@ the same parts (:class:`.compose.NoteParts`, read once per entry)::
 - the first author is inverted (its family name is what the list is sorted by); a source
   with no author starts with its title;
 - the elements (author, title, publication facts, access, address, archived copy) are
-  separated by full stops, not commas; a quoted title takes its full stop inside the marks;
+  separated by full stops, not commas; a quoted title takes its full stop inside the marks,
+  inside those of a quoted phrase that ends it too (“Iran’s ‘Grand Strategy.’”);
 - no full stop is added after an element that already ends in ``?``, ``!`` or a full
   stop, inside quotation marks too ("Why?", “‘… Lebanon.’”, "Jonathan S.");
 - the access date ("Accessed …") and the database the source was read in stand before the
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 from pybtex.richtext import Tag, Text
 
-from .compose import NoteParts, ends_in_punctuation
+from .compose import NoteParts, ends_in_punctuation, punctuated
 
 #: The words before the access date and the archived copy (the notes' "accessed",
 #: "archived at", as a bibliography element starts them).
@@ -41,7 +42,7 @@ def _title(parts: NoteParts, title: Text) -> Text:
         return Text(Tag("em", title))
     if ends_in_punctuation(str(title)):
         return Text("“", title, "”")
-    return Text("“", title, ".”")
+    return Text("“", punctuated(title, "."), "”")
 
 
 def elements(parts: NoteParts) -> list[Text]:

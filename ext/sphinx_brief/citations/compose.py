@@ -9,8 +9,10 @@ the author wrote for it, in its full or its short form, or as "Ibid.":
 - the prefix of the first source is capitalised ("See …");
 - the locator stands after the publication facts and before the address in a full note,
   after the short title in a short one;
-- a comma or a full stop goes inside the closing quotation mark of a title, and no
-  punctuation is added after a title that already ends in ``?``, ``!`` or a full stop.
+- a comma or a full stop goes inside the closing quotation mark of a title, and inside
+  the closing mark of a quoted phrase that ends the title too (“Iran’s ‘Grand Strategy,’”,
+  :mod:`.quotemarks`); no punctuation is added after a title that already ends in ``?``,
+  ``!`` or a full stop, inside such marks too (“… ‘Why?’”).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pybtex.database import Person
 from pybtex.richtext import Tag, Text
 
 from .. import bibtex
+from .quotemarks import closing_run, left_open
 
 #: How a source is given in a note.
 Form = Literal["full", "short", "ibid"]
@@ -34,6 +37,8 @@ IBID = "Ibid."
 #: A text ending in its own punctuation, possibly inside closing quotation marks.
 _ENDS_PUNCT = re.compile(r"[.?!…][’”'\"»]*$")
 _CLOSING = "”"
+#: Opening quotation marks, curly and straight.
+_OPENING = "‘“'\""
 SHORT_TITLE_WORDS = 4
 
 
@@ -107,15 +112,39 @@ _DANGLING = frozenset(
 
 
 def shorten_title(title: str) -> str:
-    """The title up to its colon, at most four words (Chicago's short title)."""
-    head = title.split(":", 1)[0].strip()
+    """The title up to its colon, at most four words (Chicago's short title).
+
+    A cut inside a quoted phrase closes it after the words kept (“Iran’s ‘Grand Strategy
+    in the Middle East’” → “Iran’s ‘Grand Strategy’”), rather than cutting before the
+    phrase: Chicago's short title keeps the key words of the title in their order, and a
+    quoted phrase is most often what the title is about; cutting before it would leave
+    "Iran’s", or nothing at all for a title that opens with the quotation.  A quotation
+    the title itself never closes ("'Tis …") is not closed either.  A quoted phrase that
+    would be cut to a lone dangling word ("… ‘and the Bomb’") is cut before."""
+    flat = " ".join(title.split())
+    head = flat.split(":", 1)[0].strip()
     words = head.split()
     kept = words[:SHORT_TITLE_WORDS]
     if len(words) > SHORT_TITLE_WORDS:
-        while len(kept) > 1 and kept[-1].lower().strip(",;") in _DANGLING:
+        while len(kept) > 1 and kept[-1].lower().strip(",;").lstrip(_OPENING) in _DANGLING:
             kept.pop()
-    short = " ".join(kept)
-    return short.rstrip(",;–—-").rstrip() or title
+    short = " ".join(kept).rstrip(",;–—-").rstrip()
+    if not short:
+        return title
+    # ``short`` is the start of ``flat``: the quotations it opens and ``flat`` closes later
+    return short + left_open(flat, len(short))
+
+
+def punctuated(title: Text, mark: str) -> Text:
+    """``title`` followed by ``mark`` (a comma, a full stop), which goes inside the closing
+    marks of a quoted phrase that ends the title, as inside the title's own closing mark
+    (“Iran’s ‘Grand Strategy,’”); ``title`` as it is without a mark."""
+    if not mark:
+        return title
+    at = closing_run(str(title))
+    if at is None:
+        return Text(title, mark)
+    return Text(title[:at], mark, title[at:])
 
 
 def ends_in_punctuation(text: str) -> bool:
@@ -128,7 +157,7 @@ def _title(parts: NoteParts, title: Text, closing: str) -> Text:
         return Text(Tag("em", title), closing)
     if ends_in_punctuation(str(title)):
         closing = ""
-    return Text("“", title, closing, _CLOSING)
+    return Text("“", punctuated(title, closing), _CLOSING)
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from docutils import nodes
 from pybtex.database import Entry
+from pybtex.richtext import Text
 from sphinx.environment import BuildEnvironment
 
 from .. import bibtex
 from ..core.links import placeholder_link
 from ..core.typography import Typography, typography_of
-from .compose import ends_in_punctuation, shorten_title
+from .compose import ends_in_punctuation, punctuated, shorten_title
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
 from .style import nest_quotes
 
@@ -130,8 +131,9 @@ def short_citation(
         if index and index == quoted + 1:
             # Chicago: the comma inside the closing quotation mark (“Iran Deal,” April 8),
             # none after a title's own ? or !
+            # and inside a quoted phrase that ends the title (“Iran’s ‘Deal,’” April 8)
             comma = "" if ends_in_punctuation(title) else ","
-            pieces[-1] = (False, f"“{title}{comma}” ")
+            pieces[-1] = (False, f"“{punctuated(Text(title), comma)}” ")
         elif index:
             pieces.append((False, ", "))
         pieces.append((italic, text))
@@ -146,8 +148,9 @@ def short_citation(
 
 def _short_title(entry: Entry) -> str:
     """The short title set in quotation marks: the entry's ``shorttitle``, else its title
-    up to the colon, at most four words; double quotation marks inside it become single
-    ones, as in a note."""
+    up to the colon, at most four words, a quoted phrase it cuts closed after the words kept
+    (:func:`.compose.shorten_title`); double quotation marks inside it become single ones,
+    as in a note."""
     short = entry.fields.get("shorttitle", "").strip()
     if short:
         return str(bibtex.latex_text(nest_quotes(short))).strip()

@@ -46,6 +46,7 @@ from .fields import (
     latex_field,
     publication_date,
 )
+from .quotemarks import curly_first_quotation
 from .settings import NoteSettings, current
 
 #: Entry types whose title is italic and whose facts go in parentheses, beside WHOLE_WORKS.
@@ -160,7 +161,8 @@ def _link(url: str) -> Text:
 
 
 def nest_quotes(latex: str) -> str:
-    """Double quotation marks inside a quoted title become single ones (“A ‘b’ c”)."""
+    """Double quotation marks inside a quoted title become single ones (“A ‘b’ c”), and a
+    straight single quotation that opens the title curly ones (“‘Axis’ Returns”)."""
     latex = latex.replace("``", "‘").replace("''", "’").replace("“", "‘").replace("”", "’")
     out, opening = [], True
     for char in latex:
@@ -169,7 +171,7 @@ def nest_quotes(latex: str) -> str:
             opening = not opening
         else:
             out.append(char)
-    return "".join(out)
+    return curly_first_quotation("".join(out))
 
 
 def entry_content(entry: Entry) -> Hashable:

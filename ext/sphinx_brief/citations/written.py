@@ -76,18 +76,20 @@ class ExpandNotes(SphinxPostTransform):
 def index_notes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``, HTML builders with a search index: the notes' words for
     Sphinx's indexer, as one text node in the notes' node, which the writers skip.  The
-    indexer reads a page's text nodes, and light notes have none.  Each distinct text once
-    (the index records which pages have a word, not how often), and not the notes'
-    numbers: Sphinx drops numbers from the index (Chinese and Japanese keep those of two
-    digits or more, where docutils footnotes would put "12" in it)."""
+    indexer reads a page's text nodes, and light notes have none.  Each word once (the
+    index records which pages have a word, not how often), and not the notes' numbers:
+    Sphinx drops numbers from the index (Chinese and Japanese keep those of two digits or
+    more, where docutils footnotes would put "12" in it)."""
     if app.builder.format != "html" or getattr(app.builder, "indexer", None) is None:
         return  # no search index is written (ePub, singlehtml, another format …)
     texts: NoteTexts | None = None
     for listing in doctree.findall(brief_notes):
         texts = texts or NoteTexts(app.env, doctree)
-        # the index holds which pages have a word, not how often: each text once
+        # the index records which pages have a word, not how often: each word once (a
+        # word never spans white space, so each white-space-separated token once)
         shown = dict.fromkeys(data.shown for data in notes_of(listing))
-        listing += nodes.Text(" ".join(texts.words(each) for each in shown))
+        tokens = dict.fromkeys(" ".join(texts.words(each) for each in shown).split())
+        listing += nodes.Text(" ".join(tokens))
 
 
 def add_expansion(app: Sphinx) -> None:
