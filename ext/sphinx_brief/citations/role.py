@@ -11,6 +11,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxRole
 
 from .. import bibtex
+from ..core.checks import body_note_rule
 from ..core.logs import warn
 from .notes import make_note
 from .sources import note_bib_dependency
@@ -18,6 +19,8 @@ from .syntax import parse
 
 #: The warning code of a note that cannot be read in full (core/logs.py CODES).
 NOTE = "note"
+#: The warning code of a note in a body that has no place for it (core/checks.py).
+BODY_NOTE = "body-note"
 _CURSORS = "brief_note_cursors"
 _SOURCE = "brief_note_source"
 _DEPENDS = "brief_note_depends"
@@ -27,9 +30,17 @@ class NoteRole(SphinxRole):
     """``{note}`…```: one note of one or more sources (see the module docstring)."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        found: list[str | tuple[str, int]] = []
+
+        def location() -> str | tuple[str, int]:
+            # found once a role: finding it moves the page's cursor on to the next role
+            if not found:
+                found.append(self._location())
+            return found[0]
+
         items, problems = parse(self.text)
         for problem in problems:
-            warn(NOTE, "%s", problem.message, location=self._location())
+            warn(NOTE, "%s", problem.message, location=location())
         known = bibtex.entries(self.env)
         cited = []
         for item in items:
@@ -40,12 +51,19 @@ class NoteRole(SphinxRole):
                     "unknown-source",
                     "note cites %r, which is not a key of the bibliography (bibtex_bibfiles)",
                     item.key,
-                    location=self._location(),
+                    location=location(),
                 )
         if not self.env.temp_data.get(_DEPENDS):
             # the page shows what the bib files hold: re-read it when they change
             self.env.temp_data[_DEPENDS] = True
             note_bib_dependency(self.env)
+        rule = body_note_rule(self.env)
+        if rule is not None:
+            # in a body that has no place for a note (an event's): said at the role's line,
+            # and a note left out is never made (no number used up, no empty note)
+            warn(BODY_NOTE, "%s", rule.message, location=location())
+            if not rule.kept:
+                return [], []
         if not cited:
             return [], []
         return [make_note(self.env, self.inliner.document, cited)], []

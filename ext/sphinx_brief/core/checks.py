@@ -12,7 +12,11 @@ own line where it has one), and the directive goes on with what it could read:
   the directive itself);
 - a directive in the body of another where it cannot work (a timeline in a quote, a quote in
   an event …) is reported and left out: the outer directive says, while its body is parsed,
-  that it encloses it (:func:`enclosing`), and the inner one asks (:func:`misplaced`).
+  that it encloses it (:func:`enclosing`), and the inner one asks (:func:`misplaced`);
+- a note in the body of a directive that cannot keep it (an event's): the outer directive
+  gives its rule (:class:`BodyNotes`) with :func:`enclosing`, and the ``{note}`` role asks
+  (:func:`body_note_rule`), so that the warning names the role's own line and a note that
+  is left out is never made (no number used up, no empty note).
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .logs import warn
@@ -107,20 +113,57 @@ def check_options(directive: SphinxDirective, what: str, may_not_be_empty: Itera
 
 #: The directives of the extension whose body is being parsed, innermost last.
 _ENCLOSING = "brief_enclosing"
+#: The rules for notes of the bodies being parsed (:class:`BodyNotes`), innermost last.
+_BODY_NOTES = "brief_body_notes"
+
+
+@dataclass(frozen=True)
+class BodyNotes:
+    """What becomes of a note in the body of a directive that has no place for it.
+
+    The ``{note}`` role warns with ``message`` (code ``body-note``) at its own line, and
+    makes nothing unless ``kept`` (a note is kept where the body is shown on its page).
+    """
+
+    message: str
+    kept: bool
 
 
 @contextmanager
-def enclosing(directive: SphinxDirective, name: str) -> Iterator[None]:
-    """While the body of ``directive`` (called ``name``: "a quote") is parsed."""
+def enclosing(
+    directive: SphinxDirective, name: str, notes: BodyNotes | None = None
+) -> Iterator[None]:
+    """While the body of ``directive`` (called ``name``: "a quote") is parsed; ``notes``,
+    if given, is the rule for the notes in it."""
     document = directive.env.current_document
     stack = document.get(_ENCLOSING)
     if not isinstance(stack, list):
         stack = document[_ENCLOSING] = []
+    rules = document.get(_BODY_NOTES)
+    if not isinstance(rules, list):
+        rules = document[_BODY_NOTES] = []
     stack.append(name)
+    if notes is not None:
+        rules.append(notes)
     try:
         yield
     finally:
         stack.pop()
+        if notes is not None:
+            rules.pop()
+
+
+def enclosed_by(directive: SphinxDirective) -> str | None:
+    """The name of the directive whose body holds ``directive`` ("a timeline"), or None."""
+    stack = directive.env.current_document.get(_ENCLOSING) or []
+    return str(stack[-1]) if stack else None
+
+
+def body_note_rule(env: BuildEnvironment) -> BodyNotes | None:
+    """The rule for a note in the body being parsed, or None where notes are at home."""
+    rules = env.current_document.get(_BODY_NOTES) or []
+    rule = rules[-1] if rules else None
+    return rule if isinstance(rule, BodyNotes) else None
 
 
 def misplaced(directive: SphinxDirective, name: str, allowed_in: Collection[str] = ()) -> bool:

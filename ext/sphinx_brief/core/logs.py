@@ -56,7 +56,8 @@ CODES: dict[str, tuple[str, str]] = {
         "move it out of the timeline",
     ),
     "body-note": (
-        "a note in an event's body (it cannot follow the event into chronologies)",
+        "a note in an event's body, said at the note's line (it cannot follow the event "
+        "into chronologies; outside a timeline it is left out)",
         "cite with the event's :source:",
     ),
     "nesting": (

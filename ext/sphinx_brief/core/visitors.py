@@ -11,6 +11,13 @@ from typing import Any
 
 from docutils import nodes
 
+
+class AnchorOnly:
+    """Mixin of a node written, where it stands in the text, as an anchor only (an event
+    outside a timeline): readers see nothing there, so the text before it runs on to the
+    text after it (a quotation's "paragraph that follows", :mod:`..quotes.notes`)."""
+
+
 Visitor = Callable[[Any, Any], None]
 #: ``app.add_node`` keyword arguments: builder name → (visit, depart).
 Handlers = dict[str, tuple[Visitor, Visitor]]

@@ -21,6 +21,7 @@ from sphinx.util.nodes import make_id
 
 from .. import bibtex
 from ..citations import fields, sources
+from ..citations.marks import brief_note_ref
 from ..core import checks, dates
 from ..core.component import BriefDirective
 from ..core.logs import warn
@@ -103,9 +104,13 @@ class EventDirective(BriefDirective):
         )
         self.set_source_info(node)
         if self.content:
-            with checks.enclosing(self, "an event"):
+            with checks.enclosing(self, "an event", notes=self._body_notes()):
                 node.extend(self.parse_content_to_nodes())
-            if any(True for _ in node.findall(nodes.footnote_reference)):
+            # A {note} says so itself, at its own line (the rule above); other notes
+            # (footcite, [^x]) cannot tell where they stand: said at the event.
+            if any(
+                not isinstance(r, brief_note_ref) for r in node.findall(nodes.footnote_reference)
+            ):
                 self.warn(
                     "body-note",
                     f"{self.what}: a note in an event's body cannot follow it into "
@@ -121,6 +126,22 @@ class EventDirective(BriefDirective):
             )
             self.state.document.set_id(node)
         return [node]
+
+    def _body_notes(self) -> checks.BodyNotes:
+        """The rule for a ``{note}`` in the body: kept in a timeline on the event's page,
+        which shows the body, but not followed into chronologies on other pages; left out
+        of an event outside a timeline, whose body is shown only by chronologies."""
+        if checks.enclosed_by(self) == "a timeline":
+            return checks.BodyNotes(
+                f"{self.what}: a note in an event's body cannot follow it into chronologies "
+                "on other pages; cite with :source:",
+                kept=True,
+            )
+        return checks.BodyNotes(
+            f"{self.what}: a note in an event's body is left out (the body is shown only in "
+            "chronologies, and a note cannot follow it there); cite with :source:",
+            kept=False,
+        )
 
 
 def _id_term(date_text: str, title: str) -> str:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..core.visitors import AnchorOnly
 
-class brief_event(nodes.General, nodes.Element):
+
+class brief_event(nodes.General, AnchorOnly, nodes.Element):
     """An ``event`` directive.
 
     Attributes hold the record's fields (``date``, ``title``, ``tags``, ``sources``,

@@ -2,9 +2,11 @@
 
 The attribution cites the quote's sources as one note of the page (as ``{note}`` does).  A
 note of the same sources is not given twice in a row, though: if the quotation's own words
-cite them, or if the next note after the quotation does (a note covers the words before it
-back to the previous note, as in a manuscript that puts its note after the sentence around
-the quotation), the attribution links to that note, with the same number.
+cite them, or if the first note of the text that follows the quotation does (a manuscript
+puts its note after the sentence around the quotation), the attribution links to that note,
+with the same number.  That text is the paragraph that follows (and first, for a run-in
+quote, the rest of its own paragraph): another block -- a second quotation, whose
+attribution has a note of its own -- is not it.
 """
 
 from __future__ import annotations
@@ -16,24 +18,55 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
 from ..citations.notes import note_keys, share
+from ..core.visitors import AnchorOnly
 from .nodes import brief_attribution, brief_quote
 
 
-def _following_notes(node: nodes.Element) -> list[nodes.footnote_reference]:
-    """The next note after ``node`` in its section (all references of a "[1][2]" cluster)."""
-    current: nodes.Element = node
-    while current.parent is not None:
+def _following_notes(quote: brief_quote) -> list[nodes.footnote_reference]:
+    """The first note of the text that follows the quotation (all references of a "[1][2]"
+    cluster), or none.
+
+    That text is, for a run-in quote, the rest of its paragraph; then (or right away for a
+    block quotation) the paragraph that follows, if what follows is a paragraph: a note
+    further on, or one of another block (a quotation's attribution, a list …), covers other
+    words.  Anchors and other invisible nodes between them are passed over.
+    """
+    current: nodes.Element = quote
+    if "brief-run-in" in quote["classes"]:
+        paragraph = _paragraph(quote)
+        if isinstance(paragraph, nodes.paragraph):
+            while current is not paragraph:
+                parent = current.parent
+                for sibling in parent.children[parent.index(current) + 1 :]:
+                    first = _first_note(sibling)
+                    if first is not None:
+                        return _cluster(first)
+                current = parent
+    while current.parent is not None and not isinstance(current, nodes.section | nodes.document):
         parent = current.parent
         for sibling in parent.children[parent.index(current) + 1 :]:
-            if isinstance(sibling, nodes.section):
+            if _unseen(sibling):
+                continue
+            if not isinstance(sibling, nodes.paragraph):
                 return []
-            first = next(sibling.findall(nodes.footnote_reference), None)
-            if first is not None:
-                return _cluster(first)
-        if isinstance(parent, nodes.section | nodes.document):
-            return []
+            first = _first_note(sibling)
+            return _cluster(first) if first is not None else []
         current = parent
     return []
+
+
+def _first_note(node: nodes.Node) -> nodes.footnote_reference | None:
+    if isinstance(node, nodes.footnote_reference):
+        return node
+    if isinstance(node, nodes.Element):
+        return next(node.findall(nodes.footnote_reference), None)
+    return None
+
+
+def _unseen(node: nodes.Node) -> bool:
+    """What a reader does not see between a quotation and the paragraph after it: a target,
+    a comment, an index entry, a message, an event outside a timeline (only an anchor)."""
+    return isinstance(node, nodes.Invisible | nodes.system_message | AnchorOnly)
 
 
 def _cluster(first: nodes.footnote_reference) -> list[nodes.footnote_reference]:
@@ -56,11 +89,12 @@ class SharedNotes(SphinxTransform):
     that note: the attribution links to it, with its number, and makes no note of its own.
 
     A quote's attribution always links to a note: its own (all the quote's sources, as one
-    note) unless a note of its words, or else the first note after the quotation (a
-    manuscript's way: the note after the sentence around the quotation), cites every one of
-    the quote's sources.  Before the notes get their text (612) and numbers (620).  Quotes
-    are seen last to first: a later quote's attribution is final when an earlier quote
-    looks for "the next note".
+    note) unless a note of its words, or else the first note of the text that follows the
+    quotation (:func:`_following_notes`; a manuscript's way: the note after the sentence
+    around the quotation), cites every one of the quote's sources.  Before the notes get
+    their text (612) and numbers (620).  Quotes are seen last to first: a later quote's
+    attribution is final when an earlier run-in quote of the same paragraph looks for the
+    next note of its sentence.
     """
 
     default_priority = 605
