@@ -266,15 +266,21 @@ def test_the_search_index_holds_the_notes_words_as_with_footnotes(
     assert not listing.children
 
 
-def test_a_page_with_other_notes_numbers_them_all_in_reading_order(tmp_path: Path) -> None:
+def _index_page(tmp_path: Path, text: str) -> Build:
+    """The test project with ``text`` as its index page, built as html without a warning."""
     src = _project(tmp_path)
-    (src / "index.md").write_text(
-        "# Mixed\n\nA.{note}`@book` B.[^x] C.{note}`@hilder` D.{footcite}`agency`"
-        " E.{note}`@book`\n\n[^x]: Mine.\n\n```{toctree}\nother\n```\n",
-        encoding="utf-8",
-    )
+    (src / "index.md").write_text(text + "\n```{toctree}\nother\n```\n", encoding="utf-8")
     build = run_sphinx(src, "html", tmp_path / "out")
     assert "WARNING" not in build.warnings, build.warnings
+    return build
+
+
+def test_a_page_with_other_notes_numbers_them_all_in_reading_order(tmp_path: Path) -> None:
+    build = _index_page(
+        tmp_path,
+        "# Mixed\n\nA.{note}`@book` B.[^x] C.{note}`@hilder` D.{footcite}`agency`"
+        " E.{note}`@book`\n\n[^x]: Mine.\n",
+    )
     soup = BeautifulSoup(build.read("index.html"), "html.parser")
     marks = [a.get_text(strip=True).strip("[]") for a in soup.select("a.footnote-reference")]
     assert marks == ["1", "2", "3", "4", "5"]
@@ -352,14 +358,10 @@ def test_a_wrong_value_given_on_the_command_line_is_a_warning(tmp_path: Path) ->
 
 
 def test_a_note_in_a_title_stays_out_of_the_table_of_contents(tmp_path: Path) -> None:
-    src = _project(tmp_path)
-    (src / "index.md").write_text(
-        "# Notes\n\nA.{note}`@book`\n\n## The 2023 strategy{note}`@hilder`\n\nB.{note}`@book`\n"
-        "\n```{toctree}\nother\n```\n",
-        encoding="utf-8",
+    build = _index_page(
+        tmp_path,
+        "# Notes\n\nA.{note}`@book`\n\n## The 2023 strategy{note}`@hilder`\n\nB.{note}`@book`\n",
     )
-    build = run_sphinx(src, "html", tmp_path / "out")
-    assert "WARNING" not in build.warnings, build.warnings
     toc = build.app.env.tocs["index"]
     assert not list(toc.findall(nodes.footnote_reference))
     assert "The 2023 strategy" in toc.astext() and "2023 strategy2" not in toc.astext()

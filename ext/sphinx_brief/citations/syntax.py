@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: A key: "@" not inside a word (so an e-mail address in a locator is no key), then what
-#: BibTeX allows in a key, up to white space or a separator.
-_KEY = re.compile(r"(?<![\w@])@([^\s,;@{}()\"'#%~=\\]+)")
+#: What BibTeX allows in a key, up to white space or a separator.
+_KEY_CHARS = r"[^\s,;@{}()\"'#%~=\\]+"
+#: A key: "@" not inside a word (so an e-mail address in a locator is no key), then its
+#: characters.
+_KEY = re.compile(rf"(?<![\w@])@({_KEY_CHARS})")
 
 #: The commonest note, one key alone, read without taking it apart.
-_ONE_KEY = re.compile(r"\s*@([^\s,;@{}()\"'#%~=\\]+)\s*")
+_ONE_KEY = re.compile(rf"\s*@({_KEY_CHARS})\s*")
 
 #: The kinds of problem (all warned as ``brief.note``; the message says which).
 NO_KEY = "note-without-key"
