@@ -126,9 +126,11 @@ class FillNotes(SphinxTransform):
     default_priority = 612
 
     def apply(self, **kwargs: Any) -> None:
-        pending = cast("dict[str, Items] | None", self.env.temp_data.pop(PENDING, None))
-        if not pending:
-            return
+        pending = cast("dict[str, Items]", self.env.temp_data.pop(PENDING, None) or {})
+        if not pending and not self.env.temp_data.get(_COUNT):
+            return  # no {note} was made on this page
+        # Marks may remain with no note of their own left (an attribution sharing a
+        # {footcite}'s note): they are still made footnote references or numbered below.
         footcites = bibtex.footcite_keys(self.env)
         short = self.config.brief_note_repeat != "full"
         ibid = bool(self.config.brief_note_ibid)
