@@ -30,7 +30,7 @@ SOURCES_OUT ?= $(BUILDDIR)/sources-report.md
 LIVE_PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock dist clean distclean audit audit-deps test-deps review sources-report sentences livehtml bench bench-quick
+.PHONY: check help venv html dirhtml latex latexpdf epub text linkcheck test lint typecheck lock dist clean distclean audit audit-deps test-deps review sources-report sentences livehtml bench bench-quick
 
 help:
 	@echo "make html      build the website into $(BUILDDIR)/html"
@@ -38,6 +38,7 @@ help:
 	@echo "make epub      build the ePub into $(BUILDDIR)/epub"
 	@echo "make latex     write the LaTeX sources only"
 	@echo "make text      build plain text into $(BUILDDIR)/text"
+	@echo "make check     build every format into a temporary folder and check it (sphinx-brief check)"
 	@echo "make test      run the test suite (installs its npm tools from their lockfiles first)"
 	@echo "make bench     time the builds (brief, citation corpus, timeline at scale) into bench/RESULTS.md"
 	@echo "make bench-quick  the same at tiny sizes (a smoke run, about a minute)"
@@ -63,6 +64,10 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 venv: $(STAMP)
+
+# Every format of the brief built into a temporary folder and checked (sphinx-brief check).
+check: $(STAMP) $(VALIDATOR_MODULES)
+	$(BIN)/sphinx-brief check $(SOURCEDIR) --node-modules tools/validators/node_modules
 
 html dirhtml latex latexpdf epub text linkcheck: $(STAMP)
 	$(SPHINXBUILD) -M $@ $(SOURCEDIR) $(BUILDDIR) $(SPHINXOPTS)

@@ -18,8 +18,9 @@ from sphinx.testing.util import SphinxTestApp
 pytest_plugins = ("sphinx.testing.fixtures",)
 
 # tests/data/ is test data, not tests: it holds sphinxcontrib-bibtex's own suite
-# (tests/test_bibtex_upstream.py runs it in copies), which our run must not collect.
-collect_ignore = ["data"]
+# (tests/test_bibtex_upstream.py runs it in copies), which our run must not collect;
+# tests/corpus/ holds real briefs (tests/test_corpus.py builds them).
+collect_ignore = ["data", "corpus"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

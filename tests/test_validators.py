@@ -2,7 +2,8 @@
 
 * the ePub: Ace by DAISY (EPUB Accessibility 1.1, WCAG 2.1 AA through axe-core), no
   violation of any impact (epubcheck: tests/test_formats.py);
-* every page of the website: the Nu Html Checker (vnu.jar), no error.
+* every page of the website: the Nu Html Checker (vnu.jar), no error; epubcheck and axe
+  are run on every output elsewhere (tests/test_formats.py, tests/test_accessibility.py).
 
 Each checker is also shown to catch the mistake it is trusted for, on a copy of the output
 spoiled on purpose, so that a silent checker cannot pass these tests.
@@ -15,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from .conftest import Build
-from .validators import run_ace, run_vnu
+from .validators import run_ace, run_axe, run_epubcheck, run_vnu
 
 
 def site_pages(site: Path) -> list[Path]:
@@ -87,3 +88,37 @@ def test_vnu_catches_an_invalid_page(tmp_path: Path) -> None:
     messages = " ".join(e.message for e in errors)
     assert "Duplicate ID" in messages, report(errors)
     assert all(e.location.endswith(f"{page.name}:1") for e in errors), report(errors)
+
+
+def test_epubcheck_catches_a_broken_epub(brief_epub: Build, tmp_path: Path) -> None:
+    """A page that is not well-formed XHTML, and a manifest naming a file that is not there."""
+    spoiled = spoil(
+        the_epub(brief_epub),
+        tmp_path / "spoiled.epub",
+        {
+            "sources.xhtml": (r"</body>", "<p>unclosed</body>"),
+            "content.opf": (
+                r"(<manifest>)",
+                r'\1<item id="ghost" href="ghost.xhtml" media-type="application/xhtml+xml"/>',
+            ),
+        },
+    )
+    findings = run_epubcheck(spoiled)
+    where = {f.location.split(":")[0] for f in findings}
+    assert any(f.severity in {"ERROR", "FATAL"} for f in findings), report(findings)
+    assert "EPUB/sources.xhtml" in where or "sources.xhtml" in where, report(findings)
+    assert any("ghost.xhtml" in f.message for f in findings), report(findings)
+
+
+def test_axe_catches_an_inaccessible_page(tmp_path: Path) -> None:
+    """An image without a text alternative and a page without a language: axe says so, in
+    each colour scheme and width it is run at."""
+    (tmp_path / "page.html").write_text(
+        "<!DOCTYPE html><html><head><title>t</title></head><body><main><h1>t</h1>"
+        '<img src="x.png"></main></body></html>',
+        encoding="utf-8",
+    )
+    findings = run_axe(tmp_path, ["page.html"], schemes=("light",), viewports=("phone", "desktop"))
+    rules = {(f.location, f.rule) for f in findings}
+    assert ("page.html (light, phone)", "image-alt") in rules, report(findings)
+    assert ("page.html (light, desktop)", "html-has-lang") in rules, report(findings)

@@ -1,4 +1,5 @@
-"""``sphinx-brief new DIR``: a starter brief that builds in every format straight away.
+"""``sphinx-brief new DIR``: a starter brief that builds in every format straight away;
+``sphinx-brief check DIR``: the brief's invariants in every format (:mod:`.check`).
 
 The starter's files are package data (``templates/starter/``); files named ``*.jinja``
 are rendered with the brief's facts, each value escaped for the file it lands in (a
@@ -20,6 +21,7 @@ from pathlib import Path
 import jinja2
 from babel import Locale, UnknownLocaleError
 
+from .check import command as check_command
 from .core import dates
 
 #: The starter's files, inside the package.
@@ -147,11 +149,14 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="one sentence on what the brief is about (default: a sentence with the title)",
     )
+    check_command.add_parser(commands)
     return main
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "check":
+        return check_command.run(args)
     facts = {
         "title": args.title,
         "author": args.author,
