@@ -21,7 +21,6 @@ brief_description = (
 
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
-templates_path = ["_templates"]
 
 # sphinx_brief first: it loads MyST and sphinxcontrib-bibtex itself, and imports
 # sphinxext-opengraph without its message about social cards.
@@ -78,28 +77,11 @@ html_short_title = "NK–Iran brief"
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"
 html_css_files = ["brief-site.css"]
-html_context = {"brief_description": brief_description}
-html_copy_source = False
-html_show_sourcelink = False
 html_last_updated_fmt = None
 html_theme_options = {
     "navigation_with_keys": False,
     "top_of_page_buttons": [],
-    # Text and links at WCAG AAA contrast (7:1) on furo's backgrounds, light and dark.
-    "light_css_variables": {
-        "color-foreground-secondary": "#3e4045",
-        "color-foreground-muted": "#45474d",
-        "color-brand-primary": "#0035b8",
-        "color-brand-content": "#1a3fa8",
-        "color-brand-visited": "#5b1a9e",
-    },
-    "dark_css_variables": {
-        "color-foreground-secondary": "#b8bbbf",
-        "color-foreground-muted": "#a9adb3",
-        "color-brand-primary": "#8cbcff",
-        "color-brand-content": "#9cc5ff",
-        "color-brand-visited": "#cfa6f5",
-    },
+    # sphinx_brief sets furo's text and link colours at WCAG AAA contrast, light and dark
 }
 
 # -- Open Graph (link previews) ---------------------------------------------------------

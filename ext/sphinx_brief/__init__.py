@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from . import bibtex, citations, config, editorial, events, quotes
 from .core import domain, links
 from .core.visitors import INLINE
-from .site import defaults, epub, incremental, index, jsonld, layout, reproducible, urls
+from .site import defaults, epub, incremental, index, jsonld, layout, reproducible, theme, urls
 
 __version__ = "0.1.0"
 
@@ -25,6 +25,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     config.setup(app)
     defaults.setup(app)  # the defaults that make a brief (site/defaults.py)
+    theme.setup(app)  # furo, accessible (site/theme.py)
     bibtex.setup(app)
     citations.setup(app)
 

@@ -52,7 +52,7 @@ def sphinx_build(brief: Brief, fmt: str, outdir: Path, *, timeout: int = 1800) -
     warnfile = outdir.parent / f"{outdir.name}-warnings.txt"
     doctrees = outdir.parent / f"{outdir.name}-doctrees"
     command = [
-        sys.executable, "-m", "sphinx", "-b", fmt, "-n", "--keep-going", "-T",
+        sys.executable, "-m", "sphinx", "-b", fmt, "-n", "--keep-going", "-T", "--no-color",
         "-w", str(warnfile), "-d", str(doctrees), str(brief.srcdir), str(outdir),
     ]  # fmt: skip
     result = subprocess.run(
