@@ -147,7 +147,12 @@ def test_latex_index_with_page_numbers(tmp_path: Path) -> None:
     names = [name for name, _ in found]
     assert names == [*ORDER, "Semnan, Iran"], index
     log = pdf.with_suffix(".log").read_text(encoding="latin-1")
-    assert "Missing character" not in log and "LaTeX Warning" not in log
+    assert "Missing character" not in log
+    # Sphinx >= 9.1 (Python 3.13's) loads a longtable whose footnote macro its own footnote
+    # package checks against an older copy: "Command \LT@p@ftntext has changed" is Sphinx's
+    # own, whatever the document holds. Every other LaTeX warning counts.
+    warnings = re.findall(r"LaTeX Warning: [^\n]*", log)
+    assert [w for w in warnings if "\\LT@p@ftntext" not in w] == [], warnings
 
 
 def test_epub_index(tmp_path: Path) -> None:

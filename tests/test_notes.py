@@ -131,6 +131,20 @@ def test_full_repeats_and_ibid_are_configurable(tmp_path: Path) -> None:
     assert texts[7] == "Ibid., 9."
 
 
+def test_no_ibid_after_a_note_of_several_sources(tmp_path: Path) -> None:
+    """Ibid. stands for the one source of the note before; after a note of several sources
+    a note of one of them is its short note, whichever it is."""
+    page = (
+        "# Notes\n\nOne.{note}`@hilder; @agency` Two.{note}`@agency` Three.{note}`@agency`"
+        " Four.{note}`see @hilder, 4; @agency` Five.{note}`@hilder, 4`\n"
+    )
+    src = project(tmp_path, page, brief_note_ibid=True)
+    texts = [t for _, t in notes(run_sphinx(src, "html", tmp_path / "o").read("index.html"))]
+    assert texts[1] == "\"Iran's 'Big' Plan.\""  # after "@hilder; @agency": short, not Ibid.
+    assert texts[2] == "Ibid."  # after a note of that one source: Ibid.
+    assert texts[4].startswith("Hilder, ") and "Ibid" not in texts[4]
+
+
 def test_each_page_starts_afresh(tmp_path: Path) -> None:
     src = project(tmp_path, "# One\n\nA.{note}`@agency`\n\n```{toctree}\ntwo\n```\n")
     (src / "two.md").write_text("# Two\n\nB.{note}`@agency`\n", encoding="utf-8")

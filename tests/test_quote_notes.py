@@ -161,3 +161,29 @@ def test_epub_each_quote_links_to_its_note(tmp_path: Path) -> None:
     assert [r.get_text().strip("[]") for r in refs] == ATTRIBUTIONS
     ids = {tag["id"] for tag in soup.select("[id]")}
     assert all(str(r["href"]).lstrip("#") in ids for r in refs)
+
+
+def test_a_quote_shares_only_the_first_note_of_a_cluster(tmp_path: Path) -> None:
+    """ "After.[1][2]": the note that covers the quotation is the first of the cluster; a
+    quote whose source only the second note cites gets a note of its own."""
+    page = """
+    # Brief
+
+    :::{quote}
+    :speaker: Kim Yong-Nam
+    :source: wire2009
+
+    Quoted words.
+    :::
+
+    After.{note}`@paper2010`{note}`@wire2009`
+    """
+    build = run_sphinx(quote_project(tmp_path, {"index.md": page}), "html", tmp_path / "html")
+    assert build.warnings == "", build.warnings
+    soup = BeautifulSoup(build.read("index.html"), "html.parser")
+    (attribution,) = _attribution_refs(soup)
+    after = soup.find(string=re.compile("After")).parent  # type: ignore[union-attr]
+    cluster = after.select("a.footnote-reference")
+    assert [a.get_text().strip("[]") for a in cluster] == ["2", "3"]
+    assert attribution.get_text().strip("[]") == "1"
+    assert attribution["href"] not in {a["href"] for a in cluster}
