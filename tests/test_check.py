@@ -375,6 +375,26 @@ def sphinx_brief(*args: str, cwd: Path | None = None) -> subprocess.CompletedPro
     )
 
 
+def test_the_report_says_each_fault_once_and_what_did_not_run(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sphinx_brief.check.checker import Result
+    from sphinx_brief.check.command import report
+    from sphinx_brief.check.faults import Fault
+
+    role = Fault("sources.md (sources.xhtml)", "epub", "ace", "aria-deprecated-role")
+    other = Fault("index.md:3", "html", "warning", "unknown source")
+    report(
+        Result(faults=[other, role, role, role], ran=["html build"], missing={"axe": "chromium"})
+    )
+    assert capsys.readouterr().out.splitlines() == [
+        "index.md:3: [html warning] unknown source",
+        "sources.md (sources.xhtml): [epub ace] aria-deprecated-role (×3)",
+        "not checked: axe (not installed: chromium)",
+        "4 faults; 1 checks ran, 1 could not run",
+    ]
+
+
 def test_check_refuses_a_folder_that_is_no_brief(tmp_path: Path) -> None:
     result = sphinx_brief("check", str(tmp_path))
     assert result.returncode == 2

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
@@ -105,8 +106,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def report(result: Result) -> None:
-    for fault in result.faults:
-        print(fault)
+    """The faults, each once (a checker repeats a finding for every element it is on),
+    then what could not run, then the verdict."""
+    counts = Counter(result.faults)
+    for fault, count in counts.items():
+        print(f"{fault} (×{count})" if count > 1 else fault)
     for name, tool in result.missing.items():
         print(f"not checked: {name} (not installed: {tool})")
     count = len(result.faults)
