@@ -316,3 +316,21 @@ def test_the_epub_passes_ace_and_epubcheck(builds: dict[tuple[str, str], Build],
     (epub,) = builds[form, "epub"].outdir.glob("*.epub")
     assert [str(f) for f in run_ace(epub)] == []
     assert [str(f) for f in run_epubcheck(epub)] == []
+
+
+def test_an_incremental_build_lists_a_source_cited_since(tmp_path: Path) -> None:
+    """The Sources page is not re-read when another page cites a new source: without
+    ``:all:`` it is written again, as a clean build would write it."""
+    src = make_project(tmp_path, "bullet-cited")
+    first = run_sphinx(src, "html", tmp_path / "out")
+    assert _listed_html(first.read("sources.html")) == CITED
+    index = src / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            "A report.", "Never cited before.{note}`@uncited2001` A report."
+        ),
+        encoding="utf-8",
+    )
+    again = run_sphinx(src, "html", tmp_path / "out", freshenv=False)
+    assert again.warnings == ""
+    assert _listed_html(again.read("sources.html")) == sorted([*CITED, "uncited2001"])

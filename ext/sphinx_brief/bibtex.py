@@ -17,6 +17,7 @@ cache, which it then finds up to date, and each error is a warning with its file
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -35,6 +36,7 @@ from sphinxcontrib.bibtex.bibfile import is_bibdata_outdated, parse_bibdata
 from sphinxcontrib.bibtex.citation_target import CitationTarget
 from sphinxcontrib.bibtex.roles import CitationRef
 
+from .core.domain import get_domain
 from .core.logs import warn
 
 # "@article{key," or "@article(key,"; @string, @preamble and @comment have no key
@@ -171,6 +173,26 @@ def record_citations(env: BuildEnvironment) -> None:
     )
 
 
+#: Where the digest of the extension's citations is kept (the brief domain's data).
+_CITED_DIGEST = "bibliography-citations"
+
+
+def rewrite_bibliographies(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: the pages with a ``bibliography`` when what the extension's notes
+    cite changed since the last build.  A page that is not read again is not written again,
+    but a bibliography without ``:all:`` lists what other pages cite."""
+    digest = hashlib.sha256()
+    for ref in sorted(_cite(env).citation_refs, key=lambda r: (r.docname, r.citation_ref_id)):
+        if str(ref.citation_ref_id).startswith(CITED_ID):
+            digest.update(f"\0{ref.docname}\0".encode())
+            digest.update(" ".join(target.key for target in ref.targets).encode())
+    data: dict[str, Any] = get_domain(env).data
+    before, data[_CITED_DIGEST] = data.get(_CITED_DIGEST), digest.hexdigest()
+    if before is None or before == data[_CITED_DIGEST]:
+        return []  # the first build writes every page anyway
+    return sorted(bibliography_docnames(env))
+
+
 def without_own_backrefs(node: Any) -> None:
     """A bibliography entry's back-references without those of :func:`record_citations`,
     which no element of the page bears (a note's mark is no citation reference)."""
@@ -289,3 +311,4 @@ def _report(captured: list[Exception], files: list[str]) -> None:
 def setup(app: Sphinx) -> None:
     # sphinxcontrib-bibtex reads the files in its builder-inited handler (priority 500)
     app.connect("builder-inited", read_bibfiles, priority=499)
+    app.connect("env-updated", rewrite_bibliographies)
