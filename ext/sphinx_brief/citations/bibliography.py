@@ -240,7 +240,7 @@ class BibliographyListItems(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         listed = bibtex.listed_entries(self.env)
-        if not listed:
+        if not listed or not _holds_entries(self.document, listed, self.env):
             return
         styles = {name for _, name in listed.values()}
         ours = {name for name in styles if _gives_entries(name)}
