@@ -357,15 +357,23 @@ def test_a_wrong_value_given_on_the_command_line_is_a_warning(tmp_path: Path) ->
     assert (build.outdir / "index.html").exists()
 
 
-def test_a_note_in_a_title_stays_out_of_the_table_of_contents(tmp_path: Path) -> None:
-    build = _index_page(
-        tmp_path,
-        "# Notes\n\nA.{note}`@book`\n\n## The 2023 strategy{note}`@hilder`\n\nB.{note}`@book`\n",
+def test_a_note_in_a_title_is_left_out_with_a_warning_at_its_line(tmp_path: Path) -> None:
+    """A heading is copied (contents, "In context" links): a note has no place there.  It
+    is left out, said at its line, and uses up no number (issue 21)."""
+    src = _project(tmp_path)
+    (src / "index.md").write_text(
+        "# Notes\n\nA.{note}`@book`\n\n## The 2023 strategy{note}`@hilder`\n\nB.{note}`@book`\n"
+        "\n```{toctree}\nother\n```\n",
+        encoding="utf-8",
     )
+    build = run_sphinx(src, "html", tmp_path / "out")
+    assert f"{src / 'index.md'}:5: WARNING: a note in a heading is left out" in build.warnings
+    assert build.warnings.count("WARNING") == 1 and "[brief.note]" in build.warnings
     toc = build.app.env.tocs["index"]
-    assert not list(toc.findall(nodes.footnote_reference))
     assert "The 2023 strategy" in toc.astext() and "2023 strategy2" not in toc.astext()
     soup = BeautifulSoup(build.read("index.html"), "html.parser")
     heading = soup.find("h2")
-    assert heading is not None and heading.select_one("a.footnote-reference").get_text() == "[2]"
-    assert len(soup.select("aside.footnote")) == 3
+    assert heading is not None and heading.select_one("a.footnote-reference") is None
+    marks = [a.get_text(strip=True) for a in soup.select("a.footnote-reference")]
+    assert marks == ["[1]", "[2]"]
+    assert len(soup.select("aside.footnote")) == 2

@@ -47,6 +47,7 @@ PACKAGE_DATA = (
     "sphinx_brief/static/brief-timeline.css",
     "sphinx_brief/latex/sphinxbriefquote.sty",
     "sphinx_brief/latex/sphinxbrieftimeline.sty",
+    "sphinx_brief/latex/sphinxbriefurls.sty",
     "sphinx_brief/templates/starter/conf.py.jinja",
     "sphinx_brief/templates/starter/index.md.jinja",
     "sphinx_brief/templates/starter/gitignore",

@@ -17,6 +17,7 @@ cache, which it then finds up to date, and each error is a warning with its file
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -32,7 +33,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import is_bibdata_outdated, parse_bibdata
+from sphinxcontrib.bibtex.citation_target import CitationTarget
+from sphinxcontrib.bibtex.roles import CitationRef
 
+from .core.domain import get_domain
 from .core.logs import warn
 
 # "@article{key," or "@article(key,"; @string, @preamble and @comment have no key
@@ -74,16 +78,22 @@ def bibfiles(env: BuildEnvironment) -> list[str]:
 
 #: A per cent sign that LaTeX would read as the start of a comment.
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
+#: BibTeX's escaped dollar sign (``\$14.4B``), which pybtex leaves as it is written; its
+#: other escapes (``\& \% \# \_``) it reads itself.  Not after another backslash
+#: (``\\$``: a line break, then a dollar).
+_ESCAPED_DOLLAR = re.compile(r"(?<!\\)\\\$")
 
 
 @lru_cache(maxsize=8192)
 def latex_text(value: str) -> Text:
-    """A field's LaTeX as rich text.  A bare ``%`` (LaTeX's comment sign) is the per cent
+    """A field's LaTeX as rich text, BibTeX's escapes read as BibTeX means them (``\\$``
+    is a dollar sign).  A bare ``%`` (LaTeX's comment sign) is the per cent
     it means: pybtex would read the rest of the field as a comment, and fail on its
     unbalanced braces ("{{23.77% Stake}}"); a field pybtex cannot read at all is its text.
 
     Memoised (each field is read for the full note, the short note, the bibliography and
     the page's schema.org data); pybtex's rich text is never changed in place."""
+    value = _ESCAPED_DOLLAR.sub("$", value)
     try:
         return Text.from_latex(_BARE_PERCENT.sub(r"\\%", value))
     except PybtexSyntaxError:
@@ -129,6 +139,68 @@ def citation_ids(env: BuildEnvironment) -> set[str]:
     return {citation.citation_id for citation in _cite(env).citations}
 
 
+#: The keys the page being read cites with the extension's notes and ``:source:`` options.
+_CITED = "brief_cited_keys"
+#: The ids of those citations (:func:`record_citations`): no element of a page has them.
+CITED_ID = "brief-cited-"
+
+
+def note_citations(env: BuildEnvironment, keys: Iterable[str]) -> None:
+    """The page being read cites ``keys`` (a ``{note}``, a quote's or an event's
+    ``:source:``), in reading order."""
+    cited = cast("dict[str, None]", env.temp_data.setdefault(_CITED, {}))
+    cited.update(dict.fromkeys(keys))
+
+
+def record_citations(env: BuildEnvironment) -> None:
+    """The page's citations (:func:`note_citations`) as one citation reference of
+    sphinxcontrib-bibtex, as its ``{cite}`` records them: a ``bibliography`` without
+    ``:all:`` lists the sources cited (its ``cited`` filter), whatever cites them.
+
+    Its id stands for no element of the page; :func:`without_own_backrefs` keeps it out of
+    the bibliography's back-references."""
+    cited = cast("dict[str, None] | None", env.temp_data.pop(_CITED, None))
+    if not cited:
+        return
+    docname = env.docname
+    _cite(env).citation_refs.append(
+        CitationRef(
+            citation_ref_id=f"{CITED_ID}{docname}",
+            docname=docname,
+            line=0,
+            targets=[CitationTarget(key=key, pre="", post="") for key in cited],
+        )
+    )
+
+
+#: Where the digest of the extension's citations is kept (the brief domain's data).
+_CITED_DIGEST = "bibliography-citations"
+
+
+def rewrite_bibliographies(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: the pages with a ``bibliography`` when what the extension's notes
+    cite changed since the last build.  A page that is not read again is not written again,
+    but a bibliography without ``:all:`` lists what other pages cite."""
+    digest = hashlib.sha256()
+    for ref in sorted(_cite(env).citation_refs, key=lambda r: (r.docname, r.citation_ref_id)):
+        if str(ref.citation_ref_id).startswith(CITED_ID):
+            digest.update(f"\0{ref.docname}\0".encode())
+            digest.update(" ".join(target.key for target in ref.targets).encode())
+    data: dict[str, Any] = get_domain(env).data
+    before, data[_CITED_DIGEST] = data.get(_CITED_DIGEST), digest.hexdigest()
+    if before is None or before == data[_CITED_DIGEST]:
+        return []  # the first build writes every page anyway
+    return sorted(bibliography_docnames(env))
+
+
+def without_own_backrefs(node: Any) -> None:
+    """A bibliography entry's back-references without those of :func:`record_citations`,
+    which no element of the page bears (a note's mark is no citation reference)."""
+    backrefs = node.get("backrefs")
+    if backrefs:
+        node["backrefs"] = [ref for ref in backrefs if not str(ref).startswith(CITED_ID)]
+
+
 def scan(paths: Iterable[str | Path]) -> Starts:
     """The lines where entries start, by key, in file order."""
     starts: Starts = {}
@@ -161,12 +233,30 @@ def _entry_before(starts: Starts, path: str, line: int) -> tuple[str, int] | Non
     return best
 
 
+def entry_at(starts: Starts, path: str, line: int) -> tuple[str, int] | None:
+    """The key and first line of the entry of ``path`` that holds ``line``, if any."""
+    return _entry_before(starts, path, line)
+
+
+#: The data sphinxcontrib-bibtex held before it read the bib files of this build.
+_BEFORE = "brief_bibdata_before"
+
+
+def newly_read(env: BuildEnvironment) -> bool:
+    """``builder-inited``, after sphinxcontrib-bibtex (priority over 500): whether the bib
+    files were read in this build; else their data are the last build's, checked then.
+    Asked once a build."""
+    before = env.temp_data.pop(_BEFORE, None)
+    return _cite(env).bibdata is not before
+
+
 def read_bibfiles(app: Sphinx) -> None:
     """``builder-inited``, just before sphinxcontrib-bibtex reads the files (see above)."""
+    cite = _cite(app.env)
+    app.env.temp_data[_BEFORE] = cite.bibdata
     config = app.config
     if config.bibtex_bibfiles is None:
         return  # sphinxcontrib-bibtex reports it, in its own words
-    cite = _cite(app.env)
     files = [(Path(app.confdir) / name).resolve() for name in config.bibtex_bibfiles]
     if not is_bibdata_outdated(cite.bibdata, files, config.bibtex_encoding):
         return
@@ -221,3 +311,4 @@ def _report(captured: list[Exception], files: list[str]) -> None:
 def setup(app: Sphinx) -> None:
     # sphinxcontrib-bibtex reads the files in its builder-inited handler (priority 500)
     app.connect("builder-inited", read_bibfiles, priority=499)
+    app.connect("env-updated", rewrite_bibliographies)

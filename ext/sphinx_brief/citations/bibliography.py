@@ -32,6 +32,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib.bibtex.transforms import node_text_transform
 
 from .. import bibtex
+from ..core.visitors import every_builder, nothing, skip, written_as
+from .addresses import keep_verbatim
 
 #: The class of a bibliography's list (its stylesheet: static/brief-sources.css).
 CLASS = "brief-bibliography"
@@ -91,6 +93,7 @@ class BibliographyForm(SphinxPostTransform):
         styles: dict[str, Any] = {}
         for node in list(self.document.findall(_is_bib_entry)):
             assert isinstance(node, nodes.Element)
+            bibtex.without_own_backrefs(node)
             mine = [i for i in node["ids"] if i in listed]
             paragraph = node.next_node(nodes.paragraph)
             if not mine or paragraph is None:
@@ -104,9 +107,18 @@ class BibliographyForm(SphinxPostTransform):
             text = style.format_bibliography_entry(entry)
             made = backend.paragraph(FormattedEntry(entry.key, text, ""))
             node_text_transform(made)  # what sphinxcontrib-bibtex does to its entries
-            kept = [child for child in paragraph.children if isinstance(child, nodes.target)]
+            kept = [
+                child
+                for child in paragraph.children
+                if isinstance(child, nodes.target | brief_bib_label)
+            ]
             paragraph.clear()
             paragraph.extend([*kept, *made.children])
+
+
+def _gives_entries(style: str) -> bool:
+    """Whether the pybtex style named ``style`` gives a bibliography form of its own."""
+    return isinstance(find_plugin("pybtex.style.formatting", style)(), GivesEntries)
 
 
 def _holds_entries(document: nodes.document, ids: Any, env: Any) -> bool:
@@ -121,12 +133,33 @@ def _holds_entries(document: nodes.document, ids: Any, env: Any) -> bool:
     )
 
 
+class brief_bib_label(nodes.Inline, nodes.Element):
+    """LaTeX: the label of a bibliography entry, ``<docname>:<id>`` for each of its
+    ``labels`` (the entry's ids), ``docname`` being the page whose bibliography lists it,
+    where links point."""
+
+
+def visit_bib_label_latex(self: Any, node: brief_bib_label) -> None:
+    for ident in node["labels"]:
+        self.body.append(self.hypertarget(f"{node['docname']}:{ident}", withdoc=False))
+    raise nodes.SkipNode
+
+
+#: Every other builder: nothing (the node is only made for LaTeX).
+BIB_LABEL = {
+    **every_builder(skip, nothing),
+    "latex": (visit_bib_label_latex, nothing),
+}
+
+
 class BibliographyAnchors(SphinxPostTransform):
     """LaTeX: give bibliography entries a label, so short citations can link to them.
 
     The LaTeX writer writes no label for a list item's ids (``:list: bullet``), and a
-    citation's ``\\bibitem`` key is not a ``\\ref`` label; a target in the entry's first
-    paragraph adds one, with the same id, where the entry stands.
+    citation's ``\\bibitem`` key is not a ``\\ref`` label; a label in the entry's first
+    paragraph adds one, with the same id, where the entry stands.  It is named after the
+    entry's own page, as links to it are: Sphinx moves a plain bibliography's citations to
+    the end of the root document, where a target would take the root's name.
     """
 
     default_priority = 6
@@ -141,7 +174,8 @@ class BibliographyAnchors(SphinxPostTransform):
             mine = [i for i in node["ids"] if i in ids]
             paragraph = node.next_node(nodes.paragraph)
             if mine and paragraph is not None:
-                paragraph.insert(0, nodes.target("", "", ids=mine))
+                label = brief_bib_label("", labels=mine, docname=node["docname"])
+                paragraph.insert(0, label)
 
 
 class SmartBibliography(SphinxPostTransform):
@@ -170,6 +204,57 @@ class SmartBibliography(SphinxPostTransform):
                 educate(entry, teacher, self.config.smartquotes_action)
 
 
+class brief_bib_entry(nodes.citation):
+    """HTML: an entry of a plain bibliography (a citation), written as a list item."""
+
+
+def visit_bib_entry_html(self: Any, node: brief_bib_entry) -> None:
+    # docutils writes a citation with the role doc-biblioentry, which DPUB-ARIA 1.1
+    # deprecates and which a role="list" may not hold (axe, Ace by DAISY): a list item
+    if not isinstance(node.previous_sibling(), nodes.citation):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=["citation"], role="listitem"))
+
+
+def depart_bib_entry_html(self: Any, node: brief_bib_entry) -> None:
+    self.body.append("</div>\n")
+    if not isinstance(node.next_node(descend=False, siblings=True), nodes.citation):
+        self.body.append("</div>\n")
+
+
+#: Other builders never see one (:class:`BibliographyListItems` is for HTML): a citation.
+BIB_ENTRY = {
+    **every_builder(*written_as("visit_citation", "depart_citation")),
+    "html": (visit_bib_entry_html, depart_bib_entry_html),
+}
+
+
+class BibliographyListItems(SphinxPostTransform):
+    """HTML builders (the website, the ePub): a plain bibliography's entries as items of
+    the list they stand in (:class:`brief_bib_entry`), after the other transforms, where
+    its style gives a bibliography form (:class:`GivesEntries`, the brief's); any other
+    style's are left as sphinxcontrib-bibtex makes them."""
+
+    default_priority = 8
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        listed = bibtex.listed_entries(self.env)
+        if not listed or not _holds_entries(self.document, listed, self.env):
+            return
+        styles = {name for _, name in listed.values()}
+        ours = {name for name in styles if _gives_entries(name)}
+        ids = {ident for ident, (_, name) in listed.items() if name in ours}
+        if not ids:
+            return
+        for node in list(self.document.findall(nodes.citation)):
+            if type(node) is nodes.citation and "docname" in node and set(node["ids"]) & ids:
+                entry = brief_bib_entry(node.rawsource, *node.children, **node.attributes)
+                node.replace_self(entry)
+                for ident in entry["ids"]:
+                    self.document.ids[ident] = entry
+
+
 class BibliographyParagraphs(SphinxPostTransform):
     """LaTeX: Chicago's bibliography as paragraphs with a hanging indent, not a list (after
     the anchors and the smart quotes)."""
@@ -195,9 +280,7 @@ def _as_paragraphs(listing: nodes.bullet_list) -> None:
 def educate(node: nodes.Element, teacher: SphinxSmartQuotes, action: str) -> None:
     """Smart quotes, dashes and ellipses in ``node``'s paragraphs, as the prose has them;
     an address (a link whose text is its target) is left as written."""
-    for ref in node.findall(nodes.reference):
-        if ref.astext() == ref.get("refuri"):
-            ref["support_smartquotes"] = False
+    keep_verbatim(node)
     language = teacher.env.settings.get("language_code") or "en"
     for tag in normalize_language_tag(language):
         if tag in smartquotes.smartchars.quotes:

@@ -16,8 +16,9 @@ once per build (:meth:`.style.BriefStyle.parts`); nothing is generated as markup
 
 A page whose only notes are ``{note}``s (and its quotes' and events' sources) keeps them as
 light nodes (:mod:`.marks`), numbered here and written by :mod:`.written`; a page with other
-notes as well, or a note in a title, or a project with ``brief_note_footnotes = True``, gets
-docutils footnotes, which docutils numbers with the others.
+notes as well, or a project with ``brief_note_footnotes = True``, gets docutils footnotes,
+which docutils numbers with the others.  A note in a section's title is left out with a
+warning (:data:`IN_A_HEADING`), as is a note in a note (:func:`misplaced_note`).
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ from functools import lru_cache
 from typing import Any, cast
 
 from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxTransform
 
 from .. import bibtex
+from ..core.logs import warn
 from .compose import Form
 from .marks import CLASS, Shown, brief_note_ref, brief_notes
 from .syntax import Item
@@ -44,7 +47,18 @@ PENDING = "brief_pending_notes"
 _COUNT = "brief_note_count"
 #: The attribute of a note's footnote that holds its sources: [[prefix, key, locator], …].
 ITEMS = "brief_items"
-__all__ = ["CLASS", "ITEMS", "FillNotes", "cited_by_note", "make_note", "note_keys", "share"]
+__all__ = [
+    "CLASS",
+    "IN_A_HEADING",
+    "IN_A_NOTE",
+    "ITEMS",
+    "FillNotes",
+    "cited_by_note",
+    "make_note",
+    "misplaced_note",
+    "note_keys",
+    "share",
+]
 
 
 def make_note(
@@ -60,6 +74,7 @@ def make_note(
         if name not in document.nameids:
             break
     temp[_COUNT] = number
+    bibtex.note_citations(env, [item.key for item in items])
     pending = cast("dict[str, Items]", temp.setdefault(PENDING, {}))
     pending[name] = tuple([(item.prefix, item.key, item.locator) for item in items])
     return brief_note_ref("", refname=name, classes=[CLASS])
@@ -105,16 +120,48 @@ def _has_other_notes(document: nodes.document) -> bool:
     )
 
 
-def _in_a_title(marks: list[brief_note_ref]) -> bool:
-    """Whether a note stands in a title: titles are copied (into the table of contents) by
-    visitors that know a footnote reference by its class name, and leave it out."""
-    for mark in marks:
-        parent = mark.parent
-        while parent is not None and not isinstance(parent, nodes.section | nodes.document):
-            if isinstance(parent, nodes.title):
-                return True
-            parent = parent.parent
+#: Why a note is left out of a section's title, and of a note.
+IN_A_HEADING = (
+    "a note in a heading is left out: a heading is copied (contents, links back from "
+    "chronologies and who said what), where a note has no place; cite after the heading"
+)
+IN_A_NOTE = (
+    "a note in the text of a note is left out: a note cannot have notes; give its sources "
+    "in the note itself"
+)
+
+
+def misplaced_note(parent: object) -> str | None:
+    """Why a note cannot stand in ``parent`` (the node the role's text goes into, where the
+    parser says: MyST's), or None: a section's title, a footnote.  (reST's parser names the
+    section instead: a note in its titles is found when the page has been read.)"""
+    node = parent if isinstance(parent, nodes.Node) else None
+    while node is not None and not isinstance(node, nodes.section | nodes.document):
+        if isinstance(node, nodes.title) and isinstance(node.parent, nodes.section):
+            return IN_A_HEADING
+        if isinstance(node, nodes.footnote):
+            return IN_A_NOTE
+        node = node.parent
+    return None
+
+
+def _in_a_heading(mark: brief_note_ref) -> bool:
+    """Whether a note stands in a section's title (reST: its role cannot tell,
+    :func:`misplaced_note`)."""
+    parent = mark.parent
+    while parent is not None and not isinstance(parent, nodes.section | nodes.document):
+        if isinstance(parent, nodes.title):
+            return isinstance(parent.parent, nodes.section)
+        parent = parent.parent
     return False
+
+
+def _leave_out(env: BuildEnvironment, mark: brief_note_ref, pending: dict[str, Items]) -> None:
+    """A note in a heading, left out with a warning at its role's line."""
+    line = mark.line or get_source_line(mark)[1]
+    warn("note", "%s", IN_A_HEADING, location=f"{env.doc2path(env.docname)}:{line}")
+    pending.pop(str(mark.get("refname", "")), None)
+    mark.parent.remove(mark)
 
 
 class FillNotes(SphinxTransform):
@@ -140,8 +187,12 @@ class FillNotes(SphinxTransform):
         # notes shown alike share one tuple (stored once, see marks.brief_notes)
         alike: dict[tuple[Shown, ...], tuple[Shown, ...]] = {}
         marks: list[brief_note_ref] = []
+        misplaced: list[brief_note_ref] = []
         for ref in self.document.findall(nodes.footnote_reference):
             if isinstance(ref, brief_note_ref):
+                if _in_a_heading(ref):
+                    misplaced.append(ref)
+                    continue
                 marks.append(ref)
             name = str(ref.get("refname", ""))
             items = pending.pop(name, None)
@@ -165,11 +216,9 @@ class FillNotes(SphinxTransform):
             previous = keys
             settled = tuple(shown)
             placed[name] = alike.setdefault(settled, settled)
-        if (
-            self.config.brief_note_footnotes
-            or _has_other_notes(self.document)
-            or _in_a_title(marks)
-        ):
+        for mark in misplaced:
+            _leave_out(self.env, mark, pending)
+        if self.config.brief_note_footnotes or _has_other_notes(self.document):
             self._as_footnotes(placed)
         else:
             self._as_marks(placed, marks)

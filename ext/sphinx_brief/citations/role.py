@@ -13,7 +13,7 @@ from sphinx.util.docutils import SphinxRole
 from .. import bibtex
 from ..core.checks import body_note_rule
 from ..core.logs import warn
-from .notes import make_note
+from .notes import make_note, misplaced_note
 from .sources import note_bib_dependency
 from .syntax import parse
 
@@ -38,6 +38,10 @@ class NoteRole(SphinxRole):
                 found.append(self._location())
             return found[0]
 
+        misplaced = misplaced_note(getattr(self.inliner, "parent", None))
+        if misplaced is not None:
+            warn(NOTE, "%s", misplaced, location=location())
+            return [], []
         items, problems = parse(self.text)
         for problem in problems:
             warn(NOTE, "%s", problem.message, location=location())
@@ -66,7 +70,9 @@ class NoteRole(SphinxRole):
                 return [], []
         if not cited:
             return [], []
-        return [make_note(self.env, self.inliner.document, cited)], []
+        note = make_note(self.env, self.inliner.document, cited)
+        note.line = self.lineno  # reST: the line of a heading's text (see notes._leave_out)
+        return [note], []
 
     def _location(self) -> str | tuple[str, int]:
         """The file and line of the role itself (roles are given their paragraph's line)."""

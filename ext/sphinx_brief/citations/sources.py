@@ -72,7 +72,9 @@ def check_sources(directive: SphinxDirective, text: str | None, *, what: str) ->
                 key,
                 location=location,
             )
-    return [key for key in keys if key in known]
+    cited = [key for key in keys if key in known]
+    bibtex.note_citations(directive.env, cited)
+    return cited
 
 
 def cite(directive: SphinxDirective, keys: Sequence[str]) -> list[nodes.Node]:
@@ -103,6 +105,16 @@ def note_bib_dependency(env: BuildEnvironment) -> None:
     """The page being read shows what the bib files hold: re-read it when they change."""
     for path in bibtex.bibfiles(env):
         env.note_dependency(path)
+
+
+class RecordCitations(SphinxTransform):
+    """The page's citations recorded for sphinxcontrib-bibtex's bibliographies
+    (:func:`..bibtex.record_citations`), once the page has been parsed."""
+
+    default_priority = 900
+
+    def apply(self, **kwargs: Any) -> None:
+        bibtex.record_citations(self.env)
 
 
 class PlacePendingNotes(SphinxTransform):

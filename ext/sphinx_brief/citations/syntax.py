@@ -24,10 +24,15 @@ _KEY = re.compile(rf"(?<![\w@])@({_KEY_CHARS})")
 #: The commonest note, one key alone, read without taking it apart.
 _ONE_KEY = re.compile(rf"\s*@({_KEY_CHARS})\s*")
 
+#: A role written inside the note's text: MyST's ``{note}`` (which ends the note at its
+#: backtick: ``{note}`see {note}`` is all MyST passes) or reST's ``:note:``.
+_ROLE = re.compile(r"\{[A-Za-z][\w:-]*\}(?=`|\s*$)|(?<![\w:]):[A-Za-z][\w-]*:(?=`|\s*$)")
+
 #: The kinds of problem (all warned as ``brief.note``; the message says which).
 NO_KEY = "note-without-key"
 TWO_KEYS = "note-two-keys"
 EMPTY = "empty-note"
+NESTED = "note-in-note"
 
 
 @dataclass(frozen=True)
@@ -46,10 +51,18 @@ class Problem:
 
 
 def parse(text: str) -> tuple[list[Item], list[Problem]]:
-    """The sources of a note, in order, and what could not be read."""
+    """The sources of a note, in order, and what could not be read.  A note whose text holds
+    another role (a note in a note) is not read at all: what its author meant is unclear."""
     alone = _ONE_KEY.fullmatch(text)
     if alone is not None:
         return [Item(alone.group(1))], []
+    inner = _ROLE.search(text)
+    if inner is not None:
+        message = (
+            f"a note cannot hold another note or role ({inner.group()!r}); the note is left "
+            "out: give all its sources in one note, separated by ';' ({note}`see @a; @b`)"
+        )
+        return [], [Problem(NESTED, message)]
     return _parse(text)
 
 

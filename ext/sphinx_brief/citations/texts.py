@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxSmartQuotes
 
 from .. import bibtex
+from .addresses import keep_verbatim
 from .bibliography import educate
 from .compose import Cited
 from .compose import compose_note as compose
@@ -26,9 +27,8 @@ from .style import BriefStyle
 
 def _rendered(env: BuildEnvironment, text: Text) -> nodes.paragraph:
     paragraph = nodes.paragraph("", "", *text.render(bibtex.backend(env)))
-    for ref in paragraph.findall(nodes.reference):
-        # an address is printed exactly as in the bib file: never made "smart"
-        ref["support_smartquotes"] = False
+    # an address is printed exactly as in the bib file: never made "smart"
+    keep_verbatim(paragraph, every_link=True)
     return paragraph
 
 

@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
+from sphinx.transforms import SphinxContentsFilter
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.fileutil import copy_asset_file
 
@@ -48,8 +49,10 @@ def section_title(node: nodes.Node, document: nodes.document | None = None) -> s
     """The title of the innermost section that holds ``node``; else the page's first title.
 
     Collected lists link back to a record with this text ("In context: Economic
-    Relationship").
+    Relationship"): the title's words, as the table of contents copies them, without its
+    notes' marks ("Heading[^1]" is "Heading").
     """
+    document = document if document is not None else node.document
     parent = node.parent
     while parent is not None:
         if (
@@ -57,11 +60,19 @@ def section_title(node: nodes.Node, document: nodes.document | None = None) -> s
             and parent.children
             and isinstance(parent[0], nodes.title)
         ):
-            return parent[0].astext()
+            return _title_text(parent[0], document)
         parent = parent.parent
-    document = document if document is not None else node.document
     title = document.next_node(nodes.title) if document is not None else None
-    return title.astext() if title is not None else ""
+    return _title_text(title, document) if title is not None else ""
+
+
+def _title_text(title: nodes.title, document: nodes.document | None) -> str:
+    """A title's text as Sphinx's table of contents copies it: no note marks, images."""
+    if document is None:
+        return title.astext()
+    copier = SphinxContentsFilter(document)
+    title.walkabout(copier)
+    return "".join(child.astext() for child in copier.get_entry_text())
 
 
 def is_website(builder: Builder) -> bool:

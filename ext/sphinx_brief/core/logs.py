@@ -67,7 +67,8 @@ CODES: dict[str, tuple[str, str]] = {
     "empty-option": ("an option is given without a value", "give a value, or leave it out"),
     "repeated-option": ("an option is given twice (the last is used)", "give it once"),
     "control-character": (
-        "an option holds control or replacement characters (removed)",
+        "an option holds control or replacement characters, or a bib entry control "
+        "characters or bidirectional overrides (removed)",
         "remove them from the source",
     ),
     "no-quotations": (
@@ -77,12 +78,14 @@ CODES: dict[str, tuple[str, str]] = {
     "editor-note": ("an {editor-note} is empty or not closed", "write {editor-note}`the note`"),
     "note": (
         "a {note} cannot be read in full: an item without @key, two keys without ';' "
-        "between them, an empty note",
-        "write {note}`see @key, 4; @key2`",
+        "between them, an empty note; or it stands where no note can, in a heading, in a "
+        "note's text or inside another {note} (left out)",
+        "write {note}`see @key, 4; @key2` after the sentence it sources",
     ),
     "config": ("a brief_* value of conf.py has the wrong type", "correct it in conf.py"),
     "bibtex": (
-        "a .bib file or entry cannot be read as the note style needs",
+        "a .bib file or entry cannot be read as the note style needs (a crossref loop or "
+        "a crossref to no entry too)",
         "correct the entry",
     ),
     "reproducible": (

@@ -306,6 +306,30 @@ def add_roles(path: Path) -> bool:
     return changed
 
 
+def add_heading_levels(path: Path) -> bool:
+    """An ``aria-level`` on every ``role="heading"`` that lacks one (a toctree's caption,
+    as Sphinx writes it), which ARIA requires: one below the sections that hold it.
+    True if the file changed."""
+    if 'role="heading"' not in path.read_text(encoding="utf-8"):
+        return False  # most pages: not worth parsing
+    document = _parse(path)
+    if document is None:
+        return False
+    changed = False
+    for element in document.getElementsByTagName("*"):
+        if element.getAttribute("role") != "heading" or element.hasAttribute("aria-level"):
+            continue
+        level, parent = 1, element.parentNode
+        while parent is not None and parent.nodeType == parent.ELEMENT_NODE:
+            level += parent.localName == "section"
+            parent = parent.parentNode
+        element.setAttribute("aria-level", str(level))
+        changed = True
+    if changed:
+        _write(document, path)
+    return changed
+
+
 def finish_epub(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: metadata and roles written, then the ePub packed again."""
     builder = app.builder
@@ -317,6 +341,10 @@ def finish_epub(app: Sphinx, exception: BaseException | None) -> None:
         return
     write_metadata(app, opf)
     add_roles(outdir / "nav.xhtml")
+    # the content documents the builder packs (its manifest)
+    for name in getattr(builder, "files", []):
+        if str(name).endswith(".xhtml"):
+            add_heading_levels(outdir / name)
     builder.build_epub()
 
 

@@ -12,7 +12,8 @@ For LaTeX only, such a link's target becomes the percent-encoded address (what a
 would request), and its text stays the address as written: the text then differs from the
 target, so Sphinx writes ``\\sphinxhref{target}{text}``, which prints the text with the
 ordinary escaping, character for character.  Addresses ``\\url`` prints well (every
-address of the brief) are left alone.
+address of the brief) are left alone; ``sphinxbriefurls.sty`` sets their straight quote and
+grave accent as those characters, not as the font's curly quotation marks.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.application import Sphinx
+
+from ..core.component import add_latex_package
+
+#: Sets the quotation marks of addresses as the ASCII characters they are.
+STY = "sphinxbriefurls.sty"
 
 #: What ``\\url`` prints as written, besides letters and digits.
 PRINTABLE = "-._~:/?#@!&'()*+,;=%"
@@ -42,3 +48,4 @@ def printable_urls(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", printable_urls, priority=900)
+    add_latex_package(app, STY)
