@@ -7,12 +7,14 @@ sphinxcontrib-bibtex's internals in one module only.
 Reading the bib files.  sphinxcontrib-bibtex reads them on ``builder-inited`` with pybtex in
 its strict mode, which raises on the first syntax error (an unclosed brace, a missing comma):
 the build stops with a traceback.  Just before it (priority 499), when the files changed, they
-are read here with pybtex's own :func:`pybtex.errors.capture` (which restores pybtex's state in
-a ``finally``).  Without a syntax error nothing more happens: sphinxcontrib-bibtex reads the
-files itself and reports what it reports (a repeated key is its ``bibtex.bibfile_data_error``)
-exactly as it would without this extension.  With one, the data read here (the broken entry
-up to the error, and the rest of the file) is handed to sphinxcontrib-bibtex through its own
-cache, which it then finds up to date, and each error is a warning with its file and line.
+are checked here by pybtex's grammar alone (:func:`syntax_errors`).  Without a syntax error
+nothing more happens: sphinxcontrib-bibtex reads the files itself and reports what it
+reports (a repeated key is its ``bibtex.bibfile_data_error``) exactly as it would without
+this extension.  With one, the files are read here in full (the broken entry up to the
+error, and the rest of the file) and the data is handed to sphinxcontrib-bibtex through its own
+cache, which it then finds up to date, and each error is a warning with its file and line
+(that reading is done with pybtex's own :func:`pybtex.errors.capture`, which restores pybtex's
+state in a ``finally``).
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from typing import Any, cast
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError, Entry
-from pybtex.database.input.bibtex import Parser
+from pybtex.database.input.bibtex import LowLevelParser, month_names
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
+from pybtex.utils import CaseInsensitiveDict
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -137,10 +140,14 @@ def scan(paths: Iterable[str | Path]) -> Starts:
             text = Path(path).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
+        # lines counted from one entry to the next: once over the file (counting from
+        # its start at every entry made a shared file of 10,000 entries take a minute)
+        line, counted = 1, 0
         for match in _ENTRY.finditer(text):
             if match.group(1).lower() in _NOT_ENTRIES:
                 continue
-            line = text.count("\n", 0, match.start()) + 1
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
             starts.setdefault(match.group(2), []).append((str(path), line))
     return starts
 
@@ -161,6 +168,30 @@ def _entry_before(starts: Starts, path: str, line: int) -> tuple[str, int] | Non
     return best
 
 
+def syntax_errors(files: Iterable[Path], encoding: str) -> list[PybtexSyntaxError]:
+    """The syntax errors of the bib files, as pybtex's grammar finds them.
+
+    Only pybtex's ``LowLevelParser`` runs (the grammar, with the ``@string`` macros a file
+    defines and the month names): no entry or name is made, which is most of a full
+    reading, so a shared file of 10,000 entries is checked in a third of the time
+    sphinxcontrib-bibtex then takes to read it.  A file that is missing or cannot be
+    decoded is left to sphinxcontrib-bibtex, which reports it in its own words.
+    """
+    errors: list[PybtexSyntaxError] = []
+    macros = CaseInsensitiveDict(month_names)
+    for path in files:
+        try:
+            text = path.read_text(encoding=encoding)
+        except (OSError, UnicodeError):
+            continue
+        grammar = LowLevelParser(
+            text, macros=macros, filename=str(path), handle_error=errors.append
+        )
+        for _command in grammar:
+            pass
+    return errors
+
+
 def read_bibfiles(app: Sphinx) -> None:
     """``builder-inited``, just before sphinxcontrib-bibtex reads the files (see above)."""
     config = app.config
@@ -170,14 +201,7 @@ def read_bibfiles(app: Sphinx) -> None:
     files = [(Path(app.confdir) / name).resolve() for name in config.bibtex_bibfiles]
     if not is_bibdata_outdated(cite.bibdata, files, config.bibtex_encoding):
         return
-    # First pybtex alone, which says nothing itself: sphinxcontrib-bibtex's reading would
-    # report a missing file, and then it would be reported twice.
-    with pybtex.errors.capture() as captured:
-        parser = Parser(config.bibtex_encoding)
-        for path in files:
-            if path.is_file():
-                parser.parse_file(path)
-    if not any(isinstance(error, PybtexSyntaxError) for error in captured):
+    if not syntax_errors(files, config.bibtex_encoding):
         return
     with pybtex.errors.capture() as captured:
         data = parse_bibdata(files, config.bibtex_encoding)
