@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from . import bibtex, citations, config, editorial, events, quotes
 from .core import domain, links
 from .core.visitors import INLINE
-from .site import defaults, epub, incremental, index, jsonld, layout, reproducible, urls
+from .site import defaults, epub, incremental, index, jsonld, layout, outputs, reproducible, urls
 
 __version__ = "0.1.0"
 
@@ -24,6 +24,7 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     config.setup(app)
+    outputs.setup(app)  # output names that stay inside the output folder (site/outputs.py)
     defaults.setup(app)  # the defaults that make a brief (site/defaults.py)
     bibtex.setup(app)
     citations.setup(app)

@@ -103,6 +103,11 @@ CODES: dict[str, tuple[str, str]] = {
         "a file of the ePub is not well-formed XML, so its accessibility fixes were skipped",
         "correct the page's raw HTML",
     ),
+    "output-name": (
+        "an output file name of conf.py (brief_basename, epub_basename, latex_documents) "
+        "is a path, or holds control characters: a safe name is used",
+        "give a file name without a folder",
+    ),
     "myst": (
         "a quote, event, timeline or quotations directive is left as text, because "
         "myst_enable_extensions lacks colon_fence",
