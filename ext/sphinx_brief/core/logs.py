@@ -108,6 +108,10 @@ CODES: dict[str, tuple[str, str]] = {
         "is a path, or holds control characters: a safe name is used",
         "give a file name without a folder",
     ),
+    "raw": (
+        "raw HTML or LaTeX in a page (MyST HTML, the raw directive) is left out of every output",
+        'write it in Markdown, or set brief_raw_html = "allow" in conf.py',
+    ),
     "myst": (
         "a quote, event, timeline or quotations directive is left as text, because "
         "myst_enable_extensions lacks colon_fence",

@@ -51,6 +51,7 @@ from ..events.nodes import brief_timeline_entry, brief_timeline_list
 from ..events.records import EventRecord
 from ..quotes.nodes import brief_quote
 from ..quotes.records import QuoteRecord
+from . import raw
 
 _TYPES = {
     "article": "Article",
@@ -230,8 +231,8 @@ def _footcite_ids(template: str, keys: tuple[str, ...]) -> dict[str, str]:
                 raws.add(template.format(key=key, footbibliography_count=count))
             except (KeyError, IndexError, ValueError):
                 continue
-        for raw in raws:
-            by_id.setdefault(make_id(raw), key)
+        for text in raws:
+            by_id.setdefault(make_id(text), key)
     return by_id
 
 
@@ -272,7 +273,7 @@ def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
     if record.tags:
         item["keywords"] = [str(labels.get(tag, tag)) for tag in record.tags]
     if record.body.strip():
-        item["description"] = _plain_myst(record.body)
+        item["description"] = _plain_myst(raw.without_markup(app.config, record.body))
     url = _url(app, docname, record.anchor)
     if url:
         item["url"] = url
