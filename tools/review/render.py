@@ -344,8 +344,9 @@ def records_section(view: RecordView, records: Data) -> list[str]:
                 [Markdown(md_code(name, in_table=True)), _cell(before, name), _cell(after, name)]
                 for name in change["fields"]
             ]
-            label = view.label(after) or view.label(before)
-            out += [f"**{md_text(label)}**", "", md_table(["field", "before", "after"], rows), ""]
+            label = md_text(view.label(after) or view.label(before)).strip()
+            title = f"**{label}**" if label else "*(a record without a label)*"
+            out += [title, "", md_table(["field", "before", "after"], rows), ""]
     return out
 
 
