@@ -226,8 +226,11 @@ def generate(options: Options, out: Path) -> dict[str, int]:
         f"```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n",
         encoding="utf-8",
     )
+    # The cited entries, by key: sphinxcontrib-bibtex's "cited" filter does not see {note}s
+    keys = ", ".join(f'"{entry_key(index)}"' for index in cited)
     (out / "sources.md").write_text(
-        "# Sources\n\n```{bibliography}\n:list: bullet\n```\n", encoding="utf-8"
+        f"# Sources\n\n```{{bibliography}}\n:list: bullet\n:filter: key in {{{keys}}}\n```\n",
+        encoding="utf-8",
     )
     return {"entries in refs.bib": len(kept), "cited": len(cited), "pages": options.pages}
 
