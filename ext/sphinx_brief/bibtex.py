@@ -6,15 +6,24 @@ sphinxcontrib-bibtex's internals in one module only.
 
 Reading the bib files.  sphinxcontrib-bibtex reads them on ``builder-inited`` with pybtex in
 its strict mode, which raises on the first syntax error (an unclosed brace, a missing comma):
-the build stops with a traceback.  Just before it (priority 499), when the files changed, they
-are checked here by pybtex's grammar alone (:func:`syntax_errors`).  Without a syntax error
-nothing more happens: sphinxcontrib-bibtex reads the files itself and reports what it
-reports (a repeated key is its ``bibtex.bibfile_data_error``) exactly as it would without
-this extension.  With one, the files are read here in full (the broken entry up to the
-error, and the rest of the file) and the data is handed to sphinxcontrib-bibtex through its own
-cache, which it then finds up to date, and each error is a warning with its file and line
-(that reading is done with pybtex's own :func:`pybtex.errors.capture`, which restores pybtex's
-state in a ``finally``).
+the build stops with a traceback.  Just before it (priority 499), when the files changed:
+
+* in a brief, whose sphinxcontrib-bibtex ``sphinx_brief`` loads (the project does not name
+  it in ``extensions``), they are read once, here, with sphinxcontrib-bibtex's own
+  ``parse_bibdata`` under pybtex's :func:`pybtex.errors.capture` (which restores pybtex's
+  state in a ``finally``), and the data are handed to sphinxcontrib-bibtex through its own
+  cache, which it then finds up to date: a shared file of 10,000 entries is read once, not
+  twice.  Without a problem the data are exactly what its strict reading makes;
+* in a project that names sphinxcontrib-bibtex, the files are checked by pybtex's grammar
+  alone (:func:`syntax_errors`, no entry made) and, without a syntax error, nothing more
+  happens: sphinxcontrib-bibtex reads them and reports what it reports exactly as it would
+  without this extension.
+
+With a syntax error the files are read here in full (the broken entry up to the error, and
+the rest of the file), the data handed over, and each error is a warning with its file and
+line.  Any other problem (a repeated key is sphinxcontrib-bibtex's
+``bibtex.bibfile_data_error``) is left to sphinxcontrib-bibtex's own reading, which then
+reads the files and reports it in its words.
 """
 
 from __future__ import annotations
@@ -37,6 +46,9 @@ from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import is_bibdata_outdated, parse_bibdata
 
 from .core.logs import warn
+
+#: sphinxcontrib-bibtex's name as a project's ``extensions`` list it.
+PEER = "sphinxcontrib.bibtex"
 
 # "@article{key," or "@article(key,"; @string, @preamble and @comment have no key
 _ENTRY = re.compile(r"@\s*(\w+)\s*[{(]\s*([^,\s{}()]+)\s*,")
@@ -201,12 +213,18 @@ def read_bibfiles(app: Sphinx) -> None:
     files = [(Path(app.confdir) / name).resolve() for name in config.bibtex_bibfiles]
     if not is_bibdata_outdated(cite.bibdata, files, config.bibtex_encoding):
         return
-    if not syntax_errors(files, config.bibtex_encoding):
+    owned = PEER not in config.extensions
+    if not owned and not syntax_errors(files, config.bibtex_encoding):
         return
     with pybtex.errors.capture() as captured:
         data = parse_bibdata(files, config.bibtex_encoding)
-    cite.data["bibdata"] = data
-    _report(captured, [str(path) for path in files])
+    syntax = any(isinstance(error, PybtexSyntaxError) for error in captured)
+    if syntax or (owned and not captured):
+        cite.data["bibdata"] = data
+    if syntax:
+        _report(captured, [str(path) for path in files])
+    # else (a repeated key, a name pybtex cannot read): sphinxcontrib-bibtex reads the
+    # files again and reports it in its own words, its data exactly as its strict reading
 
 
 def _report(captured: list[Exception], files: list[str]) -> None:
