@@ -21,9 +21,10 @@ the build stops with a traceback.  Just before it (priority 499), when the files
 
 With a syntax error the files are read here in full (the broken entry up to the error, and
 the rest of the file), the data handed over, and each error is a warning with its file and
-line.  Any other problem (a repeated key is sphinxcontrib-bibtex's
-``bibtex.bibfile_data_error``) is left to sphinxcontrib-bibtex's own reading, which then
-reads the files and reports it in its words.
+line; in a brief, a name pybtex cannot read ("Too many commas") is one too (its entry named),
+where sphinxcontrib-bibtex's strict reading would stop with a traceback.  A repeated key
+(sphinxcontrib-bibtex's ``bibtex.bibfile_data_error``) is left to sphinxcontrib-bibtex's own
+reading, which then reads the files and reports it in its words.
 """
 
 from __future__ import annotations
@@ -218,13 +219,20 @@ def read_bibfiles(app: Sphinx) -> None:
         return
     with pybtex.errors.capture() as captured:
         data = parse_bibdata(files, config.bibtex_encoding)
-    syntax = any(isinstance(error, PybtexSyntaxError) for error in captured)
-    if syntax or (owned and not captured):
+    # what would stop sphinxcontrib-bibtex's strict reading with a traceback: a syntax
+    # error, or (in a brief) any error but a repeated key, which it reports itself
+    fatal = [
+        error
+        for error in captured
+        if isinstance(error, PybtexSyntaxError)
+        or (owned and not isinstance(error, BibliographyDataError))
+    ]
+    if fatal or (owned and not captured):
         cite.data["bibdata"] = data
-    if syntax:
+    if fatal:
         _report(captured, [str(path) for path in files])
-    # else (a repeated key, a name pybtex cannot read): sphinxcontrib-bibtex reads the
-    # files again and reports it in its own words, its data exactly as its strict reading
+    # else (a repeated key): sphinxcontrib-bibtex reads the files again and reports it in
+    # its own words, its data exactly as its strict reading makes them
 
 
 def _report(captured: list[Exception], files: list[str]) -> None:
@@ -256,8 +264,26 @@ def _report(captured: list[Exception], files: list[str]) -> None:
                 type="bibtex",
                 subtype="bibfile_data_error",
             )
-        else:
-            warn("bibtex", "bibliography error: %s", error)
+        else:  # a name pybtex cannot read ("Too many commas in 'A, B, C, D'")
+            quoted = re.search(r"'(.+)'", str(error))
+            place = _find(files, quoted.group(1)) if quoted else None
+            entry = _entry_before(starts, *place) if place else None
+            at = f"{place[0]}:{entry[1] if entry else place[1]}" if place else None
+            named = f"bib entry {entry[0]!r}: " if entry else ""
+            warn("bibtex", "%s%s; the rest of the entry is read", named, error, location=at)
+
+
+def _find(files: list[str], text: str) -> tuple[str, int] | None:
+    """The file and line where ``text`` first stands in the bib files."""
+    for path in files:
+        try:
+            content = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        at = content.find(text)
+        if at >= 0:
+            return path, content.count("\n", 0, at) + 1
+    return None
 
 
 def setup(app: Sphinx) -> None:
