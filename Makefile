@@ -23,7 +23,8 @@ PYTEST_ARGS ?=
 BASE        ?=
 REVIEW_OUT  ?= $(BUILDDIR)/review.md
 # More options of the review (see python -m tools.review --help): --pr, --preview-url,
-# --comment-out, --full-report-url.
+# --data-out (the report's data, which CI's comment job renders), --comment-out,
+# --full-report-url.
 REVIEW_ARGS ?=
 SOURCES_OUT ?= $(BUILDDIR)/sources-report.md
 # make livehtml: the port of the preview server (on 127.0.0.1).

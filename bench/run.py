@@ -16,6 +16,8 @@ Sections (``--sections``, all by default):
                project, the same without citations, stock sphinxcontrib-bibtex settings,
                ``pandoc --citeproc`` with a Chicago notes style, and this project with
                ``-j 2``.
+``sharedbib``  a brief citing 25, 50 and 100 entries of a shared refs.bib of 10,000,
+               against the same brief with only the entries it cites in its refs.bib.
 ``timeline``   1,000 / 5,000 / 10,000 events over 100 and 500 pages, with a collected
                timeline page: total build, the timeline page's write, peak memory; and
                ``-j 2`` against ``-j 1``.
@@ -63,8 +65,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402  (bench/ is not a package)
+import sharedbib  # noqa: E402
 
-SECTIONS = ("brief", "citations", "notes", "timeline", "overview", "profile")
+SECTIONS = ("brief", "citations", "notes", "sharedbib", "timeline", "overview", "profile")
 #: A one-word edit of the brief, toggled at every incremental run.
 EDIT_WORDS = ("government", "administration")
 #: Citation-corpus target: this project's build ≤ this × the no-citation build.
@@ -90,6 +93,8 @@ class Settings:
     citation_pages: int = 40
     citation_footcites: int = 60
     citation_keys: int = 3
+    shared_entries: int = 10_000
+    shared_cited: tuple[int, ...] = (25, 50, 100)
     timeline_events: tuple[int, ...] = (1000, 5000, 10000)
     timeline_pages: tuple[int, ...] = (100, 500)
     parallel_case: tuple[int, int] = (5000, 100)  # events, pages for -j 2 vs -j 1
@@ -144,6 +149,15 @@ def parse_args(argv: Sequence[str] | None = None) -> Settings:
     parser.add_argument("--citation-footcites", type=int, default=None)
     parser.add_argument("--citation-keys", type=int, default=None)
     parser.add_argument(
+        "--shared-entries", type=int, default=None, help="entries of the shared refs.bib (10000)"
+    )
+    parser.add_argument(
+        "--shared-cited",
+        type=_ints,
+        default=None,
+        help="comma-separated numbers of shared entries the brief cites (25,50,100)",
+    )
+    parser.add_argument(
         "--timeline-events",
         type=_ints,
         default=None,
@@ -190,6 +204,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Settings:
         settings.reps, settings.slow_reps, settings.huge_reps = 2, 1, 1
         settings.citation_pages, settings.citation_footcites = 4, 10
         settings.timeline_events, settings.timeline_pages = (100, 200), (5, 10)
+        settings.shared_entries, settings.shared_cited = 500, (5, 10)
         settings.parallel_case = (200, 10)
         settings.latexpdf = False
     settings.reps = args.reps or int(env.get("BENCH_REPS", 0)) or settings.reps
@@ -210,6 +225,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Settings:
     settings.citation_pages = args.citation_pages or settings.citation_pages
     settings.citation_footcites = args.citation_footcites or settings.citation_footcites
     settings.citation_keys = args.citation_keys or settings.citation_keys
+    settings.shared_entries = args.shared_entries or settings.shared_entries
+    settings.shared_cited = args.shared_cited or settings.shared_cited
     settings.timeline_events = args.timeline_events or settings.timeline_events
     settings.timeline_pages = args.timeline_pages or settings.timeline_pages
     if args.timeline_events or args.timeline_pages:
@@ -1050,6 +1067,88 @@ def bench_citations(settings: Settings, work: Path, report: list[str]) -> None:
     report.append("")
 
 
+# -- a shared refs.bib ----------------------------------------------------------------
+
+#: A brief citing 50 entries of a shared file ≤ this × the same brief with only those 50.
+SHARED_TARGET = 1.2
+
+
+def bench_sharedbib(settings: Settings, work: Path, report: list[str]) -> None:
+    """A brief citing a few entries of an institution's shared refs.bib (issue 24)."""
+    settings.progress("a shared refs.bib")
+    base = work / "sharedbib"
+    cases: dict[tuple[int, bool], Case] = {}
+    size = 0
+    for cited in settings.shared_cited:
+        for only in (True, False):
+            name = f"{cited}-{'own' if only else 'shared'}"
+            src = base / name
+            sharedbib.generate(
+                sharedbib.Options(settings.shared_entries, cited, only_cited=only), src
+            )
+            if not only:
+                size = (src / "refs.bib").stat().st_size
+            out, doctrees = base / "out" / name, base / "out" / f"doctrees-{name}"
+            label = (
+                f"cites {cited}; refs.bib: only those {cited}"
+                if only
+                else f"cites {cited}; refs.bib: the shared {settings.shared_entries:,}"
+            )
+            cases[cited, only] = Case(
+                label,
+                sphinx(settings, "html", src, out, doctrees),
+                base,
+                prepare=rmtree(out, doctrees),
+            )
+    measure(list(cases.values()), settings.reps, settings.progress)
+    report += [
+        "## A shared refs.bib",
+        "",
+        f"A brief of 10 pages citing a few entries (each twice: a full note and a short one) of "
+        f"a shared refs.bib of {settings.shared_entries:,} entries ({size / 1e6:.1f} MB: "
+        "articles, web pages, reports, books, chapters and documents; long titles, several "
+        "authors, accents, abstracts, addresses with queries; `bench/sharedbib.py`), against "
+        "the same brief whose refs.bib holds only the entries it cites; a Sources page lists "
+        f"the cited ones.  furo, html, `-j 1`; {settings.reps} runs each, interleaved.",
+        "",
+        *CASE_HEADER,
+        *(case_row(case) for case in cases.values()),
+        "",
+        "| cited | shared / own (wall) | CPU | median of the rounds | shared − own (CPU) |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    middle = sorted(settings.shared_cited)[len(settings.shared_cited) // 2]
+    measured: dict[int, float | None] = {}
+    extra: dict[int, float | None] = {}
+    for cited in settings.shared_cited:
+        own, shared = cases[cited, True], cases[cited, False]
+        measured[cited] = ratio(shared, own)
+        cpu = shared.cpu / own.cpu if shared.ok and own.ok else None
+        extra[cited] = shared.cpu - own.cpu if shared.ok and own.ok else None
+        report.append(
+            f"| {cited} | {_r(measured[cited])} | {_r(cpu)} | {_r(round_ratio(shared, own))} "
+            f"| {fmt_seconds(extra[cited]) if extra[cited] is not None else '—'} |"
+        )
+    own_cpu = {c: cases[c, True].cpu for c in settings.shared_cited if cases[c, True].ok}
+    report += [
+        "",
+        "The last column is what the entries a brief does not cite cost it: the same whatever "
+        "the number cited when the build is linear in the sources it cites.  CPU of the "
+        "briefs with only their own entries: "
+        + ", ".join(f"{c} cited {fmt_seconds(t)}" for c, t in own_cpu.items())
+        + ".",
+        "",
+    ]
+    settings.targets.append(
+        (
+            f"shared refs.bib ({settings.shared_entries:,} entries): a brief citing {middle} "
+            f"≤ {SHARED_TARGET} × the same with only those {middle}",
+            _r(measured.get(middle)),
+            verdict(measured.get(middle), SHARED_TARGET),
+        )
+    )
+
+
 # -- the timeline at scale -----------------------------------------------------------
 
 
@@ -1394,6 +1493,8 @@ def run(settings: Settings) -> Path:
             bench_citations(settings, work, report)
         if "notes" in settings.sections:
             bench_notes(settings, work, report)
+        if "sharedbib" in settings.sections:
+            bench_sharedbib(settings, work, report)
         projects: dict[str, Path] = {}
         if "timeline" in settings.sections:
             projects = bench_timeline(settings, work, report)

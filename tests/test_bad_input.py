@@ -498,6 +498,14 @@ CASES: dict[str, Case] = {
         file="refs.bib",
         bib="@article{badmonth, title = {T}, journal = {J}, year = {2009}, month = {Smarch}}\n",
     ),
+    "bib entry with a name pybtex cannot read": Case(
+        "Cited.{footcite}`wire2009`",
+        "@article{commas",
+        "bib entry 'commas': Too many commas in 'One, Two, Three, Four'",
+        "brief.bibtex",
+        file="refs.bib",
+        bib="\n@article{commas,\n author = {One, Two, Three, Four}, title = {T}, journal = {J}}\n",
+    ),
     "bib entry with an unclosed brace": Case(
         "Cited.{footcite}`wire2009`",
         "@article{broken",

@@ -7,6 +7,7 @@ the tests below check that they do what the project needs.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -149,22 +150,81 @@ def test_make_test_is_the_only_set_up_step() -> None:
     assert dry.stdout.index("npm ci") < dry.stdout.index("-m pytest")
 
 
-def test_the_review_comment_is_posted_without_running_the_contributors_code() -> None:
+def test_the_review_comment_is_rendered_and_posted_by_the_base_branch() -> None:
     build = load(WORKFLOW)
     assert build["permissions"] == {"contents": "read"}
     assert "permissions" not in build["jobs"]["build"]  # no write token where PR code runs
-    upload = next(s for s in steps(build) if s.get("with", {}).get("name") == "review-report")
-    assert "_build/review" in upload["with"]["path"]
+    upload = next(s for s in steps(build) if s.get("with", {}).get("name") == "review-data")
+    assert upload["with"]["path"] == "_build/review/review.json"  # data, never Markdown
     review = next(s for s in steps(build) if "make review" in str(s.get("run", "")))
-    assert "--comment-out" in review["run"] and "REVIEW_PREVIEW_URL" in review["env"]
+    assert "--data-out _build/review/review.json" in review["run"]
+    assert "--comment-out" not in review["run"] and "REVIEW_PREVIEW_URL" in review["env"]
     poster = load(COMMENT_WORKFLOW)
     triggers = poster.get("on", poster.get(True))
     assert triggers["workflow_run"]["workflows"] == [build["name"]]
     job = poster["jobs"]["comment"]
     assert job["permissions"]["pull-requests"] == "write"
-    uses = [str(s.get("uses", "")) for s in job["steps"]]
-    assert not any(u.startswith("actions/checkout") for u in uses)  # never the PR's code
-    assert not any("run" in s for s in job["steps"])  # nothing from the artifact is run
-    script = job["steps"][-1]["with"]["script"]
-    assert "updateComment" in script and "createComment" in script
-    assert "head_sha" in script  # the number in the artifact is checked, not trusted
+    checkout = next(s for s in job["steps"] if "actions/checkout" in str(s.get("uses", "")))
+    # the base branch (a workflow_run's default): no ref or repository of the pull request
+    assert set(checkout.get("with", {})) <= {"persist-credentials", "sparse-checkout"}
+    download = next(
+        s for s in job["steps"] if "actions/download-artifact" in str(s.get("uses", ""))
+    )
+    assert download["with"]["name"] == "review-data"
+    runs = [str(s["run"]) for s in job["steps"] if "run" in s]
+    assert runs == [
+        'python3 -E -s -m tools.review.post --data "$RUNNER_TEMP/review-data/review.json"'
+    ]
+    text = COMMENT_WORKFLOW.read_text(encoding="utf-8")
+    assert "pr-number" not in text and "github-script" not in text
+
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+#: ``owner/repo@<40 hex digits>`` (a path inside the repository allowed), and its tag after.
+PINNED = re.compile(r"[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40}")
+TAG_COMMENT = re.compile(r"^\s*(?:- )?uses: \S+@[0-9a-f]{40}\s+# v\d+")
+
+
+def workflow_faults(workflow: dict[str, Any]) -> list[str]:
+    """What a workflow does that a pull request could abuse, or that could change under it."""
+    faults = []
+    for name, job in workflow["jobs"].items():
+        if "uses" in job and not PINNED.fullmatch(str(job["uses"])):
+            faults.append(f"{name}: reusable workflow not pinned by commit: {job['uses']}")
+        for step in job.get("steps", []):
+            label = f"{name}: {step.get('name') or step.get('uses') or step.get('run')}"
+            if "${{" in str(step.get("run", "")):
+                faults.append(f"{label}: an expression in a shell line (pass it through env)")
+            uses = step.get("uses")
+            if uses is None:
+                continue
+            if not PINNED.fullmatch(str(uses)):
+                faults.append(f"{label}: not pinned by a full commit SHA")
+            keeps = step.get("with", {}).get("persist-credentials") is not False
+            if str(uses).startswith("actions/checkout@") and keeps:
+                faults.append(f"{label}: the checkout keeps its token (persist-credentials)")
+    return faults
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[p.name for p in WORKFLOWS])
+def test_workflows_run_no_expression_in_a_shell_and_pin_every_action(path: Path) -> None:
+    assert workflow_faults(load(path)) == []
+    # every pinned action says which tag it is, for the next update
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^\s*(?:- )?uses:", line):
+            assert TAG_COMMENT.match(line), line
+
+
+def test_the_workflow_check_finds_each_fault() -> None:
+    workflow = load(WORKFLOW)
+    steps_ = workflow["jobs"]["build"]["steps"]
+    steps_[0]["with"]["persist-credentials"] = True
+    steps_[1]["uses"] = "actions/setup-python@v5"
+    steps_.append({"name": "inject", "run": "echo ${{ github.event.pull_request.title }}"})
+    workflow["jobs"]["other"] = {"uses": "org/repo/.github/workflows/x.yml@main"}
+    faults = workflow_faults(workflow)
+    assert len(faults) == 4, faults
+    assert any("persist-credentials" in f for f in faults)
+    assert any("setup-python" in f and "SHA" in f for f in faults)
+    assert any("inject" in f and "expression" in f for f in faults)
+    assert any(f.startswith("other:") for f in faults)

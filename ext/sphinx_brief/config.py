@@ -148,6 +148,14 @@ VALUES: tuple[Value, ...] = (
         "strings each, None to leave one out (site/epub.py)",
     ),
     Value(
+        "brief_raw_html",
+        "remove",
+        "env",
+        (str,),
+        'raw HTML or LaTeX in a page (MyST HTML, the raw directive): "remove" (a warning '
+        'at its page and line; left out of every output) or "allow" (published as written)',
+    ),
+    Value(
         "brief_people",
         {},
         "env",

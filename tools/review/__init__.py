@@ -11,7 +11,11 @@ change of the export format breaks a test rather than the report.  Modules:
 * ``pages``, ``words``: rendered text line by line, paragraphs word by word;
 * ``bibentries``, ``records``: sources by key, events and quotations by identity;
 * ``sourcing``: unsourced paragraphs and records, uncited entries, dates against sources;
-* ``report``, ``sections``, ``comment``: the Markdown, and its pull-request comment;
-* ``buildwarnings``: the new warnings; ``md``: Markdown escaping;
+* ``report``: the review's data (JSON-able, text only); ``schema``: what those data may be;
+  ``kinds``, ``render``, ``comment``: the Markdown made of them, escaped, and its
+  pull-request comment; ``post``: the comment job (standard library only), which checks a
+  pull request's data, renders them and posts them on that pull request;
+* ``buildwarnings``: the new warnings; ``md``: Markdown escaping (mentions and issue
+  references defused, addresses as code);
 * ``sentences``: sentence ends, and the one-sentence-per-line check of ``docs/``.
 """

@@ -44,6 +44,7 @@ working tree alone (``make sources-report``).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shlex
 import shutil
@@ -59,11 +60,10 @@ from .bibentries import read_probe
 from .comment import GITHUB_LIMIT, READTHEDOCS_PREVIEW, for_comment
 from .gitrepo import ReviewError, git, repository_root, resolve_commit, worktree
 from .jobs import FAILING_OPTIONS, Job, Side, _side_env, plan_jobs, run_jobs
-from .md import md_code
 from .records import EVENTS, QUOTES, load_records
-from .report import Review, render_report
+from .render import render, sourcing_lines
+from .report import Review, collect
 from .sourcing import analyse
-from .sourcing import render as render_sourcing
 
 
 def review(
@@ -79,8 +79,10 @@ def review(
     workdir: Path | None = None,
     preview_url: str | None = None,
     pr: str | None = None,
-) -> str:
-    """Build both sides, write the report to ``out`` (if given) and return it."""
+    data_out: Path | None = None,
+) -> tuple[str, dict[str, Any]]:
+    """Build both sides, write the report to ``out`` (and its data to ``data_out``), if
+    given; return the report and its data."""
     docs = docs.resolve()
     root = repository_root(docs if docs.is_dir() else Path.cwd())
     try:
@@ -90,12 +92,8 @@ def review(
     if not (docs / "conf.py").is_file():
         raise ReviewError(f"{docs} has no conf.py")
     commit = resolve_commit(root, base_ref)
-    head_commit = git("rev-parse", "--short=12", "HEAD", cwd=root)
+    head_commit = git("rev-parse", "HEAD", cwd=root)
     dirty = bool(git("status", "--porcelain", "--untracked-files=normal", "--", ".", cwd=root))
-    head_label = (
-        f"the working tree (commit {md_code(head_commit)}"
-        f"{' with uncommitted changes' if dirty else ''})"
-    )
     options = [o for o in sphinxopts if o not in FAILING_OPTIONS]
 
     tmp = Path(tempfile.mkdtemp(prefix="brief-review-", dir=workdir))
@@ -111,15 +109,15 @@ def review(
                     continue
                 jobs_to_run += plan_jobs(side, options, _side_env(side, ext))
             run_jobs(jobs_to_run, jobs, timeout)
-            report = render_report(
-                Review(base_ref, commit, head_label, base, head, max_diff_lines, preview_url, pr)
-            )
+            data = collect(Review(base_ref, commit, head_commit, dirty, base, head, max_diff_lines))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(report, encoding="utf-8")
-    return report
+    report = render(data, preview_url=preview_url, pr=pr)
+    for path, text in ((out, report), (data_out, json.dumps(data, ensure_ascii=False))):
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    return report, data
 
 
 def sources_report(
@@ -157,7 +155,7 @@ def sources_report(
             )
         records = {k.name: load_records(side.outdir("html"), k)[0] for k in (EVENTS, QUOTES)}
         sourcing = analyse(probe, records, None, uncited=True)
-        lines += render_sourcing(sourcing, heading="#")
+        lines += sourcing_lines(sourcing.to_data(), heading="#")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     report = "\n".join(lines).rstrip() + "\n"
@@ -206,6 +204,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="longest comment (default: %(default)s, GitHub's limit)",
     )
     parser.add_argument("--full-report-url", help="where a cut comment sends its reader")
+    parser.add_argument(
+        "--data-out",
+        help="also write the review's data (JSON, what the comment job renders: "
+        "tools/review/schema.py) to this file",
+    )
     parser.add_argument(
         "--out",
         default="_build/review.md",
@@ -267,11 +270,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             report, open_count = sources_report(**common)
             status = 1 if open_count else 0
         else:
-            report = review(
+            report, _data = review(
                 base_ref=args.base,
                 max_diff_lines=args.max_diff_lines,
                 preview_url=args.preview_url,
                 pr=args.pr,
+                data_out=Path(args.data_out) if args.data_out else None,
                 **common,
             )
     except ReviewError as exc:

@@ -1,4 +1,4 @@
-"""The report as a pull-request comment: preview links, and a cut at GitHub's limit.
+"""The report as a pull-request comment: a cut at GitHub's limit (standard library only).
 
 GitHub refuses a comment longer than 65,536 characters.  A longer report is cut at a line
 (an open code fence or ``<details>`` closed first) and ends with a link to the full report
@@ -9,7 +9,6 @@ so the workflow that posts it finds and updates the same comment on each push.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 #: GitHub's limit on a comment's body, in characters.
 GITHUB_LIMIT = 65536
@@ -17,18 +16,6 @@ MARKER = "<!-- brief-review: the report of make review; updated on each push -->
 #: Read the Docs' address of a pull request's build (``{project}`` set in the workflow).
 READTHEDOCS_PREVIEW = "https://{project}--{pr}.org.readthedocs.build/en/{pr}/{page}"
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-
-
-def preview_links(pattern: str | None, pr: str | None, docnames: Iterable[str]) -> dict[str, str]:
-    """Each page's preview address: ``{pr}``, ``{page}`` (``docname.html``), ``{docname}``."""
-    if not pattern or not pr:
-        return {}
-    return {
-        docname: pattern.replace("{pr}", pr)
-        .replace("{page}", f"{docname}.html")
-        .replace("{docname}", docname)
-        for docname in docnames
-    }
 
 
 def for_comment(report: str, *, full_url: str | None, limit: int = GITHUB_LIMIT) -> str:

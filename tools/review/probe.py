@@ -18,6 +18,9 @@ writes JSON to RESULT; it never raises:
   comes right before it, or before a block that holds it.
 * ``cited``: the bib keys the pages cite (footnote names made from ``bibtex_footcite_id``,
   the citation domain's references, and the ``sources`` of records).
+* ``raw``: every raw piece of every page (MyST's HTML, the ``raw`` directive), verbatim,
+  with its page, line and format, read before any extension may leave it out (sphinx_brief
+  does, unless ``brief_raw_html = "allow"``).
 """
 
 from __future__ import annotations
@@ -34,6 +37,32 @@ from typing import Any
 EXPLAINED = re.compile(r"^\s*unsourced\s*:\s*(?P<why>.*)$", re.I | re.S)
 #: Blocks whose paragraphs are apparatus, never claims of the brief.
 SKIPPED = ("footnote", "citation", "comment", "raw", "figure", "caption", "legend", "docinfo")
+
+
+#: The raw pieces of the pages read: ``{docname: [{line, format, text}, …]}``.
+RAW: dict[str, list[dict[str, Any]]] = {}
+
+
+def raw_collector() -> Any:
+    """A transform that notes every raw node of a page as it is read (:data:`RAW`)."""
+    from docutils import nodes
+    from sphinx.transforms import SphinxTransform
+
+    class RawPieces(SphinxTransform):
+        # before sphinx_brief leaves raw markup out (200) and docutils' substitutions (220)
+        default_priority = 150
+
+        def apply(self, **kwargs: Any) -> None:
+            pieces = RAW.setdefault(self.env.docname, [])
+            for node in self.document.findall(nodes.raw):
+                where = node
+                while where is not None and not where.line:
+                    where = where.parent
+                line = where.line if where is not None else 0
+                text = node.astext()
+                pieces.append({"line": line or 0, "format": node.get("format", ""), "text": text})
+
+    return RawPieces
 
 
 def read_entries(app: Any, srcdir: Path, data: dict[str, Any]) -> None:
@@ -246,9 +275,13 @@ def main(argv: list[str]) -> int:
         data["traceback"] = traceback.format_exc()
     if app is not None and not data["problems"]:
         try:
+            app.add_transform(raw_collector())
             app.build(force_all=True)
             data["pages"] = read_pages(app)
             data["cited"] = cited_keys(app, data["pages"], data["entries"])
+            data["raw"] = [
+                {"docname": docname, **piece} for docname in sorted(RAW) for piece in RAW[docname]
+            ]
         except BaseException as exc:
             data["page_problems"].append(f"{type(exc).__name__}: {exc}")
     result.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

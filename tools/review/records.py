@@ -11,6 +11,7 @@ from typing import Any
 
 from sphinx_brief.core.export import EVENT_FIELDS, QUOTE_FIELDS
 
+from .kinds import EVENTS_VIEW, QUOTES_VIEW, RecordView
 from .md import _display
 
 
@@ -18,22 +19,33 @@ from .md import _display
 class RecordKind:
     """How to read, match and show one kind of exported record."""
 
-    name: str  # "events"
-    title: str  # "Events"
-    filename: str  # "events.json"
+    view: RecordView  # its name, title, export file and columns (kinds.py)
     #: Identities tried in turn on the records still unmatched; each gives None when the
     #: record lacks what it needs.
     identities: tuple[Callable[[Mapping[str, Any]], tuple[str, ...] | None], ...]
-    columns: tuple[tuple[str, str], ...]  # (field, header) of the added/removed tables
     fields: tuple[str, ...]  # the fields compared, in the order shown
     #: The field whose words say what the record is (an event's title, a quotation's
     #: text): records left unmatched by identity are paired by its similarity, on a page.
     text_field: str = "title"
 
+    @property
+    def name(self) -> str:
+        return self.view.name
+
+    @property
+    def title(self) -> str:
+        return self.view.title
+
+    @property
+    def filename(self) -> str:
+        return self.view.filename
+
+    @property
+    def columns(self) -> tuple[tuple[str, str], ...]:
+        return self.view.columns
+
     def label(self, record: Mapping[str, Any]) -> str:
-        return " — ".join(
-            _display(record.get(name)) for name, _ in self.columns[:2] if record.get(name)
-        )
+        return self.view.label(record)
 
 
 def _key(*names: str) -> Callable[[Mapping[str, Any]], tuple[str, ...] | None]:
@@ -45,9 +57,7 @@ def _key(*names: str) -> Callable[[Mapping[str, Any]], tuple[str, ...] | None]:
 
 
 EVENTS = RecordKind(
-    "events",
-    "Events",
-    "events.json",
+    EVENTS_VIEW,
     # then the anchor alone: it is the :name: when one is given, so it stays when the
     # date and the title both change
     identities=(
@@ -56,29 +66,11 @@ EVENTS = RecordKind(
         _key("url", "date"),
         _key("url"),
     ),
-    columns=(
-        ("date_display", "date"),
-        ("title", "title"),
-        ("place", "place"),
-        ("tags", "tags"),
-        ("sources", "sources"),
-        ("url", "declared at"),
-    ),
     fields=EVENT_FIELDS,
 )
 QUOTES = RecordKind(
-    "quotes",
-    "Quotations",
-    "quotes.json",
+    QUOTES_VIEW,
     identities=(_key("speaker", "text"), _key("speaker", "url")),
-    columns=(
-        ("speaker", "speaker"),
-        ("text", "text"),
-        ("role", "role"),
-        ("date", "date"),
-        ("sources", "sources"),
-        ("url", "declared at"),
-    ),
     fields=QUOTE_FIELDS,
     text_field="text",
 )

@@ -12,7 +12,8 @@ Four findings, from one side's probe (its doctrees and bib entries) and its HTML
   ``:date-note:`` explains the conflict is listed as explained, with its note.
 
 ``make sources-report`` writes it for the whole brief; the review report has the same
-section for the pages a change touches.
+section for the pages a change touches.  The findings are data (:meth:`Sourcing.to_data`);
+:mod:`.render` writes them as Markdown.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from typing import Any
 
 import edtf
 
-from .md import md_code, md_text
 from .records import EVENTS, QUOTES, RecordKind
 from .words import Paragraph, excerpt, is_word, paragraphs_of
 
@@ -33,10 +33,23 @@ MIN_WORDS = 5
 
 @dataclass
 class Finding:
+    """One finding, as data (the report writes it: :func:`.render.sourcing_lines`)."""
+
     docname: str
-    what: str  # Markdown
+    #: "paragraph" (stated without a note), "no-source" (a record), "date" (a record dated
+    #: after a source of its was published)
+    kind: str
     why: str | None = None  # the explanation given on the page, if any
     line: int = 0  # of a paragraph
+    section: str = ""  # of a paragraph
+    text: str = ""  # a paragraph's words, or the record's label
+    record: str = ""  # "Event" or "Quotation"
+    date: str = ""  # a record's date
+    key: str = ""  # the source it is dated after
+    published: str = ""  # that source's date
+
+    def to_data(self) -> dict[str, Any]:
+        return dict(self.__dict__)
 
 
 @dataclass
@@ -50,6 +63,16 @@ class Sourcing:
     def open_count(self) -> int:
         findings = [*self.unsourced, *self.no_source, *self.dates]
         return sum(f.why is None for f in findings) + len(self.uncited)
+
+    def to_data(self, pages: Collection[str] | None = None) -> dict[str, Any]:
+        """The findings as the review's data (``pages``: the pages they are limited to)."""
+        return {
+            "pages": sorted(pages) if pages is not None else None,
+            "unsourced": [f.to_data() for f in self.unsourced],
+            "no_source": [f.to_data() for f in self.no_source],
+            "dates": [f.to_data() for f in self.dates],
+            "uncited": list(self.uncited),
+        }
 
 
 Span = tuple[tuple[int, ...], tuple[int, ...]]
@@ -114,8 +137,16 @@ def analyse(
             continue
         for paragraph in paragraphs_of(page):
             if _unsourced(paragraph):
-                what = _where(paragraph) + excerpt(paragraph)
-                result.unsourced.append(Finding(docname, what, paragraph.explained, paragraph.line))
+                result.unsourced.append(
+                    Finding(
+                        docname,
+                        "paragraph",
+                        paragraph.explained,
+                        paragraph.line,
+                        paragraph.section,
+                        excerpt(paragraph),
+                    )
+                )
     fields = {key: entry.get("fields", {}) for key, entry in probe.get("entries", {}).items()}
     for kind in (EVENTS, QUOTES):
         for record in records.get(kind.name) or []:
@@ -123,10 +154,10 @@ def analyse(
             docname = _docname(url)
             if not wanted(docname):
                 continue
-            label = f"{kind.title[:-1]} {md_code(_label(kind, record))}"
+            title, label = kind.title[:-1], _label(kind, record)
             keys = [str(k) for k in record.get("sources") or []]
             if not keys:
-                result.no_source.append(Finding(docname, f"{label} has no source"))
+                result.no_source.append(Finding(docname, "no-source", text=label, record=title))
             span = _span(str(record.get("date", "")))
             for key in keys:
                 source = published(fields.get(key, {}))
@@ -137,9 +168,13 @@ def analyse(
                 result.dates.append(
                     Finding(
                         docname,
-                        f"{label} is dated {md_text(str(record.get('date')))}, after its "
-                        f"source {md_code(key)} was published ({md_text(source[0])})",
+                        "date",
                         why,
+                        date=str(record.get("date")),
+                        key=key,
+                        published=source[0],
+                        text=label,
+                        record=title,
                     )
                 )
     if uncited:
@@ -151,62 +186,3 @@ def analyse(
 def _unsourced(paragraph: Paragraph) -> bool:
     words = [t for t in paragraph.tokens if is_word(t)]
     return not paragraph.notes and not paragraph.covered and len(words) >= MIN_WORDS
-
-
-def _where(paragraph: Paragraph) -> str:
-    section = f"“{md_text(paragraph.section)}”, " if paragraph.section else ""
-    return f"{section}line {paragraph.line}: " if paragraph.line else section
-
-
-def render(sourcing: Sourcing, *, heading: str = "##", scope: str = "the brief") -> list[str]:
-    """The findings as Markdown: open ones first, then the exceptions the pages explain."""
-    out: list[str] = []
-    groups = (
-        ("Paragraphs that state something without a note", sourcing.unsourced),
-        ("Quotations and events without a source", sourcing.no_source),
-        ("Records dated after a source of theirs was published", sourcing.dates),
-    )
-    for title, findings in groups:
-        open_ = [f for f in findings if f.why is None]
-        if open_:
-            out += [f"{heading}# {title}", ""]
-            out += [f"- {md_code(f.docname)}: {f.what}" for f in open_]
-            out.append("")
-    if sourcing.uncited:
-        out += [f"{heading}# Sources cited nowhere", ""]
-        out += [f"- {md_code(key)}" for key in sourcing.uncited]
-        out.append("")
-    explained = [f for _title, findings in groups for f in findings if f.why is not None]
-    if explained:
-        out += [f"{heading}# Explained on the page", ""]
-        out += [_explained(run) for run in _runs(explained)]
-        out.append("")
-    if not sourcing.open_count:
-        out.insert(0, f"Nothing in {scope} is stated without a source.\n")
-    return out
-
-
-def _runs(findings: Sequence[Finding]) -> list[list[Finding]]:
-    """Consecutive paragraphs of one page explained by one comment, together."""
-    runs: list[list[Finding]] = []
-    for finding in findings:
-        last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and finding.line
-            and last.line
-            and (last.docname, last.why) == (finding.docname, finding.why)
-        ):
-            runs[-1].append(finding)
-        else:
-            runs.append([finding])
-    return runs
-
-
-def _explained(run: Sequence[Finding]) -> str:
-    first = run[0]
-    why = md_text(first.why or "")
-    if len(run) < 3:
-        return "\n".join(f"- {md_code(f.docname)}: {f.what} — {why}" for f in run)
-    lines = f"lines {run[0].line}–{run[-1].line}"
-    return f"- {md_code(first.docname)}: {len(run)} paragraphs, {lines}, from {first.what} — {why}"

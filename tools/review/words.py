@@ -5,7 +5,8 @@ Each side's probe reads its pages' paragraphs from the doctrees, notes as single
 number, so a note added early in a page does not make every later paragraph "changed".
 Paragraphs of a page are aligned with :class:`difflib.SequenceMatcher`; within a changed
 stretch each new paragraph is paired with the most similar old one, in order.  A changed
-paragraph is shown as the sentences that hold a change, ~~removed~~ **added** words marked.
+paragraph is shown as the sentences that hold a change, ~~removed~~ **added** words marked
+(:func:`word_segments` says which, as text; :mod:`.render` writes the Markdown).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .md import md_text
 from .sentences import _is_abbreviation
 
 #: How alike two paragraphs must be (difflib ratio of their words) to be one, changed.
@@ -184,22 +184,25 @@ def _ends_sentence(tokens: Sequence[str], index: int) -> bool:
     return not following or bool(re.match(r"[\"'“‘(\[]*[A-Z0-9]", following))
 
 
-def _words(tokens: Sequence[str]) -> str:
-    return md_text(join(tokens))
+#: One piece of a changed paragraph as the report shows it: ``[kind, text]``, kind one of
+#: "text" (unchanged words, and the spaces between pieces), "removed", "added", "note"
+#: (a note whose source changed, shown by its marker) and "gap" (sentences left out).
+Segment = list[str]
 
 
-def word_diff(before: Paragraph, after: Paragraph) -> str:
-    """The sentences of ``after`` that hold a change, with ~~removed~~ **added** words."""
+def word_segments(before: Paragraph, after: Paragraph) -> list[Segment]:
+    """The sentences of ``after`` that hold a change, as :data:`Segment` pieces (text, not
+    Markdown: the report escapes them, :func:`.render.render_segments`)."""
     old, new = before.tokens, after.tokens
     matcher = difflib.SequenceMatcher(None, before.keys, after.keys, autojunk=False)
-    # (markdown, changed, ends a sentence, glued to the item before) per item; an item is
+    # (pieces, changed, ends a sentence, glued to the item before) per item; an item is
     # a token or a change
-    items: list[tuple[str, bool, bool, bool]] = []
+    items: list[tuple[list[Segment], bool, bool, bool]] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             for j in range(j1, j2):
                 glued = new[j].startswith(GLUE)
-                items.append((_words([new[j]]), False, _ends_sentence(new, j), glued))
+                items.append(([["text", join([new[j]])]], False, _ends_sentence(new, j), glued))
             continue
         first = new[j1] if j2 > j1 else old[i1]
         glued = first.startswith(GLUE)
@@ -207,15 +210,17 @@ def word_diff(before: Paragraph, after: Paragraph) -> str:
         same_label = [token_text(t) for t in old[i1:i2]] == [token_text(t) for t in new[j1:j2]]
         if same_label and all(_is_note(t) for t in new[j1:j2]):
             # the same marker, another content: the note's source changed
-            items.append((f"{_words(new[j1:j2])} *(note changed)*", True, ends, glued))
+            items.append(([["note", join(new[j1:j2])]], True, ends, glued))
             continue
-        parts = []
+        pieces: list[Segment] = []
         if i2 > i1:
-            parts.append(f"~~{_words(old[i1:i2])}~~")
+            pieces.append(["removed", join(old[i1:i2])])
         if j2 > j1:
-            parts.append(f"**{_words(new[j1:j2])}**")
-        items.append((" ".join(parts), True, ends, glued))
-    sentences: list[list[tuple[str, bool, bool, bool]]] = [[]]
+            if pieces:
+                pieces.append(["text", " "])
+            pieces.append(["added", join(new[j1:j2])])
+        items.append((pieces, True, ends, glued))
+    sentences: list[list[tuple[list[Segment], bool, bool, bool]]] = [[]]
     for item in items:
         sentences[-1].append(item)
         if item[2]:
@@ -223,25 +228,34 @@ def word_diff(before: Paragraph, after: Paragraph) -> str:
     sentences = [s for s in sentences if s]
     changed = [i for i, s in enumerate(sentences) if any(item[1] for item in s)]
     if not changed:
-        return ""
-    shown: list[str] = []
-    for position, index in enumerate(changed):
-        if position and index != changed[position - 1] + 1:
-            shown.append("…")
-        text = ""
-        for number, (md, _changed, _end, glued) in enumerate(sentences[index]):
-            text += md if (number == 0 or glued) else " " + md
-        shown.append(text)
-    text = " ".join(shown)
+        return []
+    out: list[Segment] = []
     if changed[0] > 0:
-        text = "… " + text
+        out += [["gap", "…"], ["text", " "]]
+    for position, index in enumerate(changed):
+        if position:
+            out.append(["text", " "])
+            if index != changed[position - 1] + 1:
+                out += [["gap", "…"], ["text", " "]]
+        for number, (pieces, _changed, _end, glued) in enumerate(sentences[index]):
+            if number and not glued:
+                out.append(["text", " "])
+            out += pieces
     if changed[-1] < len(sentences) - 1:
-        text += " …"
-    return text
+        out += [["text", " "], ["gap", "…"]]
+    return out
+
+
+def word_diff(before: Paragraph, after: Paragraph) -> str:
+    """The sentences of ``after`` that hold a change, with ~~removed~~ **added** words."""
+    from .render import render_segments
+
+    return render_segments(word_segments(before, after))
 
 
 def excerpt(paragraph: Paragraph, limit: int = 300) -> str:
+    """The paragraph's words, cut at ``limit`` characters (plain text)."""
     text = plain(paragraph)
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + " …"
-    return md_text(text)
+    return text

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pybtex.richtext import Text
@@ -34,8 +35,8 @@ class NoteSettings:
     archive_links: bool = True
     #: memoise notes (``brief_citation_cache``)
     cache: bool = True
-    #: where each entry starts, for warnings by key
-    starts: bibtex.Starts = field(default_factory=dict, compare=False, hash=False)
+    #: the bib files, whose entries' starts (:attr:`starts`) warnings name
+    bibfiles: tuple[str, ...] = field(default=(), compare=False, hash=False)
     #: the full notes of this build: content key → note
     notes: dict[Hashable, Text] = field(default_factory=dict, compare=False, hash=False, repr=False)
     #: each entry read once in this build: content key → (its note parts, its problems)
@@ -51,6 +52,12 @@ class NoteSettings:
         default_factory=set, compare=False, hash=False, repr=False
     )
 
+    @cached_property
+    def starts(self) -> bibtex.Starts:
+        """Where each entry starts, for warnings by key: the files are scanned when the
+        first warning needs it (most builds have none), once per build."""
+        return bibtex.scan(self.bibfiles)
+
     @property
     def key(self) -> tuple[str, bool]:
         """The settings a note's text depends on (a new one belongs here too)."""
@@ -61,14 +68,14 @@ class NoteSettings:
         config = app.config
         env = env if env is not None else app.env
         try:
-            starts = bibtex.scan(bibtex.bibfiles(env))
+            files = tuple(bibtex.bibfiles(env))
         except (KeyError, AttributeError):  # sphinxcontrib-bibtex not set up
-            starts = {}
+            files = ()
         return cls(
             language=config.language or "en",
             archive_links=bool(config.brief_archive_links),
             cache=bool(config.brief_citation_cache),
-            starts=starts,
+            bibfiles=files,
         )
 
 

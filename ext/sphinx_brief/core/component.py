@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.fileutil import copy_asset_file
 
 from . import checks, logs
+from .paths import output_file
 
 PACKAGE = Path(__file__).resolve().parent.parent
 #: The stylesheets of the components (HTML builders only).
@@ -108,7 +109,7 @@ def add_latex_package(app: Sphinx, filename: str) -> None:
         # The LaTeX Makefile compiles in the output folder: the package must be there (an
         # older copy is replaced).
         if exception is None and app.builder.format == "latex":
-            copy_asset_file(path, Path(app.outdir) / path.name, force=True)
+            copy_asset_file(path, output_file(app.outdir, path.name), force=True)
 
     app.add_latex_package(path.stem)
     app.connect("build-finished", build_finished)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -17,6 +16,7 @@ from sphinx.builders import Builder
 from sphinx.errors import NoUri
 
 from .component import is_website
+from .paths import output_file
 
 #: Keys of every item of ``events.json``.
 EVENT_FIELDS: tuple[str, ...] = (
@@ -58,6 +58,6 @@ def json_export(
         for item in data:
             assert tuple(item) == fields, f"{filename}: {tuple(item)} is not {fields}"
         text = json.dumps(data, ensure_ascii=False, indent=2)
-        (Path(app.outdir) / filename).write_text(text + "\n", encoding="utf-8")
+        output_file(app.outdir, filename).write_text(text + "\n", encoding="utf-8")
 
     return write

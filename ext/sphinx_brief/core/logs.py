@@ -106,6 +106,15 @@ CODES: dict[str, tuple[str, str]] = {
         "a file of the ePub is not well-formed XML, so its accessibility fixes were skipped",
         "correct the page's raw HTML",
     ),
+    "output-name": (
+        "an output file name of conf.py (brief_basename, epub_basename, latex_documents) "
+        "is a path, or holds control characters: a safe name is used",
+        "give a file name without a folder",
+    ),
+    "raw": (
+        "raw HTML or LaTeX in a page (MyST HTML, the raw directive) is left out of every output",
+        'write it in Markdown, or set brief_raw_html = "allow" in conf.py',
+    ),
     "myst": (
         "a quote, event, timeline or quotations directive is left as text, because "
         "myst_enable_extensions lacks colon_fence",

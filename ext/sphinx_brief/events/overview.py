@@ -32,13 +32,13 @@ import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..core.component import is_website
+from ..core.paths import output_file
 from ..core.visitors import BUILDERS, nothing
 from .entries import SEPARATOR, Shown
 
@@ -334,9 +334,9 @@ def _epub_image(self: Any, node: brief_timeline_overview) -> str:
     """
     drawn = svg(node["drawing"], None, alone=True)
     name = f"brief-overview-{hashlib.sha256(drawn.encode()).hexdigest()[:16]}.svg"
-    folder = Path(self.builder.outdir, "_images")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + drawn, "utf-8")
+    path = output_file(self.builder.outdir, "_images", name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + drawn, "utf-8")
     page = posixpath.dirname(self.builder.current_docname)
     src = posixpath.relpath(f"_images/{name}", page or ".")
     return f'<img src="{escape(src, quote=True)}" alt="Timeline overview" />'

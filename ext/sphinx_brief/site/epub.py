@@ -55,6 +55,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from .. import config as brief_config
 from ..core.logs import warn
+from ..core.paths import output_file
 
 STATIC = Path(__file__).parent / "static"
 CSS = "brief-epub.css"
@@ -133,7 +134,7 @@ def copy_stylesheet(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     packed and declared like any other; no page is added.
     """
     if _is_epub(app):
-        copy_asset_file(STATIC / CSS, Path(app.builder.outdir) / "_static", force=True)
+        copy_asset_file(STATIC / CSS, output_file(app.builder.outdir, "_static"), force=True)
     return []
 
 

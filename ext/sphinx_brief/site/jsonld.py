@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -51,6 +51,7 @@ from ..events.nodes import brief_timeline_entry, brief_timeline_list
 from ..events.records import EventRecord
 from ..quotes.nodes import brief_quote
 from ..quotes.records import QuoteRecord
+from . import raw
 
 _TYPES = {
     "article": "Article",
@@ -177,48 +178,61 @@ def _work(entry: Entry, archive_links: bool) -> dict[str, Any]:
     return item
 
 
-def _cited_keys(app: Sphinx, doctree: nodes.document, entries: dict[str, Entry]) -> list[str]:
-    """Keys of the bib entries a page cites in notes or lists, in the page's order."""
-    config = app.config
-    templates = (
-        config.bibtex_footcite_id or "footcite-{key}",
-        config.bibtex_cite_id or "cite-{key}",
-    )
-    by_id: dict[str, str] | None = None
+def _cited_keys(app: Sphinx, doctree: nodes.document, entries: Mapping[str, Entry]) -> list[str]:
+    """Keys of the bib entries a page cites in notes or lists, in the page's order.
+
+    A {note} names its keys; a bibliography's entry is known by its id (the bibliography
+    lists it: :func:`.bibtex.listed_entries`); a ``{footcite}`` note by the id
+    sphinxcontrib-bibtex gives it, worked out from the keys only on a page that has one.
+    Nothing here walks every entry of the bib files for a page: a shared file of 10,000
+    entries costs a brief that cites fifty of them what those fifty cost.
+    """
+    listed = {i: entry.key for i, (entry, _style) in bibtex.listed_entries(app.env).items()}
+    footcites: dict[str, str] | None = None
     keys: list[str] = []
+
+    def add(key: str | None) -> None:
+        if key is not None and key in entries and key not in keys:
+            keys.append(key)
+
     for node in doctree.findall(nodes.Element):
         if isinstance(node, brief_notes):
             for key in keys_of(node):  # the page's {note}s (light nodes)
-                if key in entries and key not in keys:
-                    keys.append(key)
+                add(key)
         elif isinstance(node, nodes.footnote | nodes.citation | nodes.list_item | nodes.target):
-            for key in cited_by_note(node):  # a {note}: the keys it cites
-                if key in entries and key not in keys:
-                    keys.append(key)
-            if by_id is None and node.get("ids"):
-                by_id = _ids_of_keys(templates, tuple(entries))
+            mine = cited_by_note(node)  # a {note}: the keys it cites
+            for key in mine:
+                add(key)
+            if mine:
+                continue
             for node_id in node.get("ids", []):
-                found = by_id.get(node_id) if by_id is not None else None
-                if found is not None and found not in keys:
-                    keys.append(found)
+                if node_id in listed:
+                    add(listed[node_id])
+                elif isinstance(node, nodes.footnote):
+                    if footcites is None:
+                        footcites = _footcite_ids(_footcite_template(app), tuple(entries))
+                    add(footcites.get(node_id))
     return keys
 
 
-@lru_cache(maxsize=16)
-def _ids_of_keys(templates: tuple[str, ...], keys: tuple[str, ...]) -> dict[str, str]:
-    """The ids sphinxcontrib-bibtex gives the notes and citations of ``keys`` → the key
+def _footcite_template(app: Sphinx) -> str:
+    return app.config.bibtex_footcite_id or "footcite-{key}"
+
+
+@lru_cache(maxsize=4)
+def _footcite_ids(template: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """The ids sphinxcontrib-bibtex gives the ``{footcite}`` notes of ``keys`` → the key
     (the same for every page of a build: made once; not to be changed)."""
     by_id: dict[str, str] = {}
     for key in keys:
-        for template in templates:
-            for count in range(1, 4):
-                try:
-                    raw = template.format(
-                        key=key, footbibliography_count=count, bibliography_count=count
-                    )
-                except (KeyError, IndexError, ValueError):
-                    continue
-                by_id.setdefault(make_id(raw), key)
+        raws = set()
+        for count in range(1, 4):
+            try:
+                raws.add(template.format(key=key, footbibliography_count=count))
+            except (KeyError, IndexError, ValueError):
+                continue
+        for text in raws:
+            by_id.setdefault(make_id(text), key)
     return by_id
 
 
@@ -259,7 +273,7 @@ def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
     if record.tags:
         item["keywords"] = [str(labels.get(tag, tag)) for tag in record.tags]
     if record.body.strip():
-        item["description"] = _plain_myst(record.body)
+        item["description"] = _plain_myst(raw.without_markup(app.config, record.body))
     url = _url(app, docname, record.anchor)
     if url:
         item["url"] = url
@@ -307,7 +321,7 @@ def _is_timeline_part(node: nodes.Node) -> bool:
 def graph(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]:
     env = app.env
     domain = get_domain(env)
-    entries: dict[str, Entry] = dict(bibtex.entries(env))
+    entries = bibtex.entries(env)
     root = app.config.root_doc
     title = env.titles[pagename].astext() if pagename in env.titles else pagename
 
