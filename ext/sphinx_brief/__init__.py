@@ -16,7 +16,18 @@ from sphinx.application import Sphinx
 from . import bibtex, citations, config, editorial, events, quotes
 from .core import domain, links
 from .core.visitors import INLINE
-from .site import defaults, epub, incremental, index, jsonld, layout, reproducible, urls
+from .site import (
+    defaults,
+    epub,
+    incremental,
+    index,
+    jsonld,
+    layout,
+    pdffonts,
+    reproducible,
+    scripts,
+    urls,
+)
 
 __version__ = "0.1.0"
 
@@ -45,6 +56,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     jsonld.setup(app)
     epub.setup(app)
     index.setup(app)
+    scripts.setup(app)  # runs of other scripts, and what the brief holds
+    pdffonts.setup(app)  # the PDF's engine and fonts for them
     return {
         "version": __version__,
         # Bumped whenever what pages record changes shape (2: events; 3: event bodies kept

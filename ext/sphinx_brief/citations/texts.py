@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxSmartQuotes
 
 from .. import bibtex
+from ..core import scripts
 from .bibliography import educate
 from .compose import Cited
 from .compose import compose_note as compose
@@ -29,6 +30,10 @@ def _rendered(env: BuildEnvironment, text: Text) -> nodes.paragraph:
     for ref in paragraph.findall(nodes.reference):
         # an address is printed exactly as in the bib file: never made "smart"
         ref["support_smartquotes"] = False
+    # runs of other scripts (an Arabic title, a Korean author) marked for every format:
+    # notes are written after the pages' runs are marked (:mod:`..site.scripts`)
+    overrides = env.config.brief_script_languages
+    scripts.mark(paragraph, env.config.language, overrides if isinstance(overrides, dict) else {})
     return paragraph
 
 
