@@ -25,7 +25,7 @@ from sphinx_brief.core import scripts
 from sphinx_brief.events import collect as timeline
 
 from .conftest import Build, compile_pdf, require_tool, run_sphinx
-from .validators import run_epubcheck
+from .validators import run_ace, run_epubcheck, run_vnu
 
 CONF = """
 project = "Scripts"
@@ -34,6 +34,7 @@ brief_date = "2024-05-17"
 language = "en"
 extensions = ["sphinx_brief"]
 brief_tags = {"diplomacy": "Diplomacy"}
+html_theme = "furo"
 """
 
 SOURCES = """# Sources
@@ -343,6 +344,90 @@ def test_right_to_left_runs_read_right_to_left_between_their_punctuation(
         assert expected in lines, lines
 
 
+@pytest.mark.slow
+def test_the_checkers_pass_the_marked_runs(
+    briefs: dict[str, Built], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The Nu Html Checker on the pages with Arabic and Korean runs, Ace by DAISY on the
+    Arabic ePub: ``bdi``, ``dir`` and ``lang`` as HTML and EPUB Accessibility want them."""
+    pages = []
+    for lang in ("ar", "ko"):
+        pages += sorted(brief(lang, briefs, tmp_path_factory).html.outdir.glob("*.html"))
+    assert run_vnu(pages) == []
+    (epub,) = brief("ar", briefs, tmp_path_factory).epub.outdir.glob("*.epub")
+    assert run_ace(epub) == []
+
+
+MIXED = """
+# Relations of حزب الله and 북한
+
+## The party حزب الله
+
+The leader said
+:::{quote}
+:speaker: 김정은
+:source: kim2020
+:display: run-in
+우리는 친구다
+:::
+. Then the party (حزب الله) spoke.{note}`@ahram2016`
+
+:::{quote}
+:speaker: حسن نصر الله
+:source: ahram2016
+
+نحن مع إيران في كل شيء، وهذا موقفنا الثابت.
+:::
+
+The {index}`طهران` meeting was long.
+"""
+MIXED_CONF = """
+latex_elements = {"makeindex": r"\\makeindex", "printindex": r"\\printindex"}
+brief_people = {"김정은": "김정은"}
+"""
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
+    """A brief with Arabic and Korean in its headings, quotations (run in and set apart)
+    and its index."""
+    root = tmp_path_factory.mktemp("scripts-mixed")
+    refs = CASES["ko"].refs + "\n" + CASES["ar"].refs
+    src = make(root, MIXED, refs, MIXED_CONF)
+    return run_sphinx(src, "html", root / "html"), run_sphinx(src, "latex", root / "latex")
+
+
+def test_quotations_headings_and_the_index_mark_their_runs(mixed: tuple[Build, Build]) -> None:
+    html, latex = mixed
+    assert html.warnings == latex.warnings == ""
+    runs = marked(html.read("index.html"))
+    assert ("우리는 친구다", "ko", None) in runs  # run in: inside the language's quotes
+    # a paragraph that is one Arabic sentence: its full stop is the run's, on its left
+    assert ("نحن مع إيران في كل شيء، وهذا موقفنا الثابت.", "ar", "rtl") in runs
+    assert ("حسن نصر الله", "ar", "rtl") in runs  # the attribution
+    tex = latex.read("scripts.tex")
+    assert r"\section{The party \foreignlanguage{arabic}{حزب الله}}" in tex
+    # the index is sorted by upmendex: makeindex would cut a Hangul letter in its bytes
+    rc = (latex.outdir / "latexmkrc").read_text()
+    assert "$makeindex = 'upmendex -s python.ist" in rc
+
+
+@pytest.mark.slow
+def test_the_pdf_sets_quotations_headings_and_the_index(mixed: tuple[Build, Build]) -> None:
+    _, latex = mixed
+    pdf = compile_pdf(latex.outdir)
+    log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert "Missing character" not in log
+    lines = visual_lines(pdf)
+    assert "The leader said “우리는 친구다” 1 . Then the party ( <حزبالله> ) spoke. 2" in lines
+    assert ". <نحنمعإيرانفيكلشيء،وهذاموقفناالثابت>" in lines  # the full stop on the left
+    index = pdf_text(pdf, "-f", "2", "-l", "2")
+    assert "김정은, 1" in index
+    assert "1" in index and "Index" in index
+    bookmarks = pdf.with_suffix(".out").read_text(encoding="latin-1")
+    assert r"\006\055\006\062\006\050" in bookmarks  # حزب in the section's bookmark
+
+
 # -- a Latin brief, conf.py's choices, the warning ---------------------------------------
 def test_a_latin_brief_keeps_pdflatex(tmp_path: Path) -> None:
     page = """
@@ -481,6 +566,17 @@ def test_timeline_strings_mark_runs_as_the_nodes_do(
 def test_runs(text: str, expected: list[tuple[str, str, str]]) -> None:
     found = scripts.runs(text, "en")
     assert [(text[r.start : r.end], r.script, r.language) for r in found] == expected
+
+
+def test_a_paragraph_that_is_one_run_has_its_full_stop() -> None:
+    """Only a whole paragraph's full stop: a comma or bracket after a run is the English
+    sentence's (a note's "Author, Title")."""
+    sentence = "نحن مع إيران في كل شيء."
+    assert [(r.start, r.end) for r in scripts.runs(sentence, "en", whole=True)] == [(0, 23)]
+    assert [(r.start, r.end) for r in scripts.runs(sentence, "en")] == [(0, 22)]
+    after = scripts.runs("وكالة الأنباء, ", "en", whole=True)
+    assert [(r.start, r.end) for r in after] == [(0, 13)]
+    assert [(r.start, r.end) for r in scripts.runs("حزب الله)", "en", whole=True)] == [(0, 8)]
 
 
 def test_no_run_in_the_brief_s_own_language() -> None:

@@ -206,15 +206,35 @@ def _spans(text: str) -> Iterator[tuple[int, int, str]]:
         index = last + 1
 
 
+#: What ends a sentence, and is a sentence's own in a run that is the whole sentence.
+_FULL_STOPS = frozenset(".!?…\u061f\u06d4 ")
+
+
 def runs(
-    text: str, main: str = "", hint: str = "", overrides: Mapping[str, str] | None = None
+    text: str,
+    main: str = "",
+    hint: str = "",
+    overrides: Mapping[str, str] | None = None,
+    *,
+    whole: bool = False,
 ) -> list[Run]:
-    """The runs of ``text`` to mark: those not in the brief's own language ``main``."""
+    """The runs of ``text`` to mark: those not in the brief's own language ``main``.
+    ``whole``: ``text`` is all of its paragraph's (a sentence's full stop after a run that
+    is the rest of it belongs to the run)."""
     if ANY.search(text) is None:
         return []
     found = []
     main_language = primary(main)
-    for start, end, name in _spans(text):
+    spans = list(_spans(text))
+    if whole and len(spans) == 1 and not text[: spans[0][0]].strip():
+        # a paragraph that is one run and its full stop (a quotation in Arabic): the full
+        # stop is the run's, at its end (on the left if it is Arabic); brackets, quotation
+        # marks and commas are not (they belong to the text around a run)
+        start, end, name = spans[0]
+        rest = text[end:].rstrip()
+        if rest and set(rest) <= _FULL_STOPS:
+            spans = [(start, len(rest) + end, name)]
+    for start, end, name in spans:
         code = script(text[start:end], name)
         tag = language(text[start:end], code, hint or text, overrides)
         if tag and primary(tag) == main_language:
@@ -282,7 +302,8 @@ def _mark_children(
         block = _block(element)
         if id(block) not in hints:
             hints[id(block)] = _own_text(block)
-        found = runs(text, main, hints[id(block)], overrides)
+        hint = hints[id(block)]
+        found = runs(text, main, hint, overrides, whole=text.strip() == hint.strip())
         if not found:
             index = end
             continue

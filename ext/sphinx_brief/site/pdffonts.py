@@ -31,6 +31,7 @@ import bisect
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -64,20 +65,23 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "ja": ("japanese", "Jpan"),
     "ko": ("korean", "Kore"),
 }
-#: The fonts (Debian: fonts-noto-core, fonts-noto-cjk): the Latin text's, and each
-#: script's, serif and sans serif.  Greek and Cyrillic are in Noto Serif and Noto Sans.
-FONTS: dict[str, tuple[str, str]] = {
-    "Arab": ("Noto Sans Arabic", "Noto Sans Arabic"),
-    "Hebr": ("Noto Serif Hebrew", "Noto Sans Hebrew"),
-    "Deva": ("Noto Serif Devanagari", "Noto Sans Devanagari"),
-    "Thai": ("Noto Serif Thai", "Noto Sans Thai"),
-    "Armn": ("Noto Serif Armenian", "Noto Sans Armenian"),
-    "Geor": ("Noto Serif Georgian", "Noto Sans Georgian"),
-    "Hani": ("Noto Serif CJK SC", "Noto Sans CJK SC"),
-    "Jpan": ("Noto Serif CJK JP", "Noto Sans CJK JP"),
-    "Kore": ("Noto Serif CJK KR", "Noto Sans CJK KR"),
+#: The fonts (Debian: fonts-noto-core, fonts-noto-cjk): each script's serif, sans serif
+#: and monospaced (Sphinx sets the index's entries and code in it).  Greek and Cyrillic
+#: are in the Latin text's fonts (:data:`MAIN_FONTS`).
+FONTS: dict[str, tuple[str, str, str]] = {
+    "Arab": ("Noto Sans Arabic", "Noto Sans Arabic", "Noto Sans Arabic"),
+    "Hebr": ("Noto Serif Hebrew", "Noto Sans Hebrew", "Noto Sans Hebrew"),
+    "Deva": ("Noto Serif Devanagari", "Noto Sans Devanagari", "Noto Sans Devanagari"),
+    "Thai": ("Noto Serif Thai", "Noto Sans Thai", "Noto Sans Thai"),
+    "Armn": ("Noto Serif Armenian", "Noto Sans Armenian", "Noto Sans Armenian"),
+    "Geor": ("Noto Serif Georgian", "Noto Sans Georgian", "Noto Sans Georgian"),
+    "Hani": ("Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Sans Mono CJK SC"),
+    "Jpan": ("Noto Serif CJK JP", "Noto Sans CJK JP", "Noto Sans Mono CJK JP"),
+    "Kore": ("Noto Serif CJK KR", "Noto Sans CJK KR", "Noto Sans Mono CJK KR"),
 }
-MAIN_FONTS = {"main": "Noto Serif", "sans": "Noto Sans", "mono": ""}
+#: The Latin, Greek and Cyrillic text's (DejaVu Sans Mono: fonts-dejavu-core, which
+#: Debian's fontconfig brings).
+MAIN_FONTS = {"main": "Noto Serif", "sans": "Noto Sans", "mono": "DejaVu Sans Mono"}
 #: The scripts the Latin text's fonts set.
 IN_MAIN_FONT = frozenset({"Cyrl", "Grek"})
 #: ``latex_elements`` keys by which conf.py chooses the fonts and languages itself.
@@ -138,7 +142,7 @@ def _scripts_of(group: str) -> frozenset[str]:
 def fonts(config: Any) -> dict[str, str]:
     """The fonts: the defaults, then ``brief_latex_fonts`` (script or main/sans/mono →
     font name)."""
-    chosen = {**MAIN_FONTS, **{key: serif for key, (serif, _) in FONTS.items()}}
+    chosen = {**MAIN_FONTS, **{key: serif for key, (serif, _, _) in FONTS.items()}}
     given_fonts = config.brief_latex_fonts if isinstance(config.brief_latex_fonts, dict) else {}
     chosen.update({str(k): str(v or "") for k, v in given_fonts.items()})
     return chosen
@@ -158,6 +162,11 @@ def languages(held: Iterable[Held], overrides: Mapping[str, str]) -> dict[str, s
     return {tag: LANGUAGES[tag][0] for tag in sorted(tags) if tag in LANGUAGES}
 
 
+#: The index's entries, which makeindex writes without the pages' marks, each set as a
+#: whole (a box, right to left inside if it is Arabic), so that the page numbers after
+#: it stay on its right.
+INDEX_ENTRIES = r"""\AtBeginDocument{\let\sphinxbriefindexentry\sphinxstyleindexentry
+  \protected\def\sphinxstyleindexentry#1{\leavevmode\hbox{\sphinxbriefindexentry{#1}}}}"""
 #: Which of a script's languages babel gives the script's characters to wherever they
 #: stand (``onchar``): text the pages do not mark, such as the index's entries.  Chinese
 #: and Japanese share the Han characters: one of them takes them.
@@ -186,18 +195,21 @@ def babel_preamble(declared: Mapping[str, str], chosen: Mapping[str, str]) -> tu
     for tag, name in declared.items():
         onchar = ", onchar=ids fonts" if tag in owners else ""
         babel.append(f"\\babelprovide[import{onchar}]{{{name}}}")
+    if bidi:
+        babel.append(INDEX_ENTRIES)
     fontpkg = [f"\\babelfont{{rm}}{{{chosen['main']}}}", f"\\babelfont{{sf}}{{{chosen['sans']}}}"]
     if chosen.get("mono"):
-        fontpkg.append(f"\\babelfont{{tt}}{{{chosen['mono']}}}")
+        fontpkg.append(f"\\babelfont{{tt}}[Scale=MatchLowercase]{{{chosen['mono']}}}")
     for script in sorted({LANGUAGES[tag][1] for tag in declared} - IN_MAIN_FONT):
         serif = chosen.get(script, "")
         if not serif:
             continue
         names = ",".join(name for tag, name in declared.items() if LANGUAGES[tag][1] == script)
-        sans = FONTS[script][1] if serif == FONTS[script][0] else serif
-        # these scripts have no italic: emphasis keeps the upright face, without a warning
-        fontpkg.append(f"\\babelfont[{names}]{{rm}}[ItalicFont=*]{{{serif}}}")
-        fontpkg.append(f"\\babelfont[{names}]{{sf}}[ItalicFont=*]{{{sans}}}")
+        # a font conf.py chose is the script's in every family
+        families = FONTS[script] if serif == FONTS[script][0] else (serif, serif, serif)
+        for family, font in zip(("rm", "sf", "tt"), families, strict=True):
+            # these scripts have no italic: emphasis keeps the upright face, no warning
+            fontpkg.append(f"\\babelfont[{names}]{{{family}}}[ItalicFont=*]{{{font}}}")
     return "\n".join(babel), "\n".join(fontpkg)
 
 
@@ -293,6 +305,28 @@ def settle(app: Sphinx, env: BuildEnvironment) -> None:
     check(app, setup, held)
 
 
+#: How the latexmkrc Sphinx writes runs makeindex, and what runs it instead.
+_MAKEINDEX = "$makeindex = 'makeindex "
+_UPMENDEX = "$makeindex = 'upmendex "
+
+
+def index_with_upmendex(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the PDF made for other scripts sorts its index with upmendex
+    (TeX Live's makeindex for Unicode, with the same style file).  makeindex reads bytes:
+    the letter heading of "김정은" would be the first byte of its UTF-8, which stops
+    LuaTeX ("String contains an invalid utf-8 sequence"); Sphinx's other choice, xindy,
+    is seldom installed."""
+    builder = app.builder
+    if exception is not None or builder not in PDF_LANGUAGES or app.config.latex_use_xindy:
+        return
+    latexmkrc = Path(builder.outdir) / "latexmkrc"
+    if latexmkrc.is_file():
+        text = latexmkrc.read_text(encoding="utf-8")
+        if _MAKEINDEX in text:
+            latexmkrc.write_text(text.replace(_MAKEINDEX, _UPMENDEX), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> None:
     # after sphinxcontrib-bibtex has listed the bibliographies' entries (priority 500)
     app.connect("env-updated", settle, priority=900)
+    app.connect("build-finished", index_with_upmendex)
