@@ -162,6 +162,13 @@ def languages(held: Iterable[Held], overrides: Mapping[str, str]) -> dict[str, s
     return {tag: LANGUAGES[tag][0] for tag in sorted(tags) if tag in LANGUAGES}
 
 
+#: Symbols the Latin text's fonts lack (→ ≤ ∞ ★ ⚠), from the fonts that have them
+#: (luaotfload's fallback fonts).
+SYMBOLS = (
+    "\\directlua{luaotfload.add_fallback('briefsymbols', {'Noto Sans Math:mode=node;', "
+    "'Noto Sans Symbols:mode=node;', 'Noto Sans Symbols2:mode=node;', "
+    "'DejaVu Sans:mode=node;'})}"
+)
 #: The index's entries, which makeindex writes without the pages' marks, each set as a
 #: whole (a box, right to left inside if it is Arabic), so that the page numbers after
 #: it stay on its right.
@@ -197,9 +204,14 @@ def babel_preamble(declared: Mapping[str, str], chosen: Mapping[str, str]) -> tu
         babel.append(f"\\babelprovide[import{onchar}]{{{name}}}")
     if bidi:
         babel.append(INDEX_ENTRIES)
-    fontpkg = [f"\\babelfont{{rm}}{{{chosen['main']}}}", f"\\babelfont{{sf}}{{{chosen['sans']}}}"]
+    fallback = "RawFeature={fallback=briefsymbols}"
+    fontpkg = [
+        SYMBOLS,
+        f"\\babelfont{{rm}}[{fallback}]{{{chosen['main']}}}",
+        f"\\babelfont{{sf}}[{fallback}]{{{chosen['sans']}}}",
+    ]
     if chosen.get("mono"):
-        fontpkg.append(f"\\babelfont{{tt}}[Scale=MatchLowercase]{{{chosen['mono']}}}")
+        fontpkg.append(f"\\babelfont{{tt}}[Scale=MatchLowercase, {fallback}]{{{chosen['mono']}}}")
     for script in sorted({LANGUAGES[tag][1] for tag in declared} - IN_MAIN_FONT):
         serif = chosen.get(script, "")
         if not serif:
