@@ -464,6 +464,28 @@ def test_symbols_beyond_pdflatex_are_set_from_fallback_fonts(tmp_path: Path) -> 
     assert "Within ≤ 5 km → north ★, “quoted”." in pdf_text(pdf)
 
 
+def test_an_incremental_build_follows_what_the_brief_holds(tmp_path: Path) -> None:
+    """The characters of pages that are not read again are kept with the environment."""
+    src = make(tmp_path, "# Latin\n\nPlain text.\n", "@article{a, title = {{A}}, date = {2009}}")
+    (src / "other.md").write_text("# Other\n\nMore text.\n", encoding="utf-8")
+    index = src / "index.md"
+    index.write_text(index.read_text() + "\n```{toctree}\nother\n```\n", encoding="utf-8")
+    out = tmp_path / "latex"
+    latexmkrc = out / "latex" / "latexmkrc"
+    assert run_sphinx(src, "latex", out).warnings == ""
+    assert "$pdflatex = 'pdflatex" in latexmkrc.read_text()
+    (src / "other.md").write_text("# Other\n\nMore (حزب الله) text.\n", encoding="utf-8")
+    assert run_sphinx(src, "latex", out, freshenv=False).warnings == ""
+    assert "$pdflatex = 'lualatex" in latexmkrc.read_text()
+    # other.md is not read again: its characters are kept with the environment
+    index.write_text(index.read_text().replace("Plain text.", "See 김국진."), encoding="utf-8")
+    latex = run_sphinx(src, "latex", out, freshenv=False)
+    assert "reading sources... [100%] index" in latex.status
+    assert "other" not in latex.status.split("reading sources")[1].split("\n")[0]
+    assert "\\foreignlanguage{korean}{김국진}" in latex.read("scripts.tex")
+    assert "\\foreignlanguage{arabic}{حزب الله}" in latex.read("scripts.tex")
+
+
 def test_the_brief_of_this_repository_keeps_pdflatex(brief_latex: Build) -> None:
     tex = brief_latex.read("north-korea-iran-brief.tex")
     assert "$pdflatex = 'pdflatex" in (brief_latex.outdir / "latexmkrc").read_text()
@@ -506,7 +528,14 @@ def test_a_script_without_a_font_is_warned(tmp_path: Path) -> None:
     latex = run_sphinx(src, "latex", tmp_path / "latex")
     (warning,) = latex.warnings.strip().splitlines()
     assert "ሰ (U+1230 ETHIOPIC SYLLABLE SA)" in warning and f"{src / 'index.md'}:3:" in warning
-    assert "brief_latex_fonts" in warning
+    assert "latex_elements['fontpkg']" in warning
+
+
+def test_a_script_whose_font_conf_py_takes_away_is_warned(tmp_path: Path) -> None:
+    case = CASES["ko"]
+    src = make(tmp_path, case.page, case.refs, conf='brief_latex_fonts = {"Kore": ""}\n')
+    (warning,) = run_sphinx(src, "latex", tmp_path / "latex").warnings.strip().splitlines()
+    assert "김 (U+AE40" in warning and "give a font for Kore in brief_latex_fonts" in warning
 
 
 def test_conf_py_chooses_the_fonts(tmp_path: Path) -> None:

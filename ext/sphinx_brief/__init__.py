@@ -62,11 +62,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "version": __version__,
         # Bumped whenever what pages record changes shape (2: events; 3: event bodies kept
         # apart; 4: a quote's speaker type; 5: {note}s as light nodes in the stored
-        # doctrees), so an environment pickled by an older version
+        # doctrees; 7: the characters each page holds, for the PDF's engine and fonts), so an
+        # environment pickled by an older version
         # is read afresh instead of unpickled into new code.  (Records that moved to another
         # module need no bump: an environment that cannot be unpickled is read afresh by
         # Sphinx itself.)
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -165,10 +165,6 @@ class Run:
     script: str
     language: str
 
-    @property
-    def rtl(self) -> bool:
-        return self.script in RTL
-
 
 def _spans(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, group)`` of each run of ``text`` (see the module's description)."""

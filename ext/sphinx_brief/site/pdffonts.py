@@ -125,7 +125,7 @@ class Setup:
         if self.fonts:
             if group is None:
                 return _latin_or_neutral(char)
-            return group in IN_MAIN_FONT or bool(self.scripts & _scripts_of(group))
+            return group in IN_MAIN_FONT or scripts.script(char, group) in self.scripts
         if self.engine in ("xelatex", "lualatex"):
             # Sphinx's fonts for them (FreeSerif …): Latin, Greek, Cyrillic, without
             # right-to-left order or CJK line breaking
@@ -133,10 +133,6 @@ class Setup:
         if self.engine in ("platex", "uplatex"):
             return group == "CJK" or (group is None and unicodedata.category(char)[0] not in "LM")
         return False
-
-
-def _scripts_of(group: str) -> frozenset[str]:
-    return frozenset({"Hani", "Jpan", "Kore"}) if group == "CJK" else frozenset({group})
 
 
 def fonts(config: Any) -> dict[str, str]:
@@ -240,8 +236,8 @@ def choose(app: Sphinx, held: list[Held]) -> Setup:
     needs = any(not pdflatex_sets(item.char) for item in held)
     if own:
         return Setup(engine, own=True)
-    if not engine_given and not config.brief_defaults:
-        return Setup(engine)
+    if not config.brief_defaults:
+        return Setup(engine)  # Sphinx's own engine and fonts, as for every other default
     if not engine_given and needs:
         engine = "lualatex"
     if engine != "lualatex":
@@ -278,8 +274,14 @@ def check(app: Sphinx, setup: Setup, held: list[Held]) -> None:
     name = unicodedata.name(char, "")
     what = f" in {first.what}" if first.what else ""
     others = f" (and {len(missing) - 1} other characters)" if len(missing) > 1 else ""
-    if setup.fonts:
-        answer = "give a font of its script in brief_latex_fonts, or latex_elements['fontpkg']"
+    group = scripts.group(char)
+    if setup.fonts and group is not None:
+        answer = f"give a font for {scripts.script(char, group)} in brief_latex_fonts"
+    elif setup.fonts:
+        answer = (
+            "sphinx_brief has no font for its script: give fonts and babel languages of "
+            "your own in latex_elements['fontpkg'] and ['babel']"
+        )
     elif given(app.config, "latex_engine"):
         answer = "leave latex_engine unset (sphinx_brief then uses lualatex and Noto fonts)"
     else:

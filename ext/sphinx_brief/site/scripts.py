@@ -170,7 +170,7 @@ def holdings(app: Sphinx, docnames: Iterable[str]) -> list[Held]:
 
     for name, value in _conf_values(app):
         for char, _, _ in first_places(value, "conf.py"):
-            add(char, conf_location(app.confdir, name), name)
+            add(char, conf_location(app.confdir, name), f"conf.py's {name}")
     docnames = list(docnames)
     domain = get_domain(env)
     for docname in docnames:
