@@ -518,6 +518,20 @@ def test_xelatex_chosen_in_conf_py_is_warned_at_the_page_s_line(tmp_path: Path) 
     assert "[brief.script]" in warning
 
 
+def test_an_included_file_is_warned_at_its_own_line(tmp_path: Path) -> None:
+    page = """
+    # Included
+
+    ```{include} part.txt
+    ```
+    """
+    conf = 'latex_engine = "pdflatex"\nexclude_patterns = ["part.txt"]\n'
+    src = make(tmp_path, page, "@article{a, title = {{A}}, date = {2009}}", conf)
+    (src / "part.txt").write_text("First line.\n\nThe word حزب.\n", encoding="utf-8")
+    (warning,) = run_sphinx(src, "latex", tmp_path / "latex").warnings.strip().splitlines()
+    assert f"{src / 'part.txt'}:3:" in warning and "U+062D" in warning
+
+
 def test_a_script_without_a_font_is_warned(tmp_path: Path) -> None:
     page = """
     # Ethiopic
