@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.latex.util import ExtBabel
 from sphinx.environment import BuildEnvironment
 
 from ..core import scripts
@@ -243,11 +244,13 @@ def choose(app: Sphinx, held: list[Held]) -> Setup:
     if engine != "lualatex":
         return Setup(engine)
     overrides = config.brief_script_languages
-    main = scripts.primary(config.language)
+    # the brief's own language is babel's main language already (Sphinx names it in the
+    # document class's options: English where babel has no name for it)
+    main = ExtBabel(str(config.language or "en"), False).get_language()
     declared = {
         tag: name
         for tag, name in languages(held, overrides if isinstance(overrides, dict) else {}).items()
-        if tag != main  # the brief's own language is babel's main language already
+        if name != main
     }
     chosen = fonts(config)
     babel, fontpkg = babel_preamble(declared, chosen)
