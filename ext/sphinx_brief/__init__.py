@@ -24,8 +24,10 @@ from .site import (
     jsonld,
     layout,
     outputs,
+    pdffonts,
     raw,
     reproducible,
+    scripts,
     theme,
     urls,
 )
@@ -60,15 +62,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
     jsonld.setup(app)
     epub.setup(app)
     index.setup(app)
+    scripts.setup(app)  # runs of other scripts, and what the brief holds
+    pdffonts.setup(app)  # the PDF's engine and fonts for them
     return {
         "version": __version__,
         # Bumped whenever what pages record changes shape (2: events; 3: event bodies kept
         # apart; 4: a quote's speaker type; 5: {note}s as light nodes in the stored
-        # doctrees), so an environment pickled by an older version
+        # doctrees; 7: the characters each page holds, for the PDF's engine and fonts), so an
+        # environment pickled by an older version
         # is read afresh instead of unpickled into new code.  (Records that moved to another
         # module need no bump: an environment that cannot be unpickled is read afresh by
         # Sphinx itself.)
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

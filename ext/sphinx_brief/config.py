@@ -164,6 +164,25 @@ VALUES: tuple[Value, ...] = (
         "(default: the last word first; list names written family name first, such as "
         "'Kim Yong-Nam': 'Kim Yong-Nam', and organisations here)",
     ),
+    Value(
+        "brief_script_languages",
+        {},
+        "html",
+        (dict,),
+        "script (ISO 15924: Arab, Hebr, Cyrl, Grek, Hani, Jpan, Kore …) → the language "
+        "(BCP 47) of the brief's runs in that script, where their letters do not say it "
+        "(default: Arabic letters are ar, fa or ur, Cyrillic ru, uk …, Han zh, or ja in a "
+        "paragraph with kana); '' for none",
+    ),
+    Value(
+        "brief_latex_fonts",
+        {},
+        "",
+        (dict,),
+        "the PDF's fonts when sphinx_brief sets it for other scripts (lualatex): 'main', "
+        "'sans', 'mono' (Latin, Greek, Cyrillic) or a script (Arab, Hebr, Deva, Hani, "
+        "Jpan, Kore …) → font name; default: the Noto fonts",
+    ),
 )
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}

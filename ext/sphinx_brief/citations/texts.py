@@ -17,6 +17,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.transforms import SphinxSmartQuotes
 
 from .. import bibtex
+from ..core import scripts
 from .addresses import keep_verbatim
 from .bibliography import educate
 from .compose import Cited
@@ -25,11 +26,24 @@ from .marks import Shown
 from .style import BriefStyle
 
 
-def _rendered(env: BuildEnvironment, text: Text) -> nodes.paragraph:
+def _rendered(env: BuildEnvironment, text: Text, foreign: bool = False) -> nodes.paragraph:
     paragraph = nodes.paragraph("", "", *text.render(bibtex.backend(env)))
     # an address is printed exactly as in the bib file: never made "smart"
     keep_verbatim(paragraph, every_link=True)
+    if foreign:
+        # runs of other scripts (an Arabic title, a Korean author) marked for every
+        # format: notes are written after the pages' runs are marked (..site.scripts)
+        overrides = env.config.brief_script_languages
+        scripts.mark(
+            paragraph, env.config.language, overrides if isinstance(overrides, dict) else {}
+        )
     return paragraph
+
+
+def _holds_runs(entry: Any) -> bool:
+    """Whether a bib entry holds text in a script whose runs are marked."""
+    persons = (str(person) for people in entry.persons.values() for person in people)
+    return any(scripts.ANY.search(value) for value in (*entry.fields.values(), *persons))
 
 
 class NoteTexts:
@@ -48,6 +62,8 @@ class NoteTexts:
             if teacher.is_available():
                 self.teacher = teacher
         self.action = str(env.config.smartquotes_action)
+        #: per entry (by identity, for this page): whether it holds runs to mark
+        self._foreign: dict[int, bool] = {}
         self.language = env.settings.get("language_code")
 
     def _sources(self, shown: tuple[Shown, ...]) -> tuple[Any, ...]:
@@ -89,9 +105,19 @@ class NoteTexts:
             Cited(self.style.parts(entry), form, prefix, locator)
             for (prefix, _, locator, form), entry in zip(shown, sources, strict=True)
         ]
-        paragraph = _rendered(self.env, compose(cited))
+        paragraph = _rendered(self.env, compose(cited), self._holds_runs(shown, sources))
         self._keep(shown, sources, copy_nodes(paragraph))
         return paragraph
+
+    def _holds_runs(self, shown: tuple[Shown, ...], sources: tuple[Any, ...]) -> bool:
+        """Whether the note may hold runs of other scripts: in its entries, its prefixes
+        or locators (most notes hold none, and are not walked for them)."""
+        for entry in sources:
+            if id(entry) not in self._foreign:
+                self._foreign[id(entry)] = _holds_runs(entry)
+        if any(self._foreign[id(entry)] for entry in sources):
+            return True
+        return any(scripts.ANY.search(f"{prefix}{locator}") for prefix, _, locator, _ in shown)
 
     def words(self, shown: tuple[Shown, ...]) -> str:
         """The note's text as readers see it, as plain text (for the search index)."""

@@ -115,6 +115,13 @@ CODES: dict[str, tuple[str, str]] = {
         "raw HTML or LaTeX in a page (MyST HTML, the raw directive) is left out of every output",
         'write it in Markdown, or set brief_raw_html = "allow" in conf.py',
     ),
+    "script": (
+        "the PDF cannot set a character the brief holds, with the engine or fonts conf.py "
+        "chose (latex_engine, latex_elements, brief_latex_fonts): the first one is named, "
+        "with its page and line or bib entry",
+        "leave latex_engine unset (sphinx_brief then uses lualatex and Noto fonts), or give "
+        "a font for the script",
+    ),
     "myst": (
         "a quote, event, timeline or quotations directive is left as text, because "
         "myst_enable_extensions lacks colon_fence",

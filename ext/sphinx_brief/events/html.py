@@ -35,6 +35,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from .. import editorial
 from ..citations.short import SourceIndex
+from ..core import scripts
 from ..core.links import with_anchor
 from .bodies import Markup
 from .entries import IN_CONTEXT, PLACE, SEPARATOR, SOURCE, SOURCES, TAGS, Shown
@@ -77,6 +78,7 @@ _OWN = (
     "brief_timeline_head",
     "brief_timeline_date",
     "brief_editor_note",
+    "brief_script_run",
 )
 
 _WHITESPACE = re.compile("[\n\r\t\v\f]")  # what ``attval`` makes spaces
@@ -127,6 +129,13 @@ class HtmlEntries:
         self._table: dict[int, str] = dict(table)
         self._special = re.compile("[" + re.escape("".join(map(chr, self._table))) + "]")
         self._epub = hasattr(self.builder, "fix_fragment") and hasattr(self.builder, "refuri_re")
+        # runs of other scripts, marked as the nodes' writer marks them (core/scripts.py)
+        overrides = app.config.brief_script_languages
+        self._scripts = (
+            str(app.config.language or ""),
+            overrides if isinstance(overrides, dict) else {},
+            self.builder.name.startswith("epub"),
+        )
         self._uris: dict[tuple[str, str], str | None] = {}
         self._tags: dict[str, tuple[str, str]] = {}
         self._cited: dict[tuple[str, str], tuple[str, str]] = {}
@@ -143,10 +152,13 @@ class HtmlEntries:
         return text.translate(self._table)
 
     def text(self, text: str) -> str:
-        """A text node's content (``visit_Text``)."""
+        """A text node's content (``visit_Text``), its runs of other scripts marked."""
         if "\x00" in text:  # what ``Text.astext`` drops (docutils' backslash escapes)
             text = nodes.unescape(text)
-        return self._encode(text)
+        if scripts.ANY.search(text) is None:
+            return self._encode(text)
+        main, overrides, xhtml = self._scripts
+        return scripts.html_text(text, self._encode, main, overrides, xhtml)
 
     def attr(self, text: str) -> str:
         """An attribute's value (``attval``)."""
