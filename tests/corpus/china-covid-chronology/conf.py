@@ -74,34 +74,13 @@ brief_people = {
     "Taiwan Central Epidemic Command Center": "Taiwan Central Epidemic Command Center",
 }
 
-# The PDF: the brief quotes Chinese titles, which pdflatex cannot set (it stops with
-# "Unicode character 不 (U+4E0D) not set up for use with LaTeX").  XeLaTeX, with the TeX
-# Gyre fonts for Latin script and Noto Serif CJK for Chinese, switched per character.
-latex_engine = "xelatex"
+# The PDF: the brief quotes Chinese titles, which pdflatex cannot set; sphinx_brief sees them
+# and makes the PDF with LuaLaTeX and the Noto fonts (README: other scripts).
 latex_elements = {
-    "fontpkg": r"""
-\setmainfont{TeXGyreTermes}[Ligatures=TeX]
-\setsansfont{TeXGyreHeros}[Ligatures=TeX]
-\setmonofont{DejaVu Sans Mono}[Scale=0.9]
-\newfontfamily\cjkfont{Noto Serif CJK SC}
-\XeTeXinterchartokenstate=1
-\newXeTeXintercharclass\CJKclass
-\def\cjkrange#1#2{\count255=#1\relax\loop\XeTeXcharclass\count255=\CJKclass
-  \ifnum\count255<#2\advance\count255 1\repeat}
-\cjkrange{"3000}{"303F}\cjkrange{"4E00}{"9FFF}\cjkrange{"FF00}{"FFEF}
-\XeTeXinterchartoks 0 \CJKclass = {\cjkfont}
-\XeTeXinterchartoks 4095 \CJKclass = {\cjkfont}
-\XeTeXinterchartoks \CJKclass 0 = {\rmfamily}
-\XeTeXinterchartoks \CJKclass 4095 = {\rmfamily}
-\XeTeXlinebreaklocale "zh"
-\XeTeXlinebreakskip = 0pt plus 1pt
-""",
     # An index of people, organisations and places at the end of the PDF.
     "makeindex": r"\makeindex",
     "printindex": r"\printindex",
 }
-# Sphinx runs xindy for an XeLaTeX index; xindy is not installed with TeX Live here.
-latex_use_xindy = False
 
 # Not pages of the brief.
 exclude_patterns = ["_build", "README.md", ".venv", "PROBLEMS.md", "CREDIT.txt"]
