@@ -1,8 +1,9 @@
-"""A ``{note}`` where no note can be (issue 21, item 5): in a heading, in the text of a note
-(MyST ``[^x]`` or reST footnotes), or inside another ``{note}``.  Each is a warning at the
-role's own line (``brief.note``) and is left out: no number used up, and no garbage in the
-copies of the heading ("In context: Heading with a note1"), in any format.  A heading's
-copies never carry a note mark, whatever made it (``[^x]`` in a heading).
+"""A ``{note}`` where no note can be (issue 21, item 5): in a heading or inside another
+``{note}``.  Each is a warning at the role's own line (``brief.note``) and is left out: no
+number used up, and no garbage in the copies of the heading ("In context: Heading with a
+note1"), in any format.  A heading's copies never carry a note mark, whatever made it
+(``[^x]`` in a heading).  A ``{note}`` in the text of a note (MyST ``[^x]`` or reST
+footnotes) is no note of a note: its sources are written into that note's text (issue 23).
 """
 
 from __future__ import annotations
@@ -98,9 +99,7 @@ EXPECTED = [
     ("index.md", 5, "a note in a heading is left out"),
     ("index.md", 19, "a note cannot hold another note or role ('{note}')"),
     ("index.md", 21, "a note cannot hold another note or role ('{note}')"),
-    ("index.md", 25, "a note in the text of a note is left out"),
     ("other.rst", 1, "a note in a heading is left out"),
-    ("other.rst", 6, "a note in the text of a note is left out"),
 ]
 
 
@@ -162,6 +161,7 @@ def test_no_note_is_made_and_no_heading_copy_has_a_mark(
 ) -> None:
     pages = _pages(builds[builder])
     soup = BeautifulSoup(pages["index"], "html.parser")
+    other = BeautifulSoup(pages["other"], "html.parser")
     headings = [" ".join(h.get_text().split()).rstrip("¶ ") for h in soup.find_all(["h1", "h2"])]
     assert "A heading with a note" in headings
     # the notes made: First, Kevin Hall's quote, Three's [^x], the heading's [^y], Last (which
@@ -172,13 +172,17 @@ def test_no_note_is_made_and_no_heading_copy_has_a_mark(
     # MyST ends a role at its first backtick: what follows "{note}`see {note}`" is its text
     # (warned above); a note written with double backticks leaves nothing behind
     assert "Two. Three." in _text(pages["index"]) and "{note}" not in _text(pages["index"])
+    # a {note} in a note's text: its source written there, after a space, in its form
+    notes = [_text(str(n)) for n in soup.select("aside.footnote")]
+    assert any(n.endswith("A note with a note in it. Hall, “Sanctions.”") for n in notes), notes
+    others = [_text(str(n)) for n in other.select("aside.footnote")]
+    assert any("A footnote with a note. Kevin Hall, “Sanctions,”" in n for n in others), others
     # the quotations list and the chronology copy the headings without any note mark
     who, chron = _text(pages["who"]), _text(pages["chron"])
     assert "in “A heading with a note”" in who
     assert "in “A heading with a plain note”" in who
     assert "In context: A heading in reST with a note" in chron
     assert not re.search(r"with a (plain )?note\d", who + chron)
-    other = BeautifulSoup(pages["other"], "html.parser")
     h1 = other.find("h1")
     assert h1 is not None and h1.select_one("a.footnote-reference") is None
 
@@ -193,3 +197,63 @@ def test_the_tex_has_no_note_in_a_heading(builds: dict[str, Build]) -> None:
     marked = [s for s in sections if "footnote" in s]
     assert marked == [r"A heading with a plain note\sphinxfootnotemark[4]"]
     assert "with a note1" not in text and "with a plain note4" not in text
+
+
+def test_the_tex_writes_a_note_in_a_note_into_its_text(builds: dict[str, Build]) -> None:
+    (tex,) = builds["latex"].outdir.glob("*.tex")
+    text = " ".join(tex.read_text(encoding="utf-8").split())
+    assert "A note with a note in it. Hall, “Sanctions.”" in text
+
+
+QUOTED = """\
+# Quoted in a note
+
+A claim.[^a] Another.[^b] Last.{note}`@landay2010`
+
+[^a]: A study found that they are
+    :::{quote}
+    :speaker: Kevin Hall
+    :source: hall2010
+    :display: run-in
+    the oldest group.
+    :::
+    See {note}`@hall2010, 4`
+
+[^b]: As one said,
+    :::{quote}
+    :speaker: Jonathan Landay
+    :source: landay2010
+    :display: run-in
+    talks go on.
+    :::
+"""
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_a_quotation_in_a_note_cites_in_the_note_text(tmp_path: Path, builder: str) -> None:
+    """A quotation in a note gets no note of a note: the note's own citation serves it, or
+    its sources follow the words in parentheses."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(CONF, encoding="utf-8")
+    (src / "refs.bib").write_text(BIB, encoding="utf-8")
+    (src / "index.md").write_text(QUOTED, encoding="utf-8")
+    build = run_sphinx(src, builder, tmp_path / builder)
+    assert build.warnings == "", build.warnings
+    if builder == "html":
+        soup = BeautifulSoup(build.read("index.html"), "html.parser")
+        assert len(soup.select("a.footnote-reference")) == 3  # none inside a note
+        # (the web page sets a run-in quotation's marks with its <q> element)
+        notes = [
+            _text(str(n)).replace("“", "").replace("”", "") for n in soup.select("aside.footnote")
+        ]
+        assert "they are the oldest group. See Kevin Hall, Sanctions, The Times" in notes[0]
+        assert notes[1].endswith(
+            "As one said, talks go on. (Jonathan Landay, Talks, McClatchy, June 1, 2010)"
+        ), notes
+        assert notes[2].endswith("Landay, Talks.")
+    else:
+        (tex,) = build.outdir.glob("*.tex")
+        text = tex.read_text(encoding="utf-8")
+        assert "\\sphinxfootnotemark" not in text  # no mark of a note in a note
+        assert text.count("\\begin{footnote}") == 3

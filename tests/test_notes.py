@@ -70,10 +70,55 @@ def test_parser_reads_sources_prefixes_and_locators() -> None:
 def test_parser_reports_what_it_cannot_read() -> None:
     assert [p.subtype for p in parse("")[1]] == [EMPTY]
     assert [p.subtype for p in parse(" ; ")[1]] == [EMPTY]
-    items, problems = parse("p. 4; @b")
-    assert items == [Item("b")] and [p.subtype for p in problems] == [NO_KEY]
+    items, problems = parse("p. 4")
+    assert items == [] and [p.subtype for p in problems] == [NO_KEY]
     items, problems = parse("@a, 4 @b")
     assert items == [Item("a", "", "4")] and [p.subtype for p in problems] == [TWO_KEYS]
+
+
+def test_the_parser_keeps_commentary_as_written() -> None:
+    """Issue 23, item 8: text after a source and between sources is the note's own."""
+    # after a source: its sentence ends at the key ("." is no part of a key)
+    assert parse("@a. The plane was seized.") == ([Item("a", "", ". The plane was seized.")], [])
+    assert parse("@a: a summary") == ([Item("a", "", ": a summary")], [])
+    # an item without a key joins the source before it, or the prefix of the next one
+    assert parse("See @a; also, see x; see @b, 4") == (
+        [Item("a", "See", "; also, see x"), Item("b", "see", "4")],
+        [],
+    )
+    assert parse("@a, 4; and more") == ([Item("a", "", "4; and more")], [])
+    assert parse("Not posted; see @b") == ([Item("b", "Not posted; see")], [])
+    assert parse("p. 4; @b") == ([Item("b", "p. 4;")], [])
+    # keys may hold "." and ":" inside, never at their end
+    assert parse("@a:b.2010.") == ([Item("a:b.2010", "", ".")], [])
+
+
+def test_commentary_is_set_as_written_after_its_source(tmp_path: Path) -> None:
+    page = (
+        "# Commentary\n\n"
+        "A.{note}`@hilder. The plane was seized in Bangkok.`\n"
+        "B.{note}`Not posted. See @agency; also, see the evaluation; see @hilder, 4`\n"
+        "C.{note}`@agency. After a quoted title.`\n"
+    )
+    src = project(tmp_path, page)
+    build = run_sphinx(src, "html", tmp_path / "out")
+    assert build.warnings == "", build.warnings
+    texts = [t for _, t in notes(build.read("index.html"))]
+    assert texts[0].startswith('James Hilder, "North Korea Arms Plane Bound for Hezbollah')
+    assert texts[0].endswith(". The plane was seized in Bangkok.")
+    assert ".." not in texts[0]
+    assert texts[1] == (
+        "Not posted. See \"Iran's 'Big' Plan,\" IRNA, May 11, 2007; also, see the "
+        'evaluation; see Hilder, "North Korea Arms Plane," 4.'
+    )
+    # a quoted title keeps its full stop inside its marks; the commentary follows
+    assert texts[2] == "\"Iran's 'Big' Plan.\" After a quoted title."
+    latex = run_sphinx(src, "latex", tmp_path / "tex")
+    assert latex.warnings == "", latex.warnings
+    (written,) = latex.outdir.glob("*.tex")
+    tex = " ".join(written.read_text(encoding="utf-8").split())
+    assert "The plane was seized in Bangkok." in tex
+    assert "also, see the evaluation; see Hilder" in tex
 
 
 @pytest.mark.parametrize(

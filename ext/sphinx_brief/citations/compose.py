@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pybtex.database import Person
@@ -27,6 +27,7 @@ from pybtex.richtext import Tag, Text
 
 from .. import bibtex
 from .quotemarks import closing_run, left_open
+from .syntax import commentary
 
 #: How a source is given in a note.
 Form = Literal["full", "short", "ibid"]
@@ -173,6 +174,13 @@ class Cited:
 def _source(cited: Cited, last: bool) -> Text:
     """One source in its form; a quoted title that ends the note takes its full stop."""
     parts, locator = cited.parts, cited.locator.strip()
+    if commentary(locator):
+        # the author's own words after the source ("; see also …", ". In 2026, …"): the
+        # source as if alone, then the words as written
+        source = _source(replace(cited, locator=""), last and locator[:1] == ".")
+        if locator[:1] == "." and ends_in_punctuation(str(source)):
+            locator = locator[1:]  # the source's own full stop (inside a quoted title's marks)
+        return Text(source, locator)
     if cited.form == "ibid":
         return Text(IBID, ", ", locator) if locator else Text(IBID)
     short = cited.form == "short"

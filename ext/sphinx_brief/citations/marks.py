@@ -39,6 +39,13 @@ class brief_note_ref(nodes.footnote_reference):
     """
 
 
+class brief_cited_inline(nodes.inline):
+    """A ``{note}`` in the text of another note (a MyST ``[^x]`` note, a footnote): its
+    sources are written there, in the text, as a note cites (``refname``: its sources in
+    the page's pending notes).  Replaced by their text when the page's notes are settled
+    (:class:`.notes.FillNotes`); no writer sees it."""
+
+
 class brief_notes(nodes.General, nodes.Element):
     """The page's ``{note}`` notes, in numbering order, as data (``notes``: one
     :class:`NoteData` each, as plain tuples of strings, which pickle and print).

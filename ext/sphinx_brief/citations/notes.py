@@ -18,7 +18,9 @@ A page whose only notes are ``{note}``s (and its quotes' and events' sources) ke
 light nodes (:mod:`.marks`), numbered here and written by :mod:`.written`; a page with other
 notes as well, or a project with ``brief_note_footnotes = True``, gets docutils footnotes,
 which docutils numbers with the others.  A note in a section's title is left out with a
-warning (:data:`IN_A_HEADING`), as is a note in a note (:func:`misplaced_note`).
+warning (:data:`IN_A_HEADING`).  A ``{note}`` in the text of a note (a MyST ``[^x]``
+note) cannot be a note of a note: its sources are written into that note's text, in the
+form the page's order gives them (:func:`make_note` with ``inline``).
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from sphinx.transforms import SphinxTransform
 from .. import bibtex
 from ..core.logs import warn
 from .compose import Form
-from .marks import CLASS, Shown, brief_note_ref, brief_notes
+from .innotes import cited_by_its_note, glued, reading_order, without_full_stop
+from .marks import CLASS, Shown, brief_cited_inline, brief_note_ref, brief_notes
 from .syntax import Item
 from .texts import NoteTexts
 
@@ -62,10 +65,11 @@ __all__ = [
 
 
 def make_note(
-    env: BuildEnvironment, document: nodes.document, items: Sequence[Item]
-) -> brief_note_ref:
-    """A mark of a new note of ``items`` (known keys).  The note waits in the page's
-    temporary data until the page has been read (:class:`FillNotes`)."""
+    env: BuildEnvironment, document: nodes.document, items: Sequence[Item], inline: bool = False
+) -> brief_note_ref | brief_cited_inline:
+    """A mark of a new note of ``items`` (known keys), or with ``inline`` the place in a
+    note's text where they are written.  The note waits in the page's temporary data until
+    the page has been read (:class:`FillNotes`)."""
     temp = env.temp_data
     number = int(temp.get(_COUNT) or 0)
     while True:
@@ -77,6 +81,8 @@ def make_note(
     bibtex.note_citations(env, [item.key for item in items])
     pending = cast("dict[str, Items]", temp.setdefault(PENDING, {}))
     pending[name] = tuple([(item.prefix, item.key, item.locator) for item in items])
+    if inline:
+        return brief_cited_inline("", refname=name, keys=[item.key for item in items])
     return brief_note_ref("", refname=name, classes=[CLASS])
 
 
@@ -125,10 +131,7 @@ IN_A_HEADING = (
     "a note in a heading is left out: a heading is copied (contents, links back from "
     "chronologies and who said what), where a note has no place; cite after the heading"
 )
-IN_A_NOTE = (
-    "a note in the text of a note is left out: a note cannot have notes; give its sources "
-    "in the note itself"
-)
+IN_A_NOTE = "in-a-note"  # not left out: written into the note's text (make_note)
 
 
 def misplaced_note(parent: object) -> str | None:
@@ -188,7 +191,16 @@ class FillNotes(SphinxTransform):
         alike: dict[tuple[Shown, ...], tuple[Shown, ...]] = {}
         marks: list[brief_note_ref] = []
         misplaced: list[brief_note_ref] = []
-        for ref in self.document.findall(nodes.footnote_reference):
+        inline: list[tuple[brief_cited_inline, tuple[Shown, ...]]] = []
+        for ref in reading_order(self.document):
+            if isinstance(ref, brief_cited_inline):
+                sources: Items = pending.pop(str(ref["refname"]), ())
+                if ref.get("quoted") and cited_by_its_note(ref):
+                    sources = ()  # the note's own text cites the quotation's sources
+                written = self._forms(sources, seen, previous, short, ibid)
+                previous = tuple(item[1] for item in sources) or previous
+                inline.append((ref, written))
+                continue
             if isinstance(ref, brief_note_ref):
                 if _in_a_heading(ref):
                     misplaced.append(ref)
@@ -203,25 +215,45 @@ class FillNotes(SphinxTransform):
                 previous = (key,) if key is not None else None
                 seen.update(previous or ())
                 continue
-            keys = tuple(item[1] for item in items)
-            shown: list[Shown] = []
-            for prefix, key, locator in items:
-                form: Form = "full"
-                if ibid and len(keys) == 1 and previous == (key,):
-                    form = "ibid"
-                elif short and key in seen:
-                    form = "short"
-                shown.append((prefix, key, locator, form))
-                seen.add(key)
-            previous = keys
-            settled = tuple(shown)
+            settled = self._forms(items, seen, previous, short, ibid)
+            previous = tuple(item[1] for item in items)
             placed[name] = alike.setdefault(settled, settled)
         for mark in misplaced:
             _leave_out(self.env, mark, pending)
+        if inline:
+            texts = NoteTexts(self.env)
+            for place, written in inline:
+                if not written:
+                    place.parent.remove(place)
+                elif place.get("quoted"):  # after the quoted words: "(Source, 4)"
+                    cited = without_full_stop(texts.paragraph(written).children)
+                    place.replace_self([nodes.Text(" ("), *cited, nodes.Text(")")])
+                else:
+                    cited = list(texts.paragraph(written).children)
+                    if glued(place):  # "in it.{note}`@a`": the sources after a space
+                        cited.insert(0, nodes.Text(" "))
+                    place.replace_self(cited)
         if self.config.brief_note_footnotes or _has_other_notes(self.document):
             self._as_footnotes(placed)
         else:
             self._as_marks(placed, marks)
+
+    @staticmethod
+    def _forms(
+        items: Items, seen: set[str], previous: tuple[str, ...] | None, short: bool, ibid: bool
+    ) -> tuple[Shown, ...]:
+        """Each source of a note in its form, after the notes before it (``seen`` grows)."""
+        keys = tuple(item[1] for item in items)
+        shown: list[Shown] = []
+        for prefix, key, locator in items:
+            form: Form = "full"
+            if ibid and len(keys) == 1 and previous == (key,):
+                form = "ibid"
+            elif short and key in seen:
+                form = "short"
+            shown.append((prefix, key, locator, form))
+            seen.add(key)
+        return tuple(shown)
 
     def _as_footnotes(self, placed: dict[str, tuple[Shown, ...]]) -> None:
         """Docutils footnotes, registered as the parser registers ``[#]`` ones, in reading

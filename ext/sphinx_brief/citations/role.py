@@ -13,7 +13,7 @@ from sphinx.util.docutils import SphinxRole
 from .. import bibtex
 from ..core.checks import body_note_rule
 from ..core.logs import warn
-from .notes import make_note, misplaced_note
+from .notes import IN_A_NOTE, make_note, misplaced_note
 from .sources import note_bib_dependency
 from .syntax import parse
 
@@ -39,7 +39,7 @@ class NoteRole(SphinxRole):
             return found[0]
 
         misplaced = misplaced_note(getattr(self.inliner, "parent", None))
-        if misplaced is not None:
+        if misplaced is not None and misplaced != IN_A_NOTE:
             warn(NOTE, "%s", misplaced, location=location())
             return [], []
         items, problems = parse(self.text)
@@ -70,7 +70,8 @@ class NoteRole(SphinxRole):
                 return [], []
         if not cited:
             return [], []
-        note = make_note(self.env, self.inliner.document, cited)
+        # in the text of a note, its sources are written there (a note has no notes)
+        note = make_note(self.env, self.inliner.document, cited, inline=misplaced == IN_A_NOTE)
         note.line = self.lineno  # reST: the line of a heading's text (see notes._leave_out)
         return [note], []
 

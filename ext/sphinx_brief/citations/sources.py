@@ -87,7 +87,33 @@ def cite(directive: SphinxDirective, keys: Sequence[str]) -> list[nodes.Node]:
     if not keys:
         return []
     items = [Item(key) for key in keys]
+    if in_a_note(_parent(directive)):
+        # a quotation in the text of a note (a MyST [^x] note): its sources are written
+        # there, unless the note's own text cites them (notes.FillNotes); a note has no notes
+        place = make_note(directive.env, directive.state.document, items, inline=True)
+        place["quoted"] = True
+        return [place]
     return [make_note(directive.env, directive.state.document, items)]
+
+
+def _parent(directive: SphinxDirective) -> object:
+    """Where the directive's nodes go: reST's state knows it; MyST's mock state does not
+    (it raises on what it lacks), its inliner does."""
+    state = directive.state
+    try:
+        return state.parent
+    except Exception:  # MyST's MockingError
+        return getattr(getattr(state, "inliner", None), "parent", None)
+
+
+def in_a_note(parent: object) -> bool:
+    """Whether ``parent`` (where a directive's nodes go) is in the text of a footnote."""
+    node = parent if isinstance(parent, nodes.Node) else None
+    while node is not None and not isinstance(node, nodes.document):
+        if isinstance(node, nodes.footnote):
+            return True
+        node = node.parent
+    return False
 
 
 def format_note(env: BuildEnvironment, key: str) -> list[nodes.Node]:

@@ -4,6 +4,11 @@
     @key, 112–15             a locator: everything after the item's first comma
     see @key1, 4; @key2      several sources in one note, in order; the text before the @
                              of an item is its prefix
+    @key. Commentary.        commentary, set as written: after a source (text that starts
+    @a; see also x; @b       with ``.``, ``;`` or ``:`` right after the key, or an item
+                             without a key, which joins the source before it) and before
+                             one (an item without a key before any source joins the next
+                             source's prefix)
 
 Nothing here knows the bibliography: an item whose key is not defined is the role's to
 report.  What cannot be read is a :class:`Problem` (of a kind, with a message) and the rest
@@ -16,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 #: What BibTeX allows in a key, up to white space or a separator.
-_KEY_CHARS = r"[^\s,;@{}()\"'#%~=\\]+"
+_KEY_CHARS = r"[^\s,;@{}()\"'#%~=\\]*[^\s,;@{}()\"'#%~=\\.:]"
+#: (A key never ends with "." or ":": "@key. Commentary." ends the source's sentence.)
 #: A key: "@" not inside a word (so an e-mail address in a locator is no key), then its
 #: characters.
 _KEY = re.compile(rf"(?<![\w@])@({_KEY_CHARS})")
@@ -71,15 +77,20 @@ def _parse(text: str) -> tuple[list[Item], list[Problem]]:
     problems: list[Problem] = []
     if not text.strip():
         return [], [Problem(EMPTY, "the note is empty (write {note}`@key`)")]
+    # commentary before any source: the prefix of the next one
+    before: list[str] = []
     for raw in text.split(";"):
         part = " ".join(raw.split())
         if not part:
             continue
         found = list(_KEY.finditer(part))
         if not found:
-            problems.append(
-                Problem(NO_KEY, f"the note's item {part!r} names no source (write @key)")
-            )
+            if items:  # commentary after a source: set after it as written ("; see also …")
+                last = items[-1]
+                locator = f"{last.locator}; {part}" if last.locator else f"; {part}"
+                items[-1] = Item(last.key, last.prefix, locator)
+            else:
+                before.append(part)
             continue
         first = found[0]
         if len(found) > 1:
@@ -92,11 +103,34 @@ def _parse(text: str) -> tuple[list[Item], list[Problem]]:
                 )
             )
         rest = part[first.end() :]
-        locator = rest.split(",", 1)[1] if "," in rest else rest
         if len(found) > 1:  # the second key and what follows it are not a locator
-            cut = found[1].start() - first.end()
-            locator = rest[:cut].split(",", 1)[1] if "," in rest[:cut] else ""
-        items.append(Item(first.group(1), part[: first.start()].strip(), locator.strip(" ,")))
-    if not items and not problems:
+            rest = rest[: found[1].start() - first.end()]
+        if rest.lstrip()[:1] in COMMENTARY:
+            locator = rest.strip()  # "@key. Commentary.": set after the source as written
+        else:
+            locator = (rest.split(",", 1)[1] if "," in rest else rest).strip(" ,")
+        own = part[: first.start()].strip()
+        prefix = "; ".join([*before, own]) if own or not before else "; ".join(before) + ";"
+        before = []
+        items.append(Item(first.group(1), prefix, locator))
+    if not items:
+        if before:
+            return [], [
+                Problem(
+                    NO_KEY,
+                    f"the note {'; '.join(before)!r} names no source (write @key)",
+                )
+            ]
         problems.append(Problem(EMPTY, "the note is empty (write {note}`@key`)"))
     return items, problems
+
+
+#: What starts commentary right after a key (rather than a locator, after a comma): the
+#: end of the source's sentence, or of its item.
+COMMENTARY = (".", ";", ":", "!", "?")
+
+
+def commentary(locator: str) -> bool:
+    """Whether a locator as stored is commentary set right after its source (``". See
+    also …"``, ``"; in 2026 …"``), not a place in the source (``"4"``)."""
+    return locator[:1] in COMMENTARY
