@@ -28,6 +28,7 @@ from .site import (
     raw,
     reproducible,
     scripts,
+    tables,
     theme,
     urls,
 )
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     raw.setup(app)  # raw HTML and LaTeX left out unless the brief allows them (site/raw.py)
     defaults.setup(app)  # the defaults that make a brief (site/defaults.py)
     theme.setup(app)  # furo, accessible (site/theme.py)
+    tables.setup(app)  # tables every reader can use (site/tables.py)
     bibtex.setup(app)
     citations.setup(app)
 

@@ -115,6 +115,10 @@ CODES: dict[str, tuple[str, str]] = {
         "raw HTML or LaTeX in a page (MyST HTML, the raw directive) is left out of every output",
         'write it in Markdown, or set brief_raw_html = "allow" in conf.py',
     ),
+    "table": (
+        "a table's heading cell is empty: no heading describes its column to a screen reader",
+        "write the column's heading (a stub column's names what its rows are)",
+    ),
     "script": (
         "the PDF cannot set a character the brief holds, with the engine or fonts conf.py "
         "chose (latex_engine, latex_elements, brief_latex_fonts): the first one is named, "
