@@ -215,6 +215,30 @@ def test_a_pages_notes_are_read_as_readers_read_them(tmp_path: Path) -> None:
     ]
 
 
+def test_a_run_in_quotation_in_a_note_reads_with_the_marks_the_browser_sets() -> None:
+    body = (
+        '<aside class="footnote" id="n1"><span class="label">[1]</span>'
+        "<p>He said <q>they are <q>old</q> here.</q> See Wire.</p></aside>"
+    )
+    (note,) = notes.page_notes(Page("index.html", html(body)))
+    assert note.text == "He said “they are ‘old’ here.” See Wire."
+
+
+def test_the_pdfs_text_loses_its_folios_and_poppler_s_embeddings(
+    brief: Brief, tmp_path: Path
+) -> None:
+    """An address cut by a page break (the folio between its halves), a note with a run of
+    Arabic (poppler sets it in drawing order, between U+202B and U+202C)."""
+    text = "at https://example.org/crs-pro\n49\n\n\fduct/R1.\nSee \u202bحبيب\u202c, 2016.\n"
+    cleaned = notes._FOLIO.sub("\n\f", notes._POPPLER_BIDI.sub("", text))
+    assert "\u202b" not in cleaned and "49" not in cleaned
+    assert notes.flat("https://example.org/crs-product/R1") in notes.flat(cleaned)
+    website = [notes.Note("index", "1", "See حبيب, 2016.")]
+    assert notes.flat_ltr(website[0].text) == "See"
+    assert notes.in_pdf(brief, website, cleaned) == []
+    assert controls.in_text(brief, "latexpdf", "the PDF's text", cleaned) == []
+
+
 def test_notes_out_of_their_marks_order_are_found(brief: Brief) -> None:
     good = Page("index.html", html(NOTES))
     assert notes.numbering(brief, "html", good) == []

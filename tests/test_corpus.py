@@ -17,6 +17,8 @@ epubcheck, Ace by DAISY, the Nu Html Checker and axe at 0.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -54,6 +56,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str]
             except MissingTool:
                 return  # the test that needs it says so
 
+    _warm_luaotfload()
     ahead = [pool.submit(build_all, checkers[name]) for name in BRIEFS]
     try:
         yield checkers.__getitem__
@@ -63,6 +66,16 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str]
         pool.shutdown(wait=True)
         for checker in checkers.values():
             checker.close()
+
+
+def _warm_luaotfload() -> None:
+    """LuaLaTeX's font names database, made once before two PDFs are made at a time: two
+    first runs of lualatex on a fresh machine both write it, and one of them fails."""
+    tool = shutil.which("luaotfload-tool")
+    if tool is not None:
+        subprocess.run(
+            [tool, "--update"], capture_output=True, timeout=1200, stdin=subprocess.DEVNULL
+        )
 
 
 def no_fault(found: Callable[[], list[Fault]]) -> None:

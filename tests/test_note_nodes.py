@@ -377,3 +377,23 @@ def test_a_note_in_a_title_is_left_out_with_a_warning_at_its_line(tmp_path: Path
     marks = [a.get_text(strip=True) for a in soup.select("a.footnote-reference")]
     assert marks == ["[1]", "[2]"]
     assert len(soup.select("aside.footnote")) == 2
+
+
+@pytest.mark.parametrize("footnotes", [False, True])
+def test_an_article_with_its_toctree_at_the_top_numbers_its_notes_as_set(
+    tmp_path: Path, footnotes: bool
+) -> None:
+    """The linked pages are set after the root page's own sections (site/layout.py) before
+    the notes are numbered through: the PDF's first note is 1, wherever the toctree is."""
+    src = _project(tmp_path)
+    title, _, rest = MD.partition("\n\n")
+    (src / "index.md").write_text(f"{title}\n\n```{{toctree}}\nother\n```\n\n{rest}", "utf-8")
+    build = run_sphinx(
+        src, "latex", tmp_path / "out", confoverrides={"brief_note_footnotes": footnotes}
+    )
+    assert "WARNING" not in build.warnings, build.warnings
+    tex = build.read("notes.tex")
+    numbers = [int(n) for n in re.findall(r"\\begin\{footnote(?:text)?\}\[(\d+)\]", tex)]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 8
+    # the root page's sections first, then the linked page
+    assert tex.index("Later") < tex.index("Other page")

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,6 +107,22 @@ def _traceback_location(brief: Brief, status: str) -> str | None:
     return brief.page(found[-1]) if found else None
 
 
+#: LuaLaTeX and XeLaTeX write their font caches on a font's first use: two PDFs made at
+#: once in one process (the corpus tests build two briefs at a time) fail each other.
+_PDF_LOCK = threading.Lock()
+
+
+def _make_pdf(outdir: Path, timeout: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "-C", str(outdir), "all-pdf",
+         "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error -file-line-error"],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
 def compile_pdf(brief: Brief, latex: Output, *, timeout: int = 1800) -> Output:
     """The PDF of a LaTeX build, made by the Makefile Sphinx wrote (``make all-pdf``)."""
     output = Output("latexpdf", latex.outdir, finished=False)
@@ -120,14 +137,8 @@ def compile_pdf(brief: Brief, latex: Output, *, timeout: int = 1800) -> Output:
         if shutil.which(tool) is None:
             raise MissingTool(tool)
     documents = sorted(latex.outdir.glob("*.tex"))
-    result = subprocess.run(
-        ["make", "-C", str(latex.outdir), "all-pdf",
-         "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error -file-line-error"],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    with _PDF_LOCK:  # one PDF at a time in a process (see _PDF_LOCK)
+        result = _make_pdf(latex.outdir, timeout)
     logs = [tex.with_suffix(".log") for tex in documents]
     output.log = "\n".join(
         log.read_text(encoding="utf-8", errors="replace") for log in logs if log.exists()
@@ -141,7 +152,8 @@ def compile_pdf(brief: Brief, latex: Output, *, timeout: int = 1800) -> Output:
             for line in output.log.splitlines()
             if line.startswith("!") or ":error:" in line or re.match(r"^\S+\.tex:\d+: ", line)
         ]
-        told = " | ".join(errors[:3]) or " | ".join(result.stdout.strip().splitlines()[-3:])
+        said = (result.stderr.strip() or result.stdout.strip()).splitlines()[-3:]
+        told = " | ".join(errors[:3]) or f"exit {result.returncode}: " + " | ".join(said)
         output.faults.append(
             Fault(brief.relative(brief.srcdir), "latexpdf", "latex", f"the PDF failed: {told}")
         )

@@ -16,6 +16,7 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .brief import Brief
 from .faults import Fault
@@ -44,6 +45,20 @@ class Note:
     text: str
 
 
+#: The marks a browser sets around ``<q>`` (its default style sheet: English's), by depth.
+_Q_MARKS = (("“", "”"), ("‘", "’"))
+
+
+def _mark_quotations(element: Any) -> None:
+    """A run-in quotation's marks as the browser shows them: ``<q>`` has them from CSS,
+    where the text holds none (the PDF and the ePub's text hold them as characters)."""
+    for q in element.find_all("q"):
+        depth = len(q.find_parents("q"))
+        opening, closing = _Q_MARKS[depth % 2]
+        q.insert(0, opening)
+        q.append(closing)
+
+
 def page_notes(page: Page) -> list[Note]:
     """The notes at the end of a page, in their order (docutils' ``aside.footnote``)."""
     notes = []
@@ -53,6 +68,7 @@ def page_notes(page: Page) -> list[Note]:
         words = copy.copy(aside)
         for furniture in words.select(".label, .backrefs"):
             furniture.decompose()
+        _mark_quotations(words)
         text = _SPACES.sub(" ", words.get_text(" ")).strip()
         notes.append(Note(page.docname, number, _tidy(text)))
     return notes
@@ -125,16 +141,38 @@ def compare(brief: Brief, fmt: str, expected: list[Note], found: list[Note]) -> 
 
 
 def pdf_text(pdf: Path) -> str:
-    """The PDF's text as pdftotext reads it (poppler), in reading order."""
+    """The PDF's text as pdftotext reads it (poppler), in reading order, without the
+    embeddings poppler itself puts around each right-to-left run (U+202B … U+202C): they
+    are not in the PDF (an override an author typed, U+202D/U+202E, is kept)."""
     result = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True
     )
-    return result.stdout.decode("utf-8", errors="replace")
+    text = _POPPLER_BIDI.sub("", result.stdout.decode("utf-8", errors="replace"))
+    return _FOLIO.sub("\n\f", text)  # an address or a note that runs on to the next page
+
+
+#: A page's number at its foot, before the page break: not part of the text it cuts.
+_FOLIO = re.compile(r"\n[ \t]*(?:\d+|[ivxlcdm]+)[ \t]*\n\s*\f", re.I)
+
+
+#: What poppler writes around a right-to-left run of the PDF's text.
+_POPPLER_BIDI = re.compile("[\u202a-\u202c]")
+#: Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko …): poppler
+#: gives their runs in the order they are drawn, and moves the words and punctuation
+#: around them with them, so they are compared without.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+")
 
 
 def flat(text: str) -> str:
     """Words and punctuation only: what the PDF's layout cannot change."""
     return _LAYOUT.sub("", unicodedata.normalize("NFKC", text))
+
+
+def flat_ltr(text: str) -> str:
+    """:func:`flat`, up to the first letter of a right-to-left script (see :data:`_RTL`)."""
+    flattened = flat(text)
+    match = _RTL.search(flattened)
+    return flattened if match is None else flattened[: match.start()]
 
 
 def in_pdf(brief: Brief, expected: list[Note], text: str) -> list[Fault]:
@@ -146,7 +184,7 @@ def in_pdf(brief: Brief, expected: list[Note], text: str) -> list[Fault]:
     faults: list[Fault] = []
     at = 0
     for index, note in enumerate(expected, 1):
-        words = flat(note.text)
+        words = flat_ltr(note.text)  # a right-to-left run: the words before it
         found = flattened.find(words, at)
         if found >= 0:
             at = found + len(words)

@@ -13,7 +13,7 @@ import re
 
 from .brief import Brief
 from .faults import Fault
-from .notes import flat
+from .notes import flat, flat_ltr
 from .pages import Tree
 
 #: Link text that is an address.
@@ -54,7 +54,7 @@ def pdf_urls(brief: Brief, tree: Tree, pdf_text: str) -> list[Fault]:
         if text in seen:
             continue
         seen.add(text)
-        if flat(text) not in flattened:
+        if flat_ltr(text) not in flattened:  # an address of another script: up to it
             where = brief.entry_holding(text) or brief.locate(docname, text)
             faults.append(Fault(where, "latexpdf", "url", f"the PDF does not print {text!r}"))
     return faults

@@ -9,9 +9,12 @@ to the level of the root's own top-level sections, after them, in toctree order.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 
 def _outer_section(node: nodes.Node) -> nodes.section | None:
@@ -26,9 +29,7 @@ def _outer_section(node: nodes.Node) -> nodes.section | None:
     return outer
 
 
-def hoist_included_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "latex":
-        return
+def hoist_included_pages(doctree: nodes.document) -> None:
     for included in list(doctree.findall(addnodes.start_of_file)):
         top = _outer_section(included)
         if top is None or included.parent is top:
@@ -37,5 +38,17 @@ def hoist_included_pages(app: Sphinx, doctree: nodes.document, docname: str) -> 
         top.append(included)
 
 
+class HoistIncludedPages(SphinxPostTransform):
+    """The move, on the assembled document, before anything reads its order: the notes are
+    numbered through an article's PDF in the order it is set (:mod:`..citations.through`,
+    priority 2), with a toctree at the top of the root page as well as at its end."""
+
+    formats = ("latex",)
+    default_priority = 1
+
+    def run(self, **kwargs: Any) -> None:
+        hoist_included_pages(self.document)
+
+
 def setup(app: Sphinx) -> None:
-    app.connect("doctree-resolved", hoist_included_pages)
+    app.add_post_transform(HoistIncludedPages)

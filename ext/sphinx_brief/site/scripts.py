@@ -180,10 +180,17 @@ def holdings(app: Sphinx, docnames: Iterable[str]) -> list[Held]:
             add(char, (docname, line) if path == page else f"{path}:{line}")
     keys = cited_keys(app, docnames)
     if keys:
-        entries, starts = bibtex.entries(env), bibtex.scan(bibtex.bibfiles(env))
+        entries = bibtex.entries(env)
+        # where entries start is worked out only when an entry holds a character not seen
+        # before (a shared file of thousands of entries is scanned for nothing otherwise)
+        starts: bibtex.Starts | None = None
         for key in keys:
             for name, value in _entry_text(entries[key]):
                 for char, _, _ in first_places(value, "refs.bib"):
+                    if char in seen:
+                        continue
+                    if starts is None:
+                        starts = bibtex.scan(bibtex.bibfiles(env))
                     where = bibtex.entry_location(starts, key)
                     add(char, where, f"the source {key!r} ({name})")
     return found
