@@ -465,6 +465,22 @@ CASES: dict[str, Case] = {
         file="conf.py",
         conf="brief_archive_links = 7\n",
     ),
+    "project as a number": Case(
+        "Text.",
+        "project = 42",
+        "project must be text, not 42; read as '42'",
+        "brief.config",
+        file="conf.py",
+        conf="project = 42\n",
+    ),
+    "author as None": Case(
+        "Text.",
+        "author = None",
+        "author must be text, not None; read as ''",
+        "brief.config",
+        file="conf.py",
+        conf="author = None\n",
+    ),
     # -- the bibliography -------------------------------------------------------------------
     "bib entry without title": Case(
         "Cited.{footcite}`notitle`",

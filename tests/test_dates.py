@@ -95,10 +95,17 @@ EVERY_FORM = [
     ("1985/2009-06", "1985–June 2009", "1985–Juni 2009"),
     ("2009-06/2009-06-15", "June 2009–June 15, 2009", "Juni 2009–15. Juni 2009"),
     ("1993~/1995", "c. 1993–1995", "um 1993–1995"),
-    ("2025-10~/2025-12~", "c. October–December 2025", "um Oktober–Dezember 2025"),
+    # each side keeps its own qualifier (issue 21): never "c. 1870–1899" for 1870~/1899~
+    ("2025-10~/2025-12~", "c. October 2025–c. December 2025", "um Oktober 2025–um Dezember 2025"),
+    ("1870~/1899~", "c. 1870–c. 1899", "um 1870–um 1899"),
+    ("1870/1899~", "1870–c. 1899", "1870–um 1899"),
+    ("1950?/1960", "1950?–1960", "1950?–1960"),
     ("199X", "1990–1999", "1990–1999"),
     ("2009-10-XX", "October 2009", "Oktober 2009"),
-    ("2022-21", "March–May 2022", "März–Mai 2022"),
+    # a season by its name, never as invented months (issue 21)
+    ("2022-21", "Spring 2022", "Frühling 2022"),
+    ("1955-22", "Summer 1955", "Sommer 1955"),
+    ("1955-23", "Autumn 1955", "Herbst 1955"),
     ("2022-02-24/..", "since February 24, 2022", "seit 24. Februar 2022"),
     ("2022-02/..", "since February 2022", "seit Februar 2022"),
     ("../1990", "until 1990", "bis 1990"),
@@ -110,6 +117,16 @@ EVERY_FORM = [
 
 #: Abbreviated month names of either language: none may appear in a date.
 _ABBREVIATED = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Dez)\b\.?")
+
+
+def test_a_season_in_a_language_without_its_words_shows_its_months() -> None:
+    assert dates.parse("1955-22").display("ja") == "1955年6月～8月"
+
+
+def test_an_open_interval_from_unspecified_digits_is_read() -> None:
+    date = dates.parse("199X/..")
+    assert (date.start.year, date.open_end) == (1990, dates.OPEN)
+    assert date.display("en") == "since 1990–1999"
 
 
 @pytest.mark.parametrize(("text", "english", "german"), EVERY_FORM)

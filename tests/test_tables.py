@@ -107,3 +107,26 @@ def test_other_formats_write_the_table_without_a_region(tmp_path: Path) -> None:
     build = run_sphinx(src, "text", tmp_path / "text")
     text = build.read("index.txt")
     assert "Drug Court Grants" in text and "Table 1. Funding" in text
+
+
+def test_the_pdf_sets_cells_ragged_and_drops_a_caption_s_own_number(
+    builds: dict[str, Build],
+) -> None:
+    """LaTeX numbers an article's tables itself ("Table 1: "): a caption that starts with
+    that same number loses it; every table's cells are set ragged right."""
+    tex = builds["latex"].read("tables.tex")
+    captions = re.findall(r"\\sphinxcaption\{(.*?)\}|\\caption\{(.*?)\\strut\}", tex)
+    texts = [a or b for a, b in captions]
+    assert texts == ["Funding (dollars in millions)", "Nine columns", "A corner left empty"]
+    assert tex.count(r"\def\sphinxAtStartPar{\raggedright\sphinxbriefAtStartPar}") == 3
+    assert tex.count(r"\begingroup") == tex.count(r"\endgroup") == 3
+
+
+def test_a_caption_numbered_otherwise_keeps_its_words(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(CONF, encoding="utf-8")
+    page = ":::{table} Table 7. Not the first\n| A | B |\n| --- | --- |\n| 1 | 2 |\n:::\n"
+    (src / "index.md").write_text("# Tables\n\n" + page, encoding="utf-8")
+    build = run_sphinx(src, "latex", tmp_path / "latex")
+    assert "Table 7. Not the first" in build.read("tables.tex")

@@ -142,6 +142,22 @@ def test_filters_and_open_dates_in_a_build(tmp_path: Path) -> None:
     assert graph["Autumn"]["startDate"] == "2022-10" and graph["Autumn"]["endDate"] == "2022-12"
 
 
+@pytest.mark.parametrize("option", ["from", "until", "within"])
+def test_a_filter_that_cannot_be_read_keeps_no_event(tmp_path: Path, option: str) -> None:
+    """Issue 21: ":within: garbage" was warned, then showed every event of the project."""
+    events = event("2022~", "Talks", source="wire2023") + event("1990", "Wall", source="wire2023")
+    src = make_project(
+        tmp_path,
+        {"index": md("# Filters", events, f"::::{{timeline}}\n:{option}: garbage\n::::")},
+        refs=REFS_2023,
+    )
+    build = run_sphinx(src, "html", tmp_path / "html")
+    assert f"unusable :{option}: date" in build.warnings
+    assert "shows no event until it is corrected" in build.warnings
+    page = BeautifulSoup(build.read("index.html"), "lxml")
+    assert page.select(".brief-timeline-title") == []
+
+
 def test_the_date_against_source_check_on_open_dates(tmp_path: Path) -> None:
     # times2009 was published on 2009-06-15
     events = "".join(

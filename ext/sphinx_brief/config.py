@@ -276,8 +276,28 @@ def _note_repeat(config: Config, confdir: str | Path | None) -> None:
     config.brief_note_repeat = "short"
 
 
+#: Sphinx's values of text that the brief's defaults read (the PDF's and the ePub's title
+#: block and file names): a number or None there stopped the build with a traceback.
+SPHINX_TEXTS = ("project", "author", "copyright", "release", "version", "html_title")
+
+
+def _texts(config: Config, confdir: str | Path | None) -> None:
+    """A text value of Sphinx's that is not text: a number read as its digits, anything
+    else (None, a list) as empty; each a warning at its conf.py line."""
+    for name in SPHINX_TEXTS:
+        if name not in config:
+            continue
+        value = getattr(config, name)
+        if isinstance(value, str) or (name == "html_title" and value is None):
+            continue
+        text = str(value) if isinstance(value, int | float) and not isinstance(value, bool) else ""
+        _warn(confdir, name, "must be text, not %r; read as %r", value, text)
+        setattr(config, name, text)
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """``config-inited``, before the extension or Sphinx's type check reads the values."""
+    _texts(config, app.confdir)
     for value in VALUES:
         if value.types == (bool,) and value.name in config:
             _flag(config, app.confdir, value.name, value.default)

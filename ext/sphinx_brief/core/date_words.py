@@ -131,6 +131,27 @@ def _elided(language: str, text: str) -> str:
     return text
 
 
+#: EDTF's seasons (21 spring … 24 winter) as each language names one with its year, as
+#: written at the head of a chronology's entry.  CLDR has no seasons; a language not listed
+#: shows a season as its months ("June–August 1955"), never the English words.
+SEASONS: dict[str, tuple[str, str, str, str]] = {
+    "en": ("Spring {}", "Summer {}", "Autumn {}", "Winter {}"),
+    "de": ("Frühling {}", "Sommer {}", "Herbst {}", "Winter {}"),
+    "fr": ("printemps {}", "été {}", "automne {}", "hiver {}"),
+    "es": ("primavera de {}", "verano de {}", "otoño de {}", "invierno de {}"),
+    "it": ("primavera {}", "estate {}", "autunno {}", "inverno {}"),
+}
+
+
+def season(language: str, code: int, year: int) -> str | None:
+    """An EDTF season (``code`` 21–24) of ``year`` in ``language``, or None if the language
+    has no words here (or the code is no season of the four)."""
+    names = SEASONS.get(language)
+    if names is None or not 21 <= code <= 24:
+        return None
+    return names[code - 21].format(year)
+
+
 def circa(language: str, date: str, *, day: bool = False) -> str:
     """An approximate date standing alone: "c. 1993", "um 1993", "vers le 8 février 2022"."""
     form = _form(_words(language), "circa", day) or PHRASES["en"]["circa"]

@@ -73,6 +73,13 @@ class BriefDate:
     #: side's day (``start`` or ``end``) is then that of the known side (see the module)
     open_start: str = ""
     open_end: str = ""
+    #: an EDTF season (``1955-22``): its code, 21 (spring) to 24 (winter); 0 for none
+    season: int = 0
+    #: an interval's qualifiers on each side as written ("~", "?", "%" or ""): each side
+    #: keeps its own ("c. 1870–c. 1899"); :attr:`approximate` and :attr:`uncertain` say
+    #: whether any side has one
+    start_qualifier: str = ""
+    end_qualifier: str = ""
 
     @property
     def sort_key(self) -> tuple[int, int]:
@@ -192,6 +199,9 @@ def parse(text: str) -> BriefDate:
     try:
         obj = _level0(source) or edtf.parse_edtf(source)
     except Exception as exc:  # the parser raises several unrelated types
+        opened = _open_by_hand(source)
+        if opened is not None:
+            return opened
         raise DateError(
             f"{source!r} is not an EDTF date (e.g. 2009, 2009-06, 2010-03-05, "
             "1980/1988, 1993~, 2009-11?)"
@@ -217,7 +227,15 @@ def parse(text: str) -> BriefDate:
         la, lu = _qualifiers(lower)
         ua, uu = _qualifiers(upper)
         if lp and up:
-            return BriefDate(source, start, end, lp, up, la or ua, lu or uu, True)
+            sides = _qualifier(la, lu), _qualifier(ua, uu)
+            return BriefDate(
+                source, start, end, lp, up, la or ua, lu or uu, True,
+                start_qualifier=sides[0], end_qualifier=sides[1],
+            )  # fmt: skip
+    elif kind == "Season":
+        return BriefDate(
+            source, start, end, "month", "month", interval=True, season=int(obj.season)
+        )
     else:
         precision = _precision(obj)
         approx, uncertain = _qualifiers(obj)
@@ -240,6 +258,38 @@ def parse(text: str) -> BriefDate:
         approx,
         uncertain,
         interval=_iso(start, precision) != _iso(end, precision),
+    )
+
+
+def _qualifier(approximate: bool, uncertain: bool) -> str:
+    return "%" if approximate and uncertain else "~" if approximate else "?" if uncertain else ""
+
+
+def _open_by_hand(source: str) -> BriefDate | None:
+    """An interval with an open or unknown side whose known side the ``edtf`` grammar does
+    not take in an interval (``199X/..``, ``1955-22/``): read from its known side, as
+    :func:`_open_interval` reads the others.  None if ``source`` is no such interval."""
+    lower, slash, upper = source.partition("/")
+    if not slash or "/" in upper:
+        return None
+    open_start = OPEN if lower == ".." else UNKNOWN if lower == "" else ""
+    open_end = OPEN if upper == ".." else UNKNOWN if upper == "" else ""
+    if bool(open_start) == bool(open_end):
+        return None
+    known = parse(upper if open_start else lower)
+    if known.open_start or known.open_end:
+        return None
+    return BriefDate(
+        source,
+        known.start,
+        known.end,
+        known.start_precision,
+        known.end_precision,
+        known.approximate,
+        known.uncertain,
+        interval=True,
+        open_start=open_start,
+        open_end=open_end,
     )
 
 
@@ -392,12 +442,34 @@ def _display(date: BriefDate, language: str) -> str:
             approximate=side.approximate,
             uncertain=side.uncertain,
         )
+    if date.season:
+        named = date_words.season(words, date.season, date.start.year)
+        if named is not None:
+            return named
+    if date.start_qualifier != date.end_qualifier or (
+        date.interval and date.start_qualifier and date.end_qualifier
+    ):
+        # each side its own qualifier: "c. 1870–c. 1899", "1870–c. 1899"
+        sides = (
+            (date.start, date.start_precision, date.start_qualifier),
+            (date.end, date.end_precision, date.end_qualifier),
+        )
+        return "–".join(
+            _qualified(format_point(day_, precision, language), qualifier, words, precision)
+            for day_, precision, qualifier in sides
+        )
     text = _closed(date, language)
     if date.approximate:
         text = date_words.circa(words, text, day=day)
     if date.uncertain:
         text += "?"
     return text
+
+
+def _qualified(text: str, qualifier: str, words: str, precision: str) -> str:
+    if qualifier in ("~", "%"):
+        text = date_words.circa(words, text, day=precision == "day")
+    return text + "?" if qualifier in ("?", "%") else text
 
 
 def display(date: BriefDate, language: str | None = "en") -> str:

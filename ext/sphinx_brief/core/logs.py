@@ -115,6 +115,10 @@ CODES: dict[str, tuple[str, str]] = {
         "raw HTML or LaTeX in a page (MyST HTML, the raw directive) is left out of every output",
         'write it in Markdown, or set brief_raw_html = "allow" in conf.py',
     ),
+    "page": (
+        "a source file beside the pages that no toctree links to is read as a page",
+        "add it to a toctree, to exclude_patterns (a README, notes), or give it orphan: true",
+    ),
     "table": (
         "a table's heading cell is empty: no heading describes its column to a screen reader",
         "write the column's heading (a stub column's names what its rows are)",

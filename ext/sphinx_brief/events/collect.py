@@ -298,7 +298,14 @@ class _Layout:
             timeline += brief_timeline_list("", *items, classes=["brief-timeline"])
 
 
+#: The filter of a timeline whose date filter could not be read: an empty chronology, never
+#: every event of the project (what the author meant is unknown; the warning says why).
+NOTHING = TimelineFilter(start=float("inf"), end=-float("inf"))
+
+
 def _filter(timeline: brief_timeline) -> TimelineFilter:
+    if timeline.get("unreadable"):
+        return NOTHING  # a date filter that could not be read (warned) lets nothing pass
     return TimelineFilter.of(
         timeline["tags"],
         timeline.get("from", ""),

@@ -237,6 +237,7 @@ class TimelineDirective(BriefDirective):
         tags = split_list(self.option("tags"))
         check_tags(tags, self.config.brief_tags, self.get_location(), "timeline")
         bounds: dict[str, dates.BriefDate | None] = {}
+        unreadable = False
         for option in _DATE_FILTERS:
             text = self.option(option)
             bounds[option] = None
@@ -244,7 +245,12 @@ class TimelineDirective(BriefDirective):
                 try:
                     bounds[option] = dates.parse(text)
                 except dates.DateError as exc:
-                    self.warn("date", f"timeline: unusable :{option}: date: {exc}")
+                    unreadable = True
+                    self.warn(
+                        "date",
+                        f"timeline: unusable :{option}: date: {exc}; the timeline shows no "
+                        "event until it is corrected",
+                    )
         start, end = bounds["from"], bounds["until"]
         if (
             start is not None
@@ -266,6 +272,8 @@ class TimelineDirective(BriefDirective):
             overview=self._overview(collect and not (tags or any(bounds.values()))),
             **{key: date.edtf if date else "" for key, date in bounds.items()},
         )
+        if unreadable:
+            node["unreadable"] = True
         self.set_source_info(node)
         sources.note_bib_dependency(self.env)
         if not node["collect"]:

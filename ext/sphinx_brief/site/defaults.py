@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import re
 import sys
 import unicodedata
@@ -226,6 +227,36 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
     if "ogp_social_cards" in config:
         # Social cards need matplotlib, which a brief does not: no cards, no message.
         _set(config, "ogp_social_cards", {"enable": False})
+    if NOT_INCLUDED not in config.suppress_warnings:
+        # Sphinx's "document isn't included in any toctree" says nothing of what to do:
+        # pages_nobody_links says it (see there)
+        config.suppress_warnings = [*config.suppress_warnings, NOT_INCLUDED]
+
+
+#: Sphinx's warning of a page that no toctree includes.
+NOT_INCLUDED = "toc.not_included"
+
+
+def pages_nobody_links(app: Sphinx, env: Any) -> None:
+    """``env-check-consistency``: a source file that no toctree links to, as Sphinx finds
+    it, with what to do: a Markdown file beside the pages (a ``SOURCE.md``, notes to
+    oneself) is read as a page of the brief unless ``exclude_patterns`` leaves it out."""
+    if not app.config.brief_defaults:
+        return
+    included = set().union(*env.included.values())
+    for docname in sorted(env.all_docs):
+        if docname in env.files_to_rebuild or docname == app.config.root_doc:
+            continue
+        if docname in included or "orphan" in env.metadata[docname]:
+            continue
+        warn(
+            "page",
+            "%s is read as a page of the brief, but no toctree links to it: add it to a "
+            "toctree; or, if it is no page (a README, notes to yourself), to exclude_patterns "
+            "in conf.py; or give it 'orphan: true' front matter",
+            Path(env.doc2path(docname)).name,
+            location=docname,
+        )
 
 
 def _doctree_files(app: Sphinx) -> Iterable[str]:
@@ -297,10 +328,44 @@ def _quiet_opengraph(app: Sphinx) -> None:
         __import__(name)
 
 
+#: The logger of MyST's ``builder-inited`` handler, which prints its whole configuration
+#: (``myst vX: MdParserConfig(commonmark_only=False, …)``, 40 values) on every build.
+_MYST_LOGGER = "sphinx.myst_parser.sphinx_ext.main"
+
+
+class _NoMystConfigDump(logging.Filter):
+    """Leaves out MyST's configuration line (an author reads it as an error), nothing
+    else: its warnings and errors pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        return not (
+            record.levelno == logging.INFO
+            and "MdParserConfig(" in str(args[-1] if args else record.msg)
+        )
+
+
+_FILTER = _NoMystConfigDump()
+
+
+def _quiet_myst(app: Sphinx) -> None:
+    """Set just before MyST's handler and removed just after it (and at the build's end in
+    any case): the process's logging is as it was for everything else."""
+    logging.getLogger(_MYST_LOGGER).addFilter(_FILTER)
+
+
+def _unquiet_myst(app: Sphinx, *args: object) -> None:
+    logging.getLogger(_MYST_LOGGER).removeFilter(_FILTER)
+
+
 def setup(app: Sphinx) -> None:
     """Wired after ``config.setup``, which declares ``brief_date`` and the others."""
     _quiet_opengraph(app)
     app.setup_extension("myst_parser")
+    app.connect("env-check-consistency", pages_nobody_links)
+    app.connect("builder-inited", _quiet_myst, priority=499)
+    app.connect("builder-inited", _unquiet_myst, priority=501)
+    app.connect("build-finished", _unquiet_myst)
     # After settings' type checks (100), before the components read their values (500).
     app.connect("config-inited", apply_defaults, priority=150)
     app.connect("html-collect-pages", exclude_doctrees, priority=900)

@@ -17,6 +17,7 @@ a column whose cells no heading describes to a screen reader (axe: ``empty-table
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -64,26 +65,60 @@ class KeyboardTableWrappers(SphinxPostTransform):
 #: The type of a table of many columns in the PDF, from how many columns: a column of a
 #: table of nine is narrower than "12/31/1970." in the text's size.
 SIZES = ((9, r"\scriptsize"), (8, r"\footnotesize"), (6, r"\small"))
+#: A table's cells set ragged right, as printed tables are: a narrow justified column
+#: spreads its words apart.  (Sphinx starts each paragraph of a cell with
+#: ``\sphinxAtStartPar``; each cell is a group, so nothing outlives it.)
+RAGGED = (
+    r"\let\sphinxbriefAtStartPar\sphinxAtStartPar"
+    r"\def\sphinxAtStartPar{\raggedright\sphinxbriefAtStartPar}"
+)
 
 
-class SmallerWideTables(SphinxPostTransform):
-    """A table of many columns is set in smaller type in the PDF, as printed reports set
-    them, so that a date or a number fits its column (an overfull line otherwise)."""
+class PrintedTables(SphinxPostTransform):
+    """Tables as the PDF sets them: cells ragged right; a table of many columns in smaller
+    type, as printed reports set them, so that a date or a number fits its column (an
+    overfull line otherwise); a caption that starts with the number LaTeX gives the table
+    anyway ("Table 1. Farm Bills", where LaTeX prints "Table 1: ") without it."""
 
     formats = ("latex",)
     default_priority = 510
 
     def run(self, **kwargs: Any) -> None:
+        numbered = _numbers_through(self.config, str(self.document.get("docname", "")))
+        label = str(self.config.numfig_format.get("table", "Table %s"))
+        number = 0
         for table in list(self.document.findall(nodes.table)):
+            title = next(iter(table.findall(nodes.title)), None)
+            if title is not None:
+                number += 1
+                if numbered:
+                    _drop_own_number(title, label % number)
             columns = max(
                 (int(group.get("cols", 0)) for group in table.findall(nodes.tgroup)), default=0
             )
-            size = next((size for least, size in SIZES if columns >= least), None)
-            if size is None:
-                continue
+            size = next((size for least, size in SIZES if columns >= least), "")
             parent, at = table.parent, table.parent.index(table)
             parent.insert(at + 1, nodes.raw("", "\\endgroup\n", format="latex"))
-            parent.insert(at, nodes.raw("", f"\\begingroup{size}\n", format="latex"))
+            parent.insert(at, nodes.raw("", f"\\begingroup{size}{RAGGED}\n", format="latex"))
+
+
+def _numbers_through(config: Any, docname: str) -> bool:
+    """Whether LaTeX numbers the document's tables 1, 2, 3 … (an article: ``howto``)."""
+    for entry in config.latex_documents:
+        if entry and entry[0] == docname:
+            return len(entry) > 4 and entry[4] == "howto"
+    return False
+
+
+def _drop_own_number(title: nodes.title, own: str) -> None:
+    """``own`` ("Table 1") and its "." or ":" out of the start of a table's caption."""
+    first = title.next_node(nodes.Text)
+    if first is None:
+        return
+    text = str(first)
+    match = re.match(rf"\s*{re.escape(own)}[.:]\s+(?=\S)", text)
+    if match is not None:
+        first.parent.replace(first, nodes.Text(text[match.end() :]))
 
 
 def visit_region_html(translator: SphinxTranslator, node: brief_table_region) -> None:
@@ -141,5 +176,5 @@ def setup(app: Sphinx) -> None:
         texinfo=(_pass, _pass),
     )
     app.add_post_transform(KeyboardTableWrappers)
-    app.add_post_transform(SmallerWideTables)
+    app.add_post_transform(PrintedTables)
     app.add_transform(EmptyHeadings)
