@@ -202,6 +202,25 @@ def test_layout_of_open_ends_and_many_years() -> None:
     assert not plain.marks[0].open_start and not plain.marks[0].open_end
 
 
+def test_the_pdf_gathers_the_marks_of_a_large_chronology() -> None:
+    """10,000 marks and their links exceed TeX's main memory (issue 21): the PDF draws at
+    most PDF_MARKS, the first of each column of each lane, each linked to its event."""
+    marks = tuple(
+        overview.Mark(i / 10_000, i / 10_000, i % 8, "day", False, False, False, 1, "l", f"e{i}")
+        for i in range(10_000)
+    )
+    drawing = overview.Drawing(marks, ((0.0, "1950"), (1.0, "2010")), 8)
+    kept = overview.pdf_marks(drawing)
+    assert len(kept) <= overview.PDF_MARKS and len({(m.lane, m.start) for m in kept}) == len(kept)
+    assert {m.lane for m in kept} == set(range(8)) and kept[0] is marks[0]
+    columns = overview.PDF_MARKS // 8
+    assert {int(m.start * columns) for m in kept if m.lane == 3} == set(range(columns))
+    tikz = overview.tikz(drawing, lambda t: t)
+    assert tikz.count(r"\hyperref[") == len(kept)
+    small = overview.Drawing(marks[:50], drawing.ticks, 8)
+    assert overview.pdf_marks(small) == marks[:50]  # a chronology that fits: every mark
+
+
 def test_latex_tikz_linked_to_the_entries(tmp_path: Path) -> None:
     build = run_sphinx(project(tmp_path), "latex", tmp_path / "o")
     assert build.warnings == "", build.warnings

@@ -361,9 +361,29 @@ def html_depart(self: Any, node: brief_timeline_overview) -> None:
 
 
 # -- TikZ (LaTeX) ----------------------------------------------------------------------------
+#: How many marks the PDF's overview draws at most, and across how many columns of a lane
+#: it gathers them beyond that: TeX keeps a whole picture in its main memory (5,000,000
+#: words), which 10,000 marks and their links exceed ("TeX capacity exceeded").  A lane's
+#: column then shows its first mark, linked to that event; the website draws every mark.
+PDF_MARKS, PDF_COLUMNS = 800, 100
+
+
+def pdf_marks(drawing: Drawing) -> tuple[Mark, ...]:
+    """The marks the PDF draws: all, up to :data:`PDF_MARKS`; beyond, the first of each
+    column of each lane (at most ``lanes`` × :data:`PDF_COLUMNS`)."""
+    if len(drawing.marks) <= PDF_MARKS:
+        return drawing.marks
+    columns = max(1, min(PDF_COLUMNS, PDF_MARKS // max(drawing.lanes, 1)))
+    kept: dict[tuple[int, int], Mark] = {}
+    for mark in drawing.marks:
+        kept.setdefault((mark.lane, min(int(mark.start * columns), columns - 1)), mark)
+    return tuple(kept.values())
+
+
 def tikz(drawing: Drawing, link: Callable[[str], str]) -> str:
     """The drawing as a ``tikzpicture`` (x in \\linewidth, y in points, downwards);
-    ``link`` gives the ``\\hyperref`` label of a target id."""
+    ``link`` gives the ``\\hyperref`` label of a target id (:func:`pdf_marks`: a large
+    chronology's marks gathered)."""
     lanes = max(drawing.lanes, 1)
     axis_y = TOP + lanes * LANE_HEIGHT * 0.7 + 2
     out = [r"\begin{tikzpicture}[x=\linewidth,y=-1pt]"]
@@ -377,7 +397,7 @@ def tikz(drawing: Drawing, link: Callable[[str], str]) -> str:
             rf"\node[sphinxbrieftick,anchor={anchor}] at ({position:.4f},{axis_y + 4:.1f})"
             rf" {{{text}}};"
         )
-    for mark in drawing.marks:
+    for mark in pdf_marks(drawing):
         y = TOP + mark.lane * LANE_HEIGHT * 0.7
         style = f"brieftag{mark.colour}"
         vague = mark.approximate or mark.shape == "vague"
