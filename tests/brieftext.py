@@ -120,11 +120,12 @@ def main_text(html: str, *, numbers: bool = False) -> str:
 
 
 def _quote_marks(article: Tag) -> None:
-    # A run-in quotation is a <q>: the browser sets it in quotation marks, so its text
-    # reads with them.
+    # A run-in quotation is a <q> that holds its marks as text (quotes/writers.py); a <q>
+    # without them is set in marks by the browser, so its text reads with them.
     for quoted in article.select("q"):
-        quoted.insert(0, "“")
-        quoted.append("”")
+        if "brief-quote-words" not in (quoted.get("class") or []):
+            quoted.insert(0, "“")
+            quoted.append("”")
 
 
 def page_paragraphs(html: str) -> list[str]:

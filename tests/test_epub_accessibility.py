@@ -146,6 +146,23 @@ def unpacked(epub: Path, dest: Path) -> Path:
     return dest
 
 
+def test_note_marks_and_notes_have_their_epub_types(brief_epub: Build) -> None:
+    """Reading systems show a note over the text from epub:type (issue 22, item 1)."""
+    documents = content_documents(the_epub(brief_epub))
+    index = documents["index.xhtml"]
+    marks = index.find_all("a", attrs={"role": "doc-noteref"})
+    notes = index.find_all("aside", attrs={"role": "doc-footnote"})
+    assert len(marks) >= 20 and len(notes) >= 20
+    assert all(m.get("epub:type") == "noteref" for m in marks)
+    assert all(n.get("epub:type") == "footnote" for n in notes)
+    targets = {str(m["href"]).lstrip("#") for m in marks}
+    assert targets <= {str(n["id"]) for n in notes}
+    for name, document in documents.items():
+        if document.find(attrs={"epub:type": "noteref"}) is not None:
+            root = document.find("html")
+            assert root.get("xmlns:epub") == "http://www.idpf.org/2007/ops", name
+
+
 def test_notes_quotations_and_timelines_look_as_on_the_web(
     brief_epub: Build, brief_html: Build, browser: Any, tmp_path: Path
 ) -> None:

@@ -50,9 +50,11 @@ _Q_MARKS = (("“", "”"), ("‘", "’"))
 
 
 def _mark_quotations(element: Any) -> None:
-    """A run-in quotation's marks as the browser shows them: ``<q>`` has them from CSS,
-    where the text holds none (the PDF and the ePub's text hold them as characters)."""
+    """A run-in quotation's marks as the browser shows them: a plain ``<q>`` has them from
+    CSS, where the text holds none (the PDF holds them as characters)."""
     for q in element.find_all("q"):
+        if "brief-quote-words" in (q.get("class") or []):
+            continue  # sphinx_brief writes its marks as text (quotes/writers.py)
         depth = len(q.find_parents("q"))
         opening, closing = _Q_MARKS[depth % 2]
         q.insert(0, opening)

@@ -7,7 +7,8 @@ r"""How each builder writes a quotation (the nodes are defined in :mod:`sphinx_b
 - text, man, Texinfo: the builder's own block quotation, the attribution after a dash.
 
 A run-in quote (``brief_run_in``) is written inside its paragraph: HTML ``<span>`` with its
-id around a ``<q>`` (the browser sets the language's marks, the ePub's reader too); LaTeX
+id around a ``<q>`` holding the language's marks as text (copied with the words; the
+browser's own marks for ``<q>`` are switched off by the style sheet); LaTeX
 ``\\enquote{…}`` (csquotes, the marks of the document's language) after its anchor; text,
 man and Texinfo the language's marks (Babel's).  Its notes follow the closing mark.
 
@@ -197,11 +198,14 @@ RUN_IN: Handlers = {
 
 
 def visit_words_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "q", ""))
+    # The marks as text inside the <q> (its CSS marks switched off, brief-quote.css): a
+    # reader who copies the paragraph copies them, and the quoted words never read as the
+    # author's.  The <q> still says to assistive technology that the words are quoted.
+    self.body.append(self.starttag(node, "q", "") + self.encode(marks(self)[0]))
 
 
 def depart_words_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append("</q>")
+    self.body.append(self.encode(marks(self)[1]) + "</q>")
 
 
 def visit_words_latex(self: LaTeXTranslator, node: nodes.Element) -> None:

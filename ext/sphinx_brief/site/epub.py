@@ -331,6 +331,35 @@ def add_heading_levels(path: Path) -> bool:
     return changed
 
 
+#: The ``epub:type`` of each DPUB-ARIA role of a note: reading systems (Apple Books, Kobo,
+#: Thorium) show a note in place, over the text, from ``epub:type``, not from the role.
+NOTE_TYPES = {"doc-noteref": "noteref", "doc-footnote": "footnote"}
+
+
+def add_note_types(path: Path) -> bool:
+    """The ``epub:type`` of every note mark and note (docutils writes their roles only).
+    True if the file changed."""
+    if "doc-noteref" not in path.read_text(encoding="utf-8"):
+        return False  # a page without notes: not worth parsing
+    document = _parse(path)
+    if document is None:
+        return False
+    changed = False
+    for element in document.getElementsByTagName("*"):
+        kind = NOTE_TYPES.get(element.getAttribute("role"))
+        if kind is None or kind in element.getAttribute("epub:type").split():
+            continue
+        types = element.getAttribute("epub:type").split()
+        element.setAttribute("epub:type", " ".join([*types, kind]))
+        changed = True
+    if changed:
+        root = document.documentElement
+        if not root.getAttribute("xmlns:epub"):
+            root.setAttribute("xmlns:epub", "http://www.idpf.org/2007/ops")
+        _write(document, path)
+    return changed
+
+
 def finish_epub(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: metadata and roles written, then the ePub packed again."""
     builder = app.builder
@@ -346,6 +375,7 @@ def finish_epub(app: Sphinx, exception: BaseException | None) -> None:
     for name in getattr(builder, "files", []):
         if str(name).endswith(".xhtml"):
             add_heading_levels(outdir / name)
+            add_note_types(outdir / name)
     builder.build_epub()
 
 
