@@ -26,28 +26,17 @@ from functools import lru_cache
 from typing import Any
 
 import edtf
-from babel.core import Locale, UnknownLocaleError
-from babel.dates import (
-    PATTERN_CHAR_ORDER,
-    DateTimeFormat,
-    format_date,
-    format_interval,
-    format_skeleton,
-    match_skeleton,
-    parse_pattern,
-)
 from edtf.parser.parser_classes import UA as EDTFQualifier
 from edtf.parser.parser_classes import Date as EDTFDate
 from edtf.parser.parser_classes import Interval as EDTFInterval
 from edtf.parser.parser_classes import UncertainOrApproximate as EDTFQualified
 
 from . import date_words
+from .date_formats import SKELETONS, format_point, format_range, locale_of
 
 #: How precise a date is; a smaller rank is less precise.
 PRECISIONS = ("year", "month", "day")
 
-#: Skeletons (CLDR) per precision; Babel picks the locale's best pattern for each.
-_SKELETONS = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}
 
 #: The values of :attr:`BriefDate.open_start` / :attr:`BriefDate.open_end`.
 OPEN, UNKNOWN = "open", "unknown"
@@ -342,69 +331,6 @@ def is_valid(text: str) -> bool:
     return True
 
 
-def _locale(language: str | None) -> Locale:
-    try:
-        return Locale.parse((language or "en").replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
-
-
-def format_point(day: dt.date, precision: str, language: str | None = "en") -> str:
-    """One calendar date at a precision: "2009", "June 2009", "June 15, 2009"."""
-    locale = _locale(language)
-    if precision == "day":
-        return str(format_date(day, "long", locale=locale))
-    return str(format_skeleton(_SKELETONS[precision], day, locale=locale))
-
-
-def _tight(text: str) -> str:
-    # CLDR spaces the range dash with thin spaces; briefs follow the house style of an
-    # unspaced en dash ("1980–1988", "January–February 2007").
-    return text.replace("\u2009–\u2009", "–").replace(" – ", "–")
-
-
-#: An abbreviated month field of a CLDR pattern (format or stand-alone form).
-_ABBREVIATED_MONTH = re.compile("(?<![ML])(MMM|LLL)(?![ML])")
-
-
-def _widened(pattern: str, skeleton: str) -> str:
-    """An interval pattern with its month as wide as the skeleton's ("MMM" to "MMMM"), as
-    CLDR says a matched pattern's field widths are adjusted (Babel does not)."""
-    if not re.search("MMMM|LLLL", skeleton):
-        return pattern
-    parts = re.split("('[^']*')", pattern)  # quoted literals are kept as they are
-    return "".join(
-        part if part.startswith("'") else _ABBREVIATED_MONTH.sub(lambda m: m[0][0] * 4, part)
-        for part in parts
-    )
-
-
-def format_range(start: dt.date, end: dt.date, skeleton: str, language: str | None = "en") -> str:
-    """Two dates as the locale writes an interval (Babel's interval formats), the months as
-    wide as ``skeleton`` asks: "October 16–28, 1962", never "Oct 16–28, 1962" beside
-    "October 16, 1962" (the locale may have interval formats for abbreviated months only)."""
-    locale = _locale(language)
-    formats = locale.interval_formats
-    if skeleton in formats:
-        return _tight(str(format_interval(start, end, skeleton, locale=locale)))
-    matched = match_skeleton(skeleton, formats)
-    if not matched:
-        return _tight(str(format_interval(start, end, skeleton, locale=locale)))
-    start_fmt, end_fmt = DateTimeFormat(start, locale=locale), DateTimeFormat(end, locale=locale)
-    patterns = formats[matched]
-    for field in PATTERN_CHAR_ORDER:  # largest to smallest, as Babel's format_interval
-        if field in patterns and start_fmt.extract(field) != end_fmt.extract(field):
-            return _tight(
-                "".join(
-                    parse_pattern(_widened(pattern, skeleton)).apply(instant, locale)
-                    for pattern, instant in zip(patterns[field], (start, end), strict=True)
-                )
-            )
-    # no field of the skeleton differs: one date, at the skeleton's precision
-    precision = {value: key for key, value in _SKELETONS.items()}.get(skeleton, "day")
-    return format_point(start, precision, language)
-
-
 def _closed(date: BriefDate, language: str) -> str:
     """A date whose both sides are known, without its qualifiers."""
     if not date.interval or (date.start == date.end and date.start_precision == "day"):
@@ -413,7 +339,7 @@ def _closed(date: BriefDate, language: str) -> str:
         precision = date.start_precision
         if _iso(date.start, precision) == _iso(date.end, precision):
             return format_point(date.start, precision, language)
-        return format_range(date.start, date.end, _SKELETONS[precision], language)
+        return format_range(date.start, date.end, SKELETONS[precision], language)
     return (
         format_point(date.start, date.start_precision, language)
         + "–"
@@ -423,7 +349,7 @@ def _closed(date: BriefDate, language: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _display(date: BriefDate, language: str) -> str:
-    words = _locale(language).language
+    words = locale_of(language).language
     day = date.start_precision == "day"
     if date.open_start or date.open_end:
         # the known side, in the phrase of its open side, which says "circa" its own way

@@ -354,7 +354,7 @@ def add_note_types(path: Path) -> bool:
         changed = True
     if changed:
         root = document.documentElement
-        if not root.getAttribute("xmlns:epub"):
+        if root is not None and not root.getAttribute("xmlns:epub"):
             root.setAttribute("xmlns:epub", "http://www.idpf.org/2007/ops")
         _write(document, path)
     return changed
