@@ -145,6 +145,46 @@ def access_date(entry: Entry) -> dates.BriefDate | None:
         raise EntryProblem(f"its urldate cannot be read: {exc}") from None
 
 
+#: The only addresses that become links, in every form and format: what a reader's browser
+#: opens as a web page or a message.  ``javascript:``, ``data:``, ``file:`` … print as text.
+WEB_SCHEMES = ("http://", "https://", "mailto:")
+
+
+def web_address(value: str) -> str | None:
+    """``value`` as a link may take it: an http, https or mailto address as written (any
+    case); a DOI (``doi:10.…``) as its https://doi.org/ address; None for anything else."""
+    text = value.strip()
+    lower = text.lower()
+    if lower.startswith(WEB_SCHEMES):
+        return text
+    if lower.startswith("doi:") and text[4:].strip():
+        return "https://doi.org/" + text[4:].strip()
+    return None
+
+
+def entry_url(entry: Entry) -> str:
+    """The entry's address as written: its ``url``, else its ``doi`` as an address."""
+    url = entry.fields.get("url", "").strip()
+    if url:
+        return url
+    doi = entry.fields.get("doi", "").strip()
+    if not doi:
+        return ""
+    doi = re.sub(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)", "", doi, flags=re.I)
+    return f"https://doi.org/{doi}"
+
+
+def url_problem(entry: Entry) -> str | None:
+    """Why the entry's address is not linked, if it is not."""
+    url = entry_url(entry)
+    if url and web_address(url) is None:
+        return (
+            f"its url {url!r} is no web address (http, https or mailto): printed as text, "
+            "not linked and not archived"
+        )
+    return None
+
+
 #: The web archive's lookup address: it redirects to the capture nearest to the stamp.
 ARCHIVE_LOOKUP = "https://web.archive.org/web/{stamp}/{url}"
 
@@ -154,10 +194,10 @@ def archive_url(entry: Entry, accessed: dates.BriefDate | None = None) -> str | 
     the web archive's lookup address for the page at its access (or publication) date."""
     explicit = entry.fields.get("archiveurl", "").strip()
     if explicit:
-        return explicit
-    url = entry.fields.get("url", "").strip()
-    if not url:
-        return None
+        return web_address(explicit)
+    url = web_address(entry.fields.get("url", "")) or ""
+    if not url or url.lower().startswith("mailto:"):
+        return None  # only a web page has a copy in the web archive (a DOI resolves)
     when = accessed
     if when is None:
         try:

@@ -43,8 +43,11 @@ from .fields import (
     access_date,
     archive_url,
     comment_problems,
+    entry_url,
     latex_field,
     publication_date,
+    url_problem,
+    web_address,
 )
 from .quotemarks import curly_first_quotation
 from .settings import NoteSettings, current
@@ -126,10 +129,6 @@ def _inverted_names(people: list[Person]) -> Text:
     return Text(Text(", ").join([first, *others[:-1]]), ", and ", others[-1])
 
 
-#: Address schemes a note links; any other (``javascript:``, ``data:`` …) is shown as text.
-LINKED_SCHEMES = ("http://", "https://", "ftp://", "mailto:", "doi:")
-
-
 def _issue(entry: Entry) -> Text | None:
     """A journal's volume and issue ("12, no. 3"), None if the entry gives neither."""
     fields = entry.fields
@@ -154,9 +153,11 @@ def _pages(entry: Entry) -> Text | None:
 
 
 def _link(url: str) -> Text:
-    """An address, as a link when it is a web address and as plain text otherwise."""
-    if url.lower().startswith(LINKED_SCHEMES):
-        return Text(HRef(url, url))
+    """An address, as a link when it is a web address (:func:`.fields.web_address`: a DOI
+    as its https address, printed as linked) and as plain text otherwise."""
+    web = web_address(url)
+    if web is not None:
+        return Text(HRef(web, web))
     return Text(url)
 
 
@@ -332,7 +333,10 @@ class BriefStyle(BaseStyle):
         facts, elements = self._facts(entry, kind, date)
         in_journal = any(entry.fields.get(f, "").strip() for f in CONTAINER_FIELDS[:2])
         part = kind not in WHOLE_WORKS and kind not in REPORTS
-        url = entry.fields.get("url", "").strip()
+        url = entry_url(entry)
+        unlinked = url_problem(entry)
+        if unlinked is not None:
+            problems.append(unlinked)
         accessed, library, archived = self._access_parts(entry, problems)
         return NoteParts(
             author=_names(people) if people else None,

@@ -34,6 +34,8 @@ from ..core.logs import warn
 
 #: The MyST syntax extensions the brief's directives are written with.
 MYST_EXTENSIONS = ["colon_fence"]
+#: The schemes MyST makes links of in a page: the web's, as the notes link (fields.py).
+URL_SCHEMES = ("http", "https", "mailto")
 
 #: Names of the extension's directives, as they stay in the text when MyST does not read
 #: their fence (``:::{event} 2009-12``) because ``colon_fence`` is off.
@@ -208,6 +210,9 @@ def apply_defaults(app: Sphinx, config: Config) -> None:
         return  # Sphinx's and the other extensions' own defaults, untouched
     if "myst_enable_extensions" in config:
         _set(config, "myst_enable_extensions", list(MYST_EXTENSIONS))
+    if "myst_url_schemes" in config:
+        # only web addresses become links in a page (MyST's default adds ftp)
+        _set(config, "myst_url_schemes", list(URL_SCHEMES))
     if BIBTEX not in config.extensions:
         _bibtex(app, config)
     _set(config, "html_title", config.project)

@@ -169,8 +169,8 @@ def _work(entry: Entry, archive_links: bool) -> dict[str, Any]:
         published = None
     if published is not None:
         item["datePublished"] = _iso(published)
-    url = entry.fields.get("url", "").strip()
-    if url:
+    url = fields.web_address(fields.entry_url(entry))
+    if url:  # only a web address (the note prints any other as text, with a warning)
         item["url"] = url
     archived = fields.archive_url(entry) if archive_links else None
     if archived:
