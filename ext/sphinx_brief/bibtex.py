@@ -112,7 +112,8 @@ def latex_text(value: str) -> Text:
     value = _ESCAPED_DOLLAR.sub("$", value)
     try:
         return Text.from_latex(_BARE_PERCENT.sub(r"\\%", value))
-    except PybtexSyntaxError:
+    except (PybtexSyntaxError, UnicodeDecodeError):
+        # (latexcodec cannot decode a lone backslash at a field's end: "C:\\")
         return Text(value.replace("{", "").replace("}", ""))
 
 

@@ -173,6 +173,29 @@ def check_config(app: Sphinx, config: Config) -> None:
     config.brief_raw_html = "remove"
 
 
+#: A class name every format writes as it is: letters, digits, "-" and "_".
+_PLAIN_CLASS = re.compile(r"[A-Za-z0-9_-]+")
+
+
+class PlainClassNames(SphinxTransform):
+    """A class name made of the author's text, reduced to an identifier (``nodes.make_id``,
+    as docutils reduces a ``:class:`` option's).  MyST makes a colon fence whose name is no
+    directive (``:::anything``) a container of that class, and Sphinx's LaTeX writer puts a
+    class in ``\\begin{sphinxuseclass}{…}`` unescaped: ``:::\\input{/etc/passwd}`` would
+    reach TeX as a command (found by tests/test_fuzz.py)."""
+
+    default_priority = 201
+
+    def apply(self, **kwargs: Any) -> None:
+        for node in self.document.findall(nodes.Element):
+            classes = node.get("classes")
+            if not classes or all(_PLAIN_CLASS.fullmatch(c) for c in classes):
+                continue
+            plain = [c if _PLAIN_CLASS.fullmatch(c) else nodes.make_id(c) for c in classes]
+            node["classes"] = [c for c in plain if c]
+
+
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", check_config, priority=100)
     app.add_transform(LeaveOutRaw)
+    app.add_transform(PlainClassNames)
