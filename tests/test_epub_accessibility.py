@@ -146,6 +146,48 @@ def unpacked(epub: Path, dest: Path) -> Path:
     return dest
 
 
+def test_the_contents_reach_every_page_and_section(brief_epub: Build) -> None:
+    """Issue 22, item 1: the brief's toctree is hidden, its root page holds the text: the
+    navigation document and the NCX list every page and the root's sections, in order."""
+    with zipfile.ZipFile(the_epub(brief_epub)) as archive:
+        nav = BeautifulSoup(archive.read("nav.xhtml"), "xml")
+        ncx = BeautifulSoup(archive.read("toc.ncx"), "xml")
+        index = BeautifulSoup(archive.read("index.xhtml"), "xml")
+    toc = nav.find("nav", attrs={"epub:type": "toc"})
+    assert toc is not None
+    hrefs = [str(a["href"]) for a in toc.find_all("a")]
+    pages = [h for h in hrefs if "#" not in h]
+    assert pages == ["index.xhtml", "chronology.xhtml", "quotations.xhtml", "sources.xhtml"]
+    sections = [
+        str(h.find_parent("section")["id"])
+        for h in index.find_all("h2")
+        if h.find_parent("section") is not None
+    ]
+    assert len(sections) >= 3
+    root = [h.split("#", 1)[1] for h in hrefs if h.startswith("index.xhtml#")]
+    assert root == sections  # every section of the root page, in the page's order
+    # the root's sections are nested under its entry
+    first = toc.find("a", href="index.xhtml").find_parent("li")
+    assert [str(a["href"]) for a in first.find_all("a")][1:] == [f"index.xhtml#{s}" for s in root]
+    # the NCX: the same targets, unique ids, play order by target in reading order
+    points = ncx.find_all("navPoint")
+    sources = [str(p.find("content")["src"]) for p in points]
+    assert [s for s in dict.fromkeys(sources)] == list(dict.fromkeys(hrefs))
+    assert len({str(p["id"]) for p in points}) == len(points)
+    orders = [int(p["playOrder"]) for p in points]
+    by_target = dict(zip(sources, orders, strict=True))
+    assert list(by_target.values()) == list(range(1, len(by_target) + 1))
+
+
+def test_the_package_is_dated_as_the_brief_and_credits_no_unknown(brief_epub: Build) -> None:
+    with zipfile.ZipFile(the_epub(brief_epub)) as archive:
+        opf = BeautifulSoup(archive.read("content.opf"), "xml")
+    assert opf.find("dc:date").get_text() == "2010-07-01"
+    assert "unknown" not in [c.get_text() for c in opf.find_all("dc:contributor")]
+    modified = opf.find("meta", attrs={"property": "dcterms:modified"})
+    assert modified is not None and modified.get_text().endswith("Z")
+
+
 def test_note_marks_and_notes_have_their_epub_types(brief_epub: Build) -> None:
     """Reading systems show a note over the text from epub:type (issue 22, item 1)."""
     documents = content_documents(the_epub(brief_epub))

@@ -182,6 +182,9 @@ def _epub(config: Config, date: dates.BriefDate | None) -> None:
     _set(config, "epub_show_urls", "no")  # the notes give every address already
     # Sphinx's default is the word "unknown", which ePub readers show as the description.
     _set(config, "epub_description", config.brief_description or config.project)
+    # A brief's toctree is hidden (the website's sidebar lists the pages): the ePub's
+    # contents list every page and section all the same, as its accessibility summary says
+    _set(config, "epub_tocscope", "includehidden")
 
 
 #: sphinxcontrib-bibtex: its values are the brief's only where sphinx_brief loads it.
