@@ -179,3 +179,25 @@ def test_a_rebuild_keeps_the_index_entries_in_the_search_index(tmp_path: Path) -
     assert "1 changed" in again.status
     after = again.read("searchindex.js")
     assert '"khushroo, gholam ali"' in after and '"semnan, iran"' in after
+
+
+@pytest.mark.parametrize("builder", ["latex", "text"])
+def test_a_ref_to_the_index_reads_as_its_title_where_it_has_no_page(
+    tmp_path: Path, builder: str
+) -> None:
+    """Issue 22, item 3: the PDF printed "in the order of the genindex"."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'project = "I"\nextensions = ["sphinx_brief"]\nbibtex_bibfiles = []\n', encoding="utf-8"
+    )
+    (src / "index.md").write_text(
+        "# I\n\nIn the order of the {ref}`genindex`; see {ref}`the search <search>`.\n",
+        encoding="utf-8",
+    )
+    build = run_sphinx(src, builder, tmp_path / builder)
+    assert build.warnings == "", build.warnings
+    (out,) = [p for p in build.outdir.iterdir() if p.suffix in (".tex", ".txt")]
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert "In the order of the Index; see the search." in text
+    assert "genindex" not in text.replace(r"\printindex", "")

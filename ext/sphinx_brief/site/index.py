@@ -24,6 +24,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.index_entries import split_index_msg
 
 from ..events.nodes import brief_event, brief_timeline
@@ -125,6 +126,33 @@ def keep_search_entries(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     return []
 
 
+#: Sphinx's generated pages, which only the website has.
+GENERATED = ("genindex", "search", "modindex", "py-modindex")
+
+
+class GeneratedPageWords(SphinxPostTransform):
+    """A ``{ref}`` to the index (or the search page) in a format without that page (the
+    PDF, text): Sphinx's resolver leaves its target's name as the text ("in the order of
+    the genindex"); it reads as the page's title ("Index"), or the author's own words.
+    Before the resolver (priority 10)."""
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        if self.app.builder.format == "html":
+            return
+        labels = self.env.domaindata.get("std", {}).get("labels", {})
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            if node.get("reftype") != "ref" or node.get("reftarget") not in GENERATED:
+                continue
+            if node.get("refexplicit"):
+                words = node.astext()
+            else:
+                words = str(labels.get(node["reftarget"], ("", "", ""))[2] or node["reftarget"])
+            node.replace_self(nodes.inline("", words))
+
+
 def setup(app: Sphinx) -> None:
     app.add_transform(IndexNames)
+    app.add_post_transform(GeneratedPageWords)
     app.connect("html-collect-pages", keep_search_entries)
