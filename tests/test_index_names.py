@@ -201,3 +201,23 @@ def test_a_ref_to_the_index_reads_as_its_title_where_it_has_no_page(
     text = " ".join(out.read_text(encoding="utf-8").split())
     assert "In the order of the Index; see the search." in text
     assert "genindex" not in text.replace(r"\printindex", "")
+
+
+def test_the_pdf_sets_the_index_in_the_text_face(tmp_path: Path) -> None:
+    """Issue 22, item 3: Sphinx sets index entries in typewriter, as for code."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'project = "I"\nextensions = ["sphinx_brief"]\nbibtex_bibfiles = []\n', encoding="utf-8"
+    )
+    (src / "index.md").write_text("# I\n\nText.\n", encoding="utf-8")
+    build = run_sphinx(src, "latex", tmp_path / "latex")
+    (tex,) = build.outdir.glob("*.tex")
+    text = tex.read_text(encoding="utf-8")
+    # after sphinx.sty (which defines it in typewriter), in the preamble
+    assert text.index(r"\protected\def\sphinxstyleindexentry#1{#1}") > text.index(
+        r"\usepackage{sphinx}"
+    )
+    assert text.index(r"\protected\def\sphinxstyleindexentry#1{#1}") < text.index(
+        r"\begin{document}"
+    )

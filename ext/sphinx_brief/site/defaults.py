@@ -58,7 +58,9 @@ _DATE_LINE = "  \\vspace{0.3em}\n  {\\large \\@date\\par}\n"
 #: Packages and settings before hyperref: URLs that break anywhere (xurl), and a note read
 #: as a whole, never split across two pages.
 EXTRAPACKAGES = r"""\usepackage{xurl}
-\interfootnotelinepenalty=10000"""
+\interfootnotelinepenalty=10000
+% the index's names in the text's face (Sphinx sets them in typewriter, as for code)
+\protected\def\sphinxstyleindexentry#1{#1}"""
 
 
 def given(config: Config, name: str) -> bool:
