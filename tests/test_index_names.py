@@ -221,3 +221,24 @@ def test_the_pdf_sets_the_index_in_the_text_face(tmp_path: Path) -> None:
     assert text.index(r"\protected\def\sphinxstyleindexentry#1{#1}") < text.index(
         r"\begin{document}"
     )
+
+
+def test_the_pdf_s_headings_are_unnumbered_unless_asked(tmp_path: Path) -> None:
+    """Issue 22, item 3: a brief's headings are not numbered ("1 Reaction to …")."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'project = "I"\nextensions = ["sphinx_brief"]\nbibtex_bibfiles = []\n', encoding="utf-8"
+    )
+    (src / "index.md").write_text("# I\n\n## A section\n\nText.\n", encoding="utf-8")
+    tex = run_sphinx(src, "latex", tmp_path / "a").outdir
+    (written,) = tex.glob("*.tex")
+    assert r"\AtBeginDocument{\setcounter{secnumdepth}{0}}" in written.read_text("utf-8")
+    numbered = run_sphinx(
+        src,
+        "latex",
+        tmp_path / "b",
+        confoverrides={"latex_elements": {"secnumdepth": r"\setcounter{secnumdepth}{2}"}},
+    ).outdir
+    (again,) = numbered.glob("*.tex")
+    assert r"\setcounter{secnumdepth}{0}" not in again.read_text("utf-8")

@@ -63,6 +63,9 @@ EXTRAPACKAGES = r"""\usepackage{xurl}
 \protected\def\sphinxstyleindexentry#1{#1}"""
 
 
+UNNUMBERED = r"\AtBeginDocument{\setcounter{secnumdepth}{0}}"
+
+
 def given(config: Config, name: str) -> bool:
     """Whether ``conf.py`` or a command-line override sets ``name``."""
     raw: dict[str, Any] = getattr(config, "_raw_config", {})
@@ -172,6 +175,11 @@ def _latex(app: Sphinx, config: Config, date: dates.BriefDate | None) -> None:
         "sphinxsetup": "hmargin={1in,1in}, vmargin={1in,1in}",
     }
     author_elements = config.latex_elements if isinstance(config.latex_elements, dict) else {}
+    if "secnumdepth" not in author_elements:
+        # a brief's headings are unnumbered, as published briefs set them; at the
+        # document's start, after Sphinx's own \setcounter{secnumdepth}, which a toctree's
+        # :maxdepth: raises (latex_elements["secnumdepth"] numbers them again)
+        defaults["extrapackages"] += "\n" + UNNUMBERED
     config.latex_elements = {**defaults, **author_elements}
 
 
