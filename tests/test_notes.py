@@ -176,6 +176,25 @@ def test_full_repeats_and_ibid_are_configurable(tmp_path: Path) -> None:
     assert texts[7] == "Ibid., 9."
 
 
+def test_ibid_names_the_place_only_where_it_differs(tmp_path: Path) -> None:
+    """Issue 23, item 3: Chicago writes "Ibid." for the same source at the same place, and
+    "Ibid., 16." for another place of it."""
+    page = (
+        "# Notes\n\nOne.{note}`@hilder, 14` Two.{note}`@hilder, 14` Three.{note}`@hilder, 16`"
+        " Four.{note}`@hilder` Five.{note}`@hilder` Six.{note}`@hilder, 16`\n"
+    )
+    src = project(tmp_path, page, brief_note_ibid=True)
+    build = run_sphinx(src, "html", tmp_path / "o")
+    assert build.warnings == "", build.warnings
+    texts = [t for _, t in notes(build.read("index.html"))]
+    assert texts[0].endswith("14, http://x.org.") or ", 14" in texts[0]
+    assert texts[1:] == ["Ibid.", "Ibid., 16.", "Ibid.", "Ibid.", "Ibid., 16."]
+    latex = run_sphinx(src, "latex", tmp_path / "l")
+    (tex,) = latex.outdir.glob("*.tex")
+    flat = " ".join(tex.read_text(encoding="utf-8").split())
+    assert flat.count("Ibid., 16.") == 2 and flat.count("Ibid.") == 5
+
+
 def test_no_ibid_after_a_note_of_several_sources(tmp_path: Path) -> None:
     """Ibid. stands for the one source of the note before; after a note of several sources
     a note of one of them is its short note, whichever it is."""

@@ -39,7 +39,7 @@ from ..core.logs import warn
 from .compose import Form
 from .innotes import cited_by_its_note, glued, reading_order, without_full_stop
 from .marks import CLASS, Shown, brief_cited_inline, brief_note_ref, brief_notes
-from .syntax import Item
+from .syntax import Item, commentary
 from .texts import NoteTexts
 
 #: A note's sources as stored: ((prefix, key, locator), …); tuples of strings, which the
@@ -185,7 +185,8 @@ class FillNotes(SphinxTransform):
         short = self.config.brief_note_repeat != "full"
         ibid = bool(self.config.brief_note_ibid)
         seen: set[str] = set()
-        previous: tuple[str, ...] | None = None
+        # the previous note's sources and places: (key, locator) each
+        previous: tuple[tuple[str, str], ...] | None = None
         placed: dict[str, tuple[Shown, ...]] = {}
         # notes shown alike share one tuple (stored once, see marks.brief_notes)
         alike: dict[tuple[Shown, ...], tuple[Shown, ...]] = {}
@@ -198,7 +199,7 @@ class FillNotes(SphinxTransform):
                 if ref.get("quoted") and cited_by_its_note(ref):
                     sources = ()  # the note's own text cites the quotation's sources
                 written = self._forms(sources, seen, previous, short, ibid)
-                previous = tuple(item[1] for item in sources) or previous
+                previous = tuple((item[1], item[2]) for item in sources) or previous
                 inline.append((ref, written))
                 continue
             if isinstance(ref, brief_note_ref):
@@ -212,11 +213,11 @@ class FillNotes(SphinxTransform):
                 if name in placed:
                     continue  # a second reference to a note given already
                 key = footcites.get(name)
-                previous = (key,) if key is not None else None
-                seen.update(previous or ())
+                previous = ((key, ""),) if key is not None else None
+                seen.update(key for key, _ in previous or ())
                 continue
             settled = self._forms(items, seen, previous, short, ibid)
-            previous = tuple(item[1] for item in items)
+            previous = tuple((item[1], item[2]) for item in items)
             placed[name] = alike.setdefault(settled, settled)
         for mark in misplaced:
             _leave_out(self.env, mark, pending)
@@ -240,15 +241,28 @@ class FillNotes(SphinxTransform):
 
     @staticmethod
     def _forms(
-        items: Items, seen: set[str], previous: tuple[str, ...] | None, short: bool, ibid: bool
+        items: Items,
+        seen: set[str],
+        previous: tuple[tuple[str, str], ...] | None,
+        short: bool,
+        ibid: bool,
     ) -> tuple[Shown, ...]:
-        """Each source of a note in its form, after the notes before it (``seen`` grows)."""
-        keys = tuple(item[1] for item in items)
+        """Each source of a note in its form, after the notes before it (``seen`` grows).
+        Ibid. as Chicago writes it: only after a note of that one source, alone ("Ibid.")
+        at the same place, with the place where it differs ("Ibid., 16.")."""
         shown: list[Shown] = []
         for prefix, key, locator in items:
             form: Form = "full"
-            if ibid and len(keys) == 1 and previous == (key,):
+            if (
+                ibid
+                and len(items) == 1
+                and previous
+                and len(previous) == 1
+                and previous[0][0] == key
+            ):
                 form = "ibid"
+                if locator == previous[0][1] and not commentary(locator):
+                    locator = ""  # the same place as the note before
             elif short and key in seen:
                 form = "short"
             shown.append((prefix, key, locator, form))

@@ -137,10 +137,9 @@ class GeneratedPageWords(SphinxPostTransform):
     Before the resolver (priority 10)."""
 
     default_priority = 5
+    formats = ("latex", "text", "man", "texinfo")  # every builder without those pages
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
-            return
         labels = self.env.domaindata.get("std", {}).get("labels", {})
         for node in list(self.document.findall(addnodes.pending_xref)):
             if node.get("reftype") != "ref" or node.get("reftarget") not in GENERATED:
