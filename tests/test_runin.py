@@ -95,7 +95,7 @@ def test_one_paragraph_with_the_text_around(html: Build) -> None:
     assert text == (
         "In July 2009, Ali Larijani stated that “[t]he two countries enjoy abundant "
         "capacities,” and called the dispute a “legitimate misunderstanding,” which he "
-        "hoped would end. Kim added that “the future is bright”. Nothing else was said."
+        "hoped would end. Kim added that “the future is bright.” Nothing else was said."
     )
     assert paragraphs[1].get_text() == "A new paragraph after a blank line."
     # the block quote is still a figure of its own
@@ -128,7 +128,7 @@ def test_latex_enquote_in_the_paragraph(tmp_path: Path) -> None:
     paragraph = tex[tex.index("In July 2009") : tex.index("Nothing else was said.")]
     assert "\n\n" not in paragraph  # one paragraph
     assert r"\enquote{{[}t{]}he two countries enjoy \sphinxstyleemphasis{abundant}" in paragraph
-    assert r"\label{\detokenize{index:kim-hope}}\enquote{the future is bright}" in paragraph
+    assert r"\label{\detokenize{index:kim-hope}}\enquote{the future is bright.}" in paragraph
     assert paragraph.count(r"\begin{footnote}") == 3
     sty = (build.outdir / "sphinxbriefquote.sty").read_text(encoding="utf-8")
     assert "csquotes" in sty
@@ -274,3 +274,59 @@ def test_bad_run_in_is_a_warning_and_a_block(tmp_path: Path) -> None:
     assert "[brief.run-in]" in build.warnings
     soup = BeautifulSoup(build.read("index.html"), "lxml")
     assert len(soup.select("figure.brief-quote")) == 2  # shown as blocks
+
+
+RUN_IN_PUNCTUATION = """\
+# Brief
+
+He said that it would bring
+:::{quote}
+:speaker: Ali Larijani
+:source: wire2009
+:display: run-in
+regional stability
+:::
+. Then he asked
+:::{quote}
+:speaker: Ali Larijani
+:source: wire2009
+:display: run-in
+why?
+:::
+. He said
+:::{quote}
+:speaker: Ali Larijani
+:source: wire2009
+:display: run-in
+no
+:::
+, twice.
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "bring “regional stability.” Then he asked “why?” He said “no,” twice."),
+        ("en_US", "bring “regional stability.” Then he asked “why?” He said “no,” twice."),
+        ("en_GB", "bring “regional stability”. Then he asked “why?”. He said “no”, twice."),
+        ("fr", "bring « regional stability ». Then he asked « why? ». He said « no », twice."),
+    ],
+)
+@pytest.mark.parametrize("builder", ["html", "text"])
+def test_a_full_stop_after_the_fence_goes_where_the_language_puts_it(
+    tmp_path: Path, language: str, expected: str, builder: str
+) -> None:
+    """Issue 23, item 10: inside the closing mark in American English, after it in British
+    English and French; never a second stop after words that end their own sentence."""
+    src = quote_project(tmp_path, {"index.md": RUN_IN_PUNCTUATION})
+    build = run_sphinx(src, builder, tmp_path / "o", confoverrides={"language": language})
+    assert build.warnings == "", build.warnings
+    if builder == "html":
+        soup = BeautifulSoup(build.read("index.html"), "lxml")
+        for ref in soup.select("a.footnote-reference"):
+            ref.decompose()
+        text = " ".join(soup.select_one("section p").get_text().split())
+    else:
+        text = " ".join(re.sub(r"\[\d+\]", "", build.read("index.txt")).split())
+    assert expected in text, text

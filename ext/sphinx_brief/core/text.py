@@ -44,3 +44,18 @@ def quotation_marks(language: str | None) -> tuple[str, str]:
     """The opening and closing quotation marks of a language (Sphinx's ``language``)."""
     primary = (language or "en").replace("_", "-").split("-")[0].lower()
     return _LANGUAGE_MARKS.get(primary, ("“", "”"))
+
+
+#: Regions whose English puts a full stop or comma after a closing quotation mark (the
+#: British, "logical" rule); the others (the United States, Canada) put it inside.
+_LOGICAL_ENGLISH = frozenset({"GB", "UK", "IE", "AU", "NZ", "ZA", "IN"})
+
+
+def punctuation_inside(language: str | None) -> bool:
+    """Whether the language sets a full stop or comma that follows quoted words inside the
+    closing mark (American English: “…stability.”), not after it (British English, French,
+    German …: “…stability”.)."""
+    parts = (language or "en").replace("_", "-").split("-")
+    if parts[0].lower() != "en":
+        return False
+    return not any(part.upper() in _LOGICAL_ENGLISH for part in parts[1:])

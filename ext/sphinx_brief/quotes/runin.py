@@ -22,6 +22,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from ..core.component import BriefDirective
+from ..core.text import punctuation_inside
 from .nodes import brief_quote_words, brief_run_in
 
 #: Marks an author may have typed around run-in words (the writers add their own).
@@ -90,6 +91,34 @@ def _starts_closed(paragraph: nodes.Element) -> bool:
     return not text or text[0].isspace() or text[0] in _NO_SPACE_BEFORE
 
 
+#: What ends quoted words itself: no full stop or comma follows it inside the marks.
+_ENDS_ITS_SENTENCE = ".?!…"
+
+
+def _punctuation_inside(quote: brief_run_in, after: list[nodes.Node]) -> None:
+    """The full stop or comma right after the closing fence moved inside the closing mark
+    (American usage: “…stability.”), its note after both; dropped after words that end
+    with their own ".", "?" or "!" (“Why?” not “Why?”.)."""
+    if not after or not isinstance(after[0], nodes.Text):
+        return
+    text = str(after[0])
+    if not text or text[0] not in ".,":
+        return
+    words = next(iter(quote.findall(brief_quote_words)), None)
+    if words is None:
+        return
+    said = words.astext().rstrip()
+    if not said:
+        return
+    if said[-1] not in _ENDS_ITS_SENTENCE:
+        last = words[-1] if len(words) else None
+        if isinstance(last, nodes.Text):
+            words.replace(last, nodes.Text(str(last).rstrip() + text[0]))
+        else:
+            words += nodes.Text(text[0])
+    after[0] = nodes.Text(text[1:])
+
+
 class JoinRunIn(SphinxTransform):
     """Join each run-in quote with the text no blank line separates from it.
 
@@ -148,6 +177,8 @@ class JoinRunIn(SphinxTransform):
                 )
                 children = list(after.children)
                 after.clear()
+                if punctuation_inside(self.config.language):
+                    _punctuation_inside(quote, children)
                 paragraph.extend(children)
                 ends[id(paragraph)] = _last_line(after)
                 after.parent.remove(after)
