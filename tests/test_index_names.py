@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import zipfile
@@ -242,3 +243,73 @@ def test_the_pdf_s_headings_are_unnumbered_unless_asked(tmp_path: Path) -> None:
     ).outdir
     (again,) = numbered.glob("*.tex")
     assert r"\setcounter{secnumdepth}{0}" not in again.read_text("utf-8")
+
+
+DOCUMENT_QUOTES = """\
+# Quoted
+
+The treaty says that
+:::{quote}
+:speaker: Treaty on the Non-Proliferation of Nuclear Weapons
+:speaker-type: document
+:source: wire2009
+:display: run-in
+each non-nuclear-weapon State Party undertakes
+:::
+. The team wrote that
+:::{quote}
+:speaker: Multilateral Sanctions Monitoring Team
+:speaker-type: organization
+:source: wire2009
+:display: run-in
+transfers went on
+:::
+. And Ali Larijani said that
+:::{quote}
+:speaker: Ali Larijani
+:source: wire2009
+:display: run-in
+all is well
+:::
+.
+
+```{toctree}
+who
+```
+"""
+
+
+def test_documents_and_bodies_are_indexed_as_written_and_typed(tmp_path: Path) -> None:
+    """Issue 23, item 6, and issue 22's inverted organisations."""
+    src = quote_project(
+        tmp_path,
+        {"index.md": DOCUMENT_QUOTES, "who.md": "# Who said what\n\n:::{quotations}\n:::\n"},
+    )
+    build = run_sphinx(src, "html", tmp_path / "html")
+    assert build.warnings == "", build.warnings
+    index = BeautifulSoup(build.read("genindex.html"), "html.parser").get_text()
+    assert "Treaty on the Non-Proliferation of Nuclear Weapons" in index
+    assert "Multilateral Sanctions Monitoring Team" in index
+    assert "Larijani, Ali" in index
+    assert "Weapons, Treaty" not in index and "Team, Multilateral" not in index
+    who = BeautifulSoup(build.read("who.html"), "html.parser").get_text()
+    assert "Treaty on the Non-Proliferation of Nuclear Weapons" in who
+    page = build.read("index.html")
+    data = [
+        json.loads(s.get_text())
+        for s in BeautifulSoup(page, "html.parser").find_all("script", type="application/ld+json")
+    ]
+    quotations = [
+        item
+        for block in data
+        for item in (block.get("@graph", [block]) if isinstance(block, dict) else block)
+        if item.get("@type") == "Quotation"
+    ]
+    treaty = next(q for q in quotations if "non-nuclear-weapon" in q["text"])
+    assert treaty["isPartOf"] == {
+        "@type": "CreativeWork",
+        "name": "Treaty on the Non-Proliferation of Nuclear Weapons",
+    }
+    assert "creator" not in treaty
+    team = next(q for q in quotations if "transfers" in q["text"])
+    assert team["creator"]["@type"] == "Organization"

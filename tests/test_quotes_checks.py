@@ -36,7 +36,7 @@ CHECKS = {
     "option-value": (
         ":speaker: Alice\n:speaker-type: robot\n:source: wire2009",
         "Words of a kind unknown.",
-        "quote :speaker-type: must be person or organization, not 'robot'; 'person' is used",
+        "quote :speaker-type: must be person, organization or document, not 'robot'; 'person' is used",
     ),
 }
 

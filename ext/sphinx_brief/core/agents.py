@@ -5,9 +5,9 @@ firms ("Jane's Information Group"), and cite reports whose author is an institut
 schema.org data types each as a ``Person`` or an ``Organization``; readers' tools (search
 engines, archives, citation managers) tell the two apart.
 
-A quote's ``:speaker-type:`` (``person`` or ``organization``) says it.  Without one the
-speaker is *guessed*: a body when the name is an acronym (``IRNA``, ``KCNA``) or holds a
-word that names a body (:data:`BODY_WORDS`: "Agency", "Ministry", "Group", "News",
+A quote's ``:speaker-type:`` (``person``, ``organization`` or ``document``) says it.
+Without one the speaker is *guessed*: a body when the name is an acronym (``IRNA``,
+``KCNA``) or holds a word that names a body (:data:`BODY_WORDS`: "Agency", "Ministry", "Group", "News",
 "spokesperson" …, whole words, any case); a person otherwise.  A bib entry's author is a
 body when BibTeX marks it so, its whole name in braces (``author = {{Jane's Information
 Group}}``), or when it is an acronym.
@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Kind = Literal["person", "organization"]
-KINDS: tuple[Kind, ...] = ("person", "organization")
+Kind = Literal["person", "organization", "document"]
+#: ``document``: words quoted from a text, not said by someone (a treaty's article, an
+#: intelligence assessment); never guessed, only declared.
+KINDS: tuple[Kind, ...] = ("person", "organization", "document")
 
 #: Words that name a body rather than a person (English; ``:speaker-type:`` overrides).
 BODY_WORDS = frozenset(

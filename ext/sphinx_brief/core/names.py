@@ -24,8 +24,11 @@ from collections.abc import Mapping
 _SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
 
-def index_form(name: str, sort: str = "", people: Mapping[str, str] | None = None) -> str:
-    """The name as an index writes it, family name first (see the module docstring)."""
+def index_form(
+    name: str, sort: str = "", people: Mapping[str, str] | None = None, kind: str = "person"
+) -> str:
+    """The name as an index writes it, family name first (see the module docstring); a
+    body's or a document's name (``kind``) as written, never inverted."""
     name = " ".join(name.split())
     if sort.strip():
         return " ".join(sort.split())
@@ -33,6 +36,8 @@ def index_form(name: str, sort: str = "", people: Mapping[str, str] | None = Non
         for written, form in people.items():
             if sort_key(written) == sort_key(name):
                 return " ".join(str(form).split())
+    if kind != "person":
+        return name  # "Multilateral Sanctions Monitoring Team", "Treaty of …": as written
     words = name.split(" ")
     if len(words) < 2 or not any(char.isalpha() for char in words[-1]):
         return name  # one word, or a label ("Speaker 3"): as written

@@ -83,9 +83,9 @@ class QuoteDirective(BriefDirective):
         classes = ["brief-quote", *self.options.get("class", [])]
         node = runin.node(self, classes) if words is not None else brief_quote(classes=classes)
         node["speaker"], node["role"] = speaker, role
-        node["speaker_type"] = self._speaker_type(speaker)
+        node["speaker_type"] = kind = self._speaker_type(speaker)
         node["sort_name"] = (
-            names.index_form(speaker, self.option("speaker-sort"), self.config.brief_people)
+            names.index_form(speaker, self.option("speaker-sort"), self.config.brief_people, kind)
             if speaker
             else ""
         )
@@ -133,7 +133,7 @@ class QuoteDirective(BriefDirective):
             self.warn(
                 "option-value",
                 "quote :speaker-type: must be %s, not %r; %r is used (the guess from the name)",
-                " or ".join(agents.KINDS),
+                ", ".join(agents.KINDS[:-1]) + " or " + agents.KINDS[-1],
                 self.option("speaker-type"),
                 guessed,
             )

@@ -29,7 +29,7 @@ class QuoteRecord:
     """What a page declares about one quote; plain values, so it pickles and merges."""
 
     speaker: str
-    speaker_type: str  # "person" or "organization" (core/agents.py)
+    speaker_type: str  # "person", "organization" or "document" (core/agents.py)
     role: str
     date: str  # EDTF as written; "" if none or unreadable
     paragraphs: tuple[tuple[Run, ...], ...]

@@ -88,7 +88,10 @@ def edtf_property(edtf: str) -> dict[str, Any]:
 
 
 def _agent(kind: str, name: str, role: str = "") -> dict[str, Any]:
-    """A ``Person`` or an ``Organization`` (:mod:`..core.agents`) with its role."""
+    """A ``Person`` or an ``Organization`` (:mod:`..core.agents`) with its role; a
+    document quoted, a ``CreativeWork``."""
+    if kind == "document":
+        return {"@type": "CreativeWork", "name": name}
     if kind == "organization":
         item: dict[str, Any] = {"@type": "Organization", "name": name}
         if role:
@@ -282,7 +285,9 @@ def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
 
 def quotation(app: Sphinx, docname: str, record: QuoteRecord) -> dict[str, Any]:
     creator = _agent(record.speaker_type, record.speaker, record.role)
-    item: dict[str, Any] = {"@type": "Quotation", "text": record.text, "creator": creator}
+    # words of a document are part of it; a person or a body said them
+    said = "isPartOf" if record.speaker_type == "document" else "creator"
+    item: dict[str, Any] = {"@type": "Quotation", "text": record.text, said: creator}
     if record.date:
         start, _ = _edtf_bounds(record.date)
         if start:
