@@ -7,10 +7,10 @@ engines, archives, citation managers) tell the two apart.
 
 A quote's ``:speaker-type:`` (``person``, ``organization`` or ``document``) says it.
 Without one the speaker is *guessed*: a body when the name is an acronym (``IRNA``,
-``KCNA``) or holds a word that names a body (:data:`BODY_WORDS`: "Agency", "Ministry", "Group", "News",
-"spokesperson" …, whole words, any case); a person otherwise.  A bib entry's author is a
-body when BibTeX marks it so, its whole name in braces (``author = {{Jane's Information
-Group}}``), or when it is an acronym.
+``KCNA``) or holds a word that names a body (:data:`BODY_WORDS`: "Agency", "Ministry",
+"Group", "News", "spokesperson" …, whole words, any case); a person otherwise.  A bib
+entry's author is a body when BibTeX marks it so, its whole name in braces (``author =
+{{Jane's Information Group}}``), or when it is an acronym.
 """
 
 from __future__ import annotations
