@@ -460,7 +460,7 @@ CASES: dict[str, Case] = {
     "brief_archive_links as a number": Case(
         "Text.",
         "brief_archive_links = 7",
-        "brief_archive_links must be True or False, not 7; read as True",
+        'brief_archive_links must be True, False or "lookup", not 7; read as True (archiveurl only)',
         "brief.config",
         file="conf.py",
         conf="brief_archive_links = 7\n",

@@ -110,7 +110,9 @@ def _project(root: Path) -> Path:
     src.mkdir(parents=True)
     (src / "conf.py").write_text(
         'project = "Sources"\nauthor = "Editor"\nlanguage = "en"\n'
-        'extensions = ["sphinx_brief"]\nbrief_date = "2010-07-01"\n',
+        'extensions = ["sphinx_brief"]\nbrief_date = "2010-07-01"\n'
+        # the lookup address too: the bibliography's form of an archived copy
+        'brief_archive_links = "lookup"\n',
         encoding="utf-8",
     )
     (src / "refs.bib").write_text(BIB, encoding="utf-8")

@@ -17,10 +17,10 @@ from sphinx_brief.citations.settings import NoteSettings, current
 from .conftest import run_sphinx
 
 
-def note(bibtex: str, *, archive: bool = False) -> str:
+def note(bibtex: str, *, archive: bool = False, lookup: bool = False) -> str:
     data = parse_string(textwrap.dedent(bibtex), "bibtex")
     (entry,) = data.entries.values()
-    style = BriefStyle(settings=NoteSettings(archive_links=archive))
+    style = BriefStyle(settings=NoteSettings(archive_links=archive, archive_lookup=lookup))
     return style.format_entry("", entry).text.render_as("text")
 
 
@@ -139,11 +139,15 @@ def test_a_quoted_full_stop_takes_no_comma() -> None:
 
 
 def test_web_sources_get_an_archived_copy() -> None:
-    looked_up = note(
-        """@online{k, title = {T}, journal = {J}, date = {2010-05-13},
-                        url = {http://x.org/a?b=1}, urldate = {2010-07-01}}""",
-        archive=True,
+    web = """@online{k, title = {T}, journal = {J}, date = {2010-05-13},
+                        url = {http://x.org/a?b=1}, urldate = {2010-07-01}}"""
+    # by default only a copy the entry names (issue 23, item 2): a lookup address is no
+    # copy anyone saw
+    assert (
+        note(web, archive=True)
+        == "“T,” J, May 13, 2010, http://x.org/a?b=1 (accessed July 1, 2010)."
     )
+    looked_up = note(web, archive=True, lookup=True)
     assert looked_up == (
         "“T,” J, May 13, 2010, http://x.org/a?b=1 (accessed July 1, 2010; "
         "archived at https://web.archive.org/web/20100701/http://x.org/a?b=1)."
@@ -156,7 +160,9 @@ def test_web_sources_get_an_archived_copy() -> None:
     assert explicit.endswith("http://x.org/ (archived at https://archive.example/abc).")
     # without an access date, the lookup is at the publication date
     assert "web.archive.org/web/20100513/http://x.org/" in note(
-        """@online{k, title = {T}, date = {2010-05-13}, url = {http://x.org/}}""", archive=True
+        """@online{k, title = {T}, date = {2010-05-13}, url = {http://x.org/}}""",
+        archive=True,
+        lookup=True,
     )
     # a source read in a database has no web address to archive
     assert "archived" not in note(
@@ -254,7 +260,7 @@ def _cited_project(root: Path, language: str, archive: bool) -> Path:
         'bibtex_bibfiles = ["refs.bib"]\n'
         'bibtex_default_style = "brief"\n'
         f"language = {language!r}\n"
-        f"brief_archive_links = {archive!r}\n",
+        f"brief_archive_links = {'lookup' if archive else False!r}\n",
         encoding="utf-8",
     )
     (root / "refs.bib").write_text(

@@ -38,6 +38,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
     src.mkdir()
     (src / "conf.py").write_text(
         'project = "Links"\nextensions = ["sphinx_brief"]\nbibtex_bibfiles = ["refs.bib"]\n'
+        'brief_archive_links = "lookup"\n'
         'latex_documents = [("index", "links.tex", "Links", "A", "howto")]\n',
         encoding="utf-8",
     )

@@ -58,9 +58,9 @@ VALUES: tuple[Value, ...] = (
         "brief_archive_links",
         True,
         "env",
-        (bool,),
-        "every web source's note also gives an archived copy (archiveurl, else the web "
-        "archive's lookup address at the access date)",
+        (bool, str),
+        "a web source's note also gives its archived copy (the entry's archiveurl); "
+        '"lookup": else the web archive\'s lookup address at the access date; False: none',
     ),
     Value(
         "brief_citation_cache",
@@ -295,9 +295,27 @@ def _texts(config: Config, confdir: str | Path | None) -> None:
         setattr(config, name, text)
 
 
+def _archive_links(config: Config, confdir: str | Path | None) -> None:
+    value = config.brief_archive_links
+    if isinstance(value, bool) or value == "lookup":
+        return
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE | {"lookup"}:
+        word = value.strip().lower()
+        config.brief_archive_links = "lookup" if word == "lookup" else word in _TRUE
+        return
+    _warn(
+        confdir,
+        "brief_archive_links",
+        'must be True, False or "lookup", not %r; read as True (archiveurl only)',
+        value,
+    )
+    config.brief_archive_links = True
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """``config-inited``, before the extension or Sphinx's type check reads the values."""
     _texts(config, app.confdir)
+    _archive_links(config, app.confdir)
     for value in VALUES:
         if value.types == (bool,) and value.name in config:
             _flag(config, app.confdir, value.name, value.default)

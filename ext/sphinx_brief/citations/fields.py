@@ -189,12 +189,17 @@ def url_problem(entry: Entry) -> str | None:
 ARCHIVE_LOOKUP = "https://web.archive.org/web/{stamp}/{url}"
 
 
-def archive_url(entry: Entry, accessed: dates.BriefDate | None = None) -> str | None:
-    """An archived copy of a web source: ``archiveurl`` if the entry gives one, otherwise
-    the web archive's lookup address for the page at its access (or publication) date."""
+def archive_url(
+    entry: Entry, accessed: dates.BriefDate | None = None, *, lookup: bool = False
+) -> str | None:
+    """An archived copy of a web source: ``archiveurl`` if the entry gives one; otherwise,
+    with ``lookup`` only, the web archive's lookup address for the page at its access (or
+    publication) date, which redirects to whatever capture is nearest: a copy nobody saw."""
     explicit = entry.fields.get("archiveurl", "").strip()
     if explicit:
         return web_address(explicit)
+    if not lookup:
+        return None
     url = web_address(entry.fields.get("url", "")) or ""
     if not url or url.lower().startswith("mailto:"):
         return None  # only a web page has a copy in the web archive (a DOI resolves)

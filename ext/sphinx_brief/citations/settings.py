@@ -26,13 +26,21 @@ from sphinx.environment import BuildEnvironment
 
 from .. import bibtex
 
+#: ``brief_archive_links``'s value that adds the web archive's lookup address to a web
+#: source without an ``archiveurl`` (an address nobody checked: not by default).
+ARCHIVE_LOOKUP = "lookup"
+
 
 @dataclass(frozen=True)
 class NoteSettings:
     """What a note depends on beside its entry, and what one build keeps of notes."""
 
     language: str = "en"
+    #: an archived copy in the notes: the entry's ``archiveurl`` …
     archive_links: bool = True
+    #: … or, failing one, the web archive's lookup address (``brief_archive_links =
+    #: "lookup"``)
+    archive_lookup: bool = False
     #: memoise notes (``brief_citation_cache``)
     cache: bool = True
     #: the bib files, whose entries' starts (:attr:`starts`) warnings name
@@ -59,9 +67,9 @@ class NoteSettings:
         return bibtex.scan(self.bibfiles)
 
     @property
-    def key(self) -> tuple[str, bool]:
+    def key(self) -> tuple[str, bool, bool]:
         """The settings a note's text depends on (a new one belongs here too)."""
-        return (self.language, self.archive_links)
+        return (self.language, self.archive_links, self.archive_lookup)
 
     @classmethod
     def of(cls, app: Sphinx, env: BuildEnvironment | None = None) -> NoteSettings:
@@ -74,6 +82,7 @@ class NoteSettings:
         return cls(
             language=config.language or "en",
             archive_links=bool(config.brief_archive_links),
+            archive_lookup=config.brief_archive_links == ARCHIVE_LOOKUP,
             cache=bool(config.brief_citation_cache),
             bibfiles=files,
         )

@@ -429,7 +429,11 @@ class BriefStyle(BaseStyle):
             problems.append(str(exc))
             accessed = None
         library = bibtex.field_text(entry, "library")
-        archived = archive_url(entry, accessed) if self.archive_links else None
+        archived = (
+            archive_url(entry, accessed, lookup=self.settings.archive_lookup)
+            if self.archive_links
+            else None
+        )
         return accessed, library, archived
 
     def _access(

@@ -43,6 +43,7 @@ from .. import bibtex, editorial
 from ..citations import fields
 from ..citations.marks import brief_notes, keys_of
 from ..citations.notes import cited_by_note
+from ..citations.settings import ARCHIVE_LOOKUP
 from ..citations.style import entry_content
 from ..core import agents, dates
 from ..core.component import is_website
@@ -119,7 +120,7 @@ def _edtf_bounds(edtf: str) -> tuple[str | None, str | None]:
 _WORKS: dict[Hashable, dict[str, Any]] = {}
 
 
-def work(entry: Entry, *, archive_links: bool = True, cache: bool = True) -> dict[str, Any]:
+def work(entry: Entry, *, archive_links: bool | str = True, cache: bool = True) -> dict[str, Any]:
     """A bib entry as a schema.org creative work.
 
     Memoised: a source cited on every page is made once per build process (reading its
@@ -136,7 +137,7 @@ def work(entry: Entry, *, archive_links: bool = True, cache: bool = True) -> dic
     return found
 
 
-def _work(entry: Entry, archive_links: bool) -> dict[str, Any]:
+def _work(entry: Entry, archive_links: bool | str) -> dict[str, Any]:
     item: dict[str, Any] = {"@type": _TYPES.get(entry.type.lower(), "CreativeWork")}
     title = _text(entry, "title")
     if title:
@@ -175,7 +176,8 @@ def _work(entry: Entry, archive_links: bool) -> dict[str, Any]:
     url = fields.web_address(fields.entry_url(entry))
     if url:  # only a web address (the note prints any other as text, with a warning)
         item["url"] = url
-    archived = fields.archive_url(entry) if archive_links else None
+    lookup = archive_links == ARCHIVE_LOOKUP
+    archived = fields.archive_url(entry, lookup=lookup) if archive_links else None
     if archived:
         item["archivedAt"] = archived
     return item
@@ -342,7 +344,7 @@ def graph(app: Sphinx, pagename: str, doctree: nodes.document) -> dict[str, Any]
         page["isPartOf"] = {"@id": (_url(app, root) or root) + "#page"}
     keys = _cited_keys(app, doctree, entries)
     if keys:
-        archive_links = bool(app.config.brief_archive_links)
+        archive_links = app.config.brief_archive_links
         cache = bool(app.config.brief_citation_cache)
         page["citation"] = [
             work(entries[key], archive_links=archive_links, cache=cache) for key in keys
