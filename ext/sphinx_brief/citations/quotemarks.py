@@ -6,7 +6,7 @@ quotation mark it follows, single and double alike: “Iran’s ‘Grand Strateg
 “Iran’s ‘Grand Strategy’,”.  A title that ends with a quoted phrase therefore takes the
 note's punctuation before the closing marks of that phrase.
 
-Titles hold curly marks (‘…’, also after :func:`.style.nest_quotes`) or straight ones
+Titles hold curly marks (‘…’, also after :func:`nest_quotes`) or straight ones
 ('…'), which Sphinx's SmartQuotes educates later; both are read here.  A right single
 mark is also the apostrophe, so it closes a quotation only where one is open:
 
@@ -121,3 +121,17 @@ def curly_first_quotation(latex: str) -> str:
         return latex
     end = first[0].closes
     return f"{latex[:start]}‘{latex[start + 1 : end]}’{latex[end + 1 :]}"
+
+
+def nest_quotes(latex: str) -> str:
+    """Double quotation marks inside a quoted title become single ones (“A ‘b’ c”), and a
+    straight single quotation that opens the title curly ones (“‘Axis’ Returns”)."""
+    latex = latex.replace("``", "‘").replace("''", "’").replace("“", "‘").replace("”", "’")
+    out, opening = [], True
+    for char in latex:
+        if char == '"':
+            out.append("‘" if opening else "’")
+            opening = not opening
+        else:
+            out.append(char)
+    return curly_first_quotation("".join(out))

@@ -23,7 +23,7 @@ from ..core.links import placeholder_link
 from ..core.typography import Typography, typography_of
 from .compose import ends_in_punctuation, punctuated, shorten_title
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
-from .style import nest_quotes
+from .quotemarks import nest_quotes
 
 
 class SourceIndex:

@@ -49,7 +49,7 @@ from .fields import (
     url_problem,
     web_address,
 )
-from .quotemarks import curly_first_quotation
+from .quotemarks import nest_quotes
 from .settings import NoteSettings, current
 
 #: Entry types whose title is italic and whose facts go in parentheses, beside WHOLE_WORKS.
@@ -159,20 +159,6 @@ def _link(url: str) -> Text:
     if web is not None:
         return Text(HRef(web, web))
     return Text(url)
-
-
-def nest_quotes(latex: str) -> str:
-    """Double quotation marks inside a quoted title become single ones (“A ‘b’ c”), and a
-    straight single quotation that opens the title curly ones (“‘Axis’ Returns”)."""
-    latex = latex.replace("``", "‘").replace("''", "’").replace("“", "‘").replace("”", "’")
-    out, opening = [], True
-    for char in latex:
-        if char == '"':
-            out.append("‘" if opening else "’")
-            opening = not opening
-        else:
-            out.append(char)
-    return curly_first_quotation("".join(out))
 
 
 def entry_content(entry: Entry) -> Hashable:

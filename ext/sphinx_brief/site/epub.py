@@ -57,6 +57,10 @@ from .. import config as brief_config
 from ..core import dates
 from ..core.logs import warn
 from ..core.paths import output_file
+from .epub_contents import add_root_sections
+from .epub_xml import children as _children
+from .epub_xml import parse as _parse
+from .epub_xml import write as _write
 
 STATIC = Path(__file__).parent / "static"
 CSS = "brief-epub.css"
@@ -150,31 +154,6 @@ def _texts(value: object) -> list[str]:
     if isinstance(value, Iterable):
         return [str(item) for item in value if str(item).strip()]
     return [str(value)]
-
-
-def _children(parent: minidom.Node, name: str) -> list[minidom.Element]:
-    return [
-        child
-        for child in parent.childNodes
-        if child.nodeType == child.ELEMENT_NODE and child.localName == name
-    ]
-
-
-def _parse(path: Path) -> minidom.Document | None:
-    try:
-        return minidom.parse(str(path))
-    except Exception:  # expat's ExpatError, or an unreadable file: leave the file alone
-        warn(
-            "epub", "not well-formed XML; its accessibility fixes were skipped", location=str(path)
-        )
-        return None
-
-
-def _write(document: minidom.Document, path: Path) -> None:
-    # the declaration, the doctype and the root each on a line, as Sphinx wrote them
-    parts = ['<?xml version="1.0" encoding="UTF-8"?>']
-    parts += [child.toxml() for child in document.childNodes]
-    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
 
 
 class _Contents:
@@ -382,118 +361,6 @@ def add_note_types(path: Path) -> bool:
             root.setAttribute("xmlns:epub", "http://www.idpf.org/2007/ops")
         _write(document, path)
     return changed
-
-
-def _sections(app: Sphinx) -> list[tuple[int, str, str]]:
-    """The root page's own sections, in order: (level, anchor, title), level 2 for its top
-    sections, down to ``epub_tocdepth`` (Sphinx's contents list the pages only)."""
-    root = app.config.root_doc
-    toc = app.env.tocs.get(root)
-    depth = int(app.config.epub_tocdepth or 3)
-    found: list[tuple[int, str, str]] = []
-
-    def walk(node: nodes.Node, level: int) -> None:
-        for item in node.children if isinstance(node, nodes.Element) else ():
-            if not isinstance(item, nodes.list_item):
-                continue
-            reference = item.next_node(nodes.reference)
-            anchor = str(reference.get("anchorname", "")).lstrip("#") if reference else ""
-            if level > 1 and anchor and reference is not None and level <= depth:
-                found.append((level, anchor, reference.astext()))
-            for sub in item.children:
-                if isinstance(sub, nodes.bullet_list):
-                    walk(sub, level + 1)
-
-    if toc is not None:
-        walk(toc, 1)
-    return found
-
-
-def add_root_sections(app: Sphinx, outdir: Path) -> None:
-    """The root page's sections in the navigation document and the NCX, under the root's
-    entry, so a reader's contents menu reaches every part (issue 22, item 1)."""
-    sections = _sections(app)
-    if not sections:
-        return
-    page = f"{app.config.root_doc}{getattr(app.builder, 'out_suffix', '.xhtml')}"
-    nav = _parse(outdir / "nav.xhtml")
-    if nav is not None:
-        for link in nav.getElementsByTagName("a"):
-            if link.getAttribute("href") == page and link.parentNode is not None:
-                _nest(nav, link.parentNode, sections, page, _nav_item)
-                _write(nav, outdir / "nav.xhtml")
-                break
-    ncx = _parse(outdir / "toc.ncx")
-    if ncx is not None:
-        for point in ncx.getElementsByTagName("navPoint"):
-            contents = _children(point, "content")
-            if contents and contents[0].getAttribute("src") == page:
-                _nest(ncx, point, sections, page, _ncx_point)
-                _renumber(ncx)
-                _write(ncx, outdir / "toc.ncx")
-                break
-
-
-def _nest(
-    document: minidom.Document,
-    parent: minidom.Node,
-    sections: list[tuple[int, str, str]],
-    page: str,
-    make: Any,
-) -> None:
-    """``sections`` as nested entries of ``parent`` (each made by ``make``), in order."""
-    stack: list[tuple[int, Any]] = [(1, parent)]
-    for level, anchor, title in sections:
-        while stack[-1][0] >= level:
-            stack.pop()
-        entry = make(document, f"{page}#{anchor}", title)
-        above: Any = stack[-1][1]
-        target: Any = above
-        if above.nodeName == "li":  # the nav: an item's entries are in its own <ol>
-            lists = [c for c in above.childNodes if getattr(c, "localName", "") == "ol"]
-            target = lists[0] if lists else above.appendChild(document.createElement("ol"))
-        target.appendChild(entry)
-        stack.append((level, entry))
-
-
-def _nav_item(document: minidom.Document, href: str, title: str) -> minidom.Element:
-    item = document.createElement("li")
-    link = document.createElement("a")
-    link.setAttribute("href", href)
-    link.appendChild(document.createTextNode(title))
-    item.appendChild(link)
-    return item
-
-
-def _ncx_point(document: minidom.Document, src: str, title: str) -> minidom.Element:
-    point = document.createElement("navPoint")
-    label, text = document.createElement("navLabel"), document.createElement("text")
-    text.appendChild(document.createTextNode(title))
-    label.appendChild(text)
-    content = document.createElement("content")
-    content.setAttribute("src", src)
-    point.appendChild(label)
-    point.appendChild(content)
-    return point
-
-
-def _renumber(ncx: minidom.Document) -> None:
-    """Every navPoint an id of its own and a play order by its target, in document order;
-    the NCX's depth as deep as its entries go."""
-    orders: dict[str, int] = {}
-    deepest = 0
-    for number, point in enumerate(ncx.getElementsByTagName("navPoint"), 1):
-        point.setAttribute("id", f"navPoint{number}")
-        contents = _children(point, "content")
-        src = contents[0].getAttribute("src") if contents else str(number)
-        point.setAttribute("playOrder", str(orders.setdefault(src, len(orders) + 1)))
-        depth, parent = 1, point.parentNode
-        while parent is not None and getattr(parent, "localName", "") == "navPoint":
-            depth, parent = depth + 1, parent.parentNode
-        deepest = max(deepest, depth)
-    for meta in ncx.getElementsByTagName("meta"):
-        if meta.getAttribute("name") == "dtb:depth":
-            meta.setAttribute("content", str(deepest))
 
 
 def finish_epub(app: Sphinx, exception: BaseException | None) -> None:
