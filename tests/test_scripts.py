@@ -419,7 +419,7 @@ def test_the_pdf_sets_quotations_headings_and_the_index(mixed: tuple[Build, Buil
     log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     assert "Missing character" not in log
     lines = visual_lines(pdf)
-    assert "The leader said “우리는 친구다” 1 . Then the party ( <حزبالله> ) spoke. 2" in lines
+    assert "The leader said “우리는 친구다.” 1 Then the party ( <حزبالله> ) spoke. 2" in lines
     assert ". <نحنمعإيرانفيكلشيء،وهذاموقفناالثابت>" in lines  # the full stop on the left
     # the index: Hangul and Arabic entries, each with its page number on its right
     index = visual_lines(pdf, 2)

@@ -50,6 +50,8 @@ language = "en"
 extensions = ["sphinx_brief"]
 brief_date = "2011-07-01"
 brief_note_ibid = True
+# the web archive's lookup address too: an address printed twice in each full note
+brief_archive_links = "lookup"
 """
 
 INDEX = """\
