@@ -119,6 +119,17 @@ EVERY_FORM = [
 _ABBREVIATED = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Okt|Dez)\b\.?")
 
 
+def test_one_qualified_end_qualifies_the_interval() -> None:
+    """The flags say whether any end is approximate or uncertain (the filters and the
+    exports read them); each end keeps its own mark in the display."""
+    date = dates.parse("1950?/1960")
+    assert date.uncertain and not date.approximate
+    assert (date.start_qualifier, date.end_qualifier) == ("?", "")
+    later = dates.parse("1950/1960~")
+    assert later.approximate and not later.uncertain
+    assert (later.start_qualifier, later.end_qualifier) == ("", "~")
+
+
 def test_a_season_in_a_language_without_its_words_shows_its_months() -> None:
     assert dates.parse("1955-22").display("ja") == "1955年6月～8月"
 
