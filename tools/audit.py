@@ -9,18 +9,15 @@ Exit status 1 if accessibility, best practices or SEO is below 100 on any page.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
+
+from sphinx_brief.check.validators import serve  # the loopback server the checks use
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "audit" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -51,25 +48,6 @@ def chromium() -> str | None:
         if name and (found := shutil.which(name)):
             return found
     return None
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def pages(site: Path) -> list[str]:

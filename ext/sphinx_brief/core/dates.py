@@ -265,21 +265,7 @@ def _open_by_hand(source: str) -> BriefDate | None:
     open_end = OPEN if upper == ".." else UNKNOWN if upper == "" else ""
     if bool(open_start) == bool(open_end):
         return None
-    known = parse(upper if open_start else lower)
-    if known.open_start or known.open_end:
-        return None
-    return BriefDate(
-        source,
-        known.start,
-        known.end,
-        known.start_precision,
-        known.end_precision,
-        known.approximate,
-        known.uncertain,
-        interval=True,
-        open_start=open_start,
-        open_end=open_end,
-    )
+    return _from_known_side(source, open_start, open_end)
 
 
 def _side(section: Any) -> str:
@@ -301,6 +287,12 @@ def _open_interval(source: str, obj: Any) -> BriefDate | None:
         return None
     if open_start and open_end:
         raise DateError(f"{source!r} has no known bound (both ends are open or unknown)")
+    return _from_known_side(source, open_start, open_end)
+
+
+def _from_known_side(source: str, open_start: str, open_end: str) -> BriefDate:
+    """The interval ``source``, one side open or unknown, from its known side read as a
+    date of its own."""
     lower, _, upper = source.partition("/")
     known_text = upper if open_start else lower
     try:
