@@ -291,6 +291,7 @@ def test_events_json(basic: tuple[Path, Build]) -> None:
         "tags": ["arms"],
         "place": "Tehran, Iran",
         "sources": ["times2009"],
+        "unsourced": None,
         "url": "index.html#something",
     }
     assert data[0]["date"] == "1980/1988" and data[0]["date_display"] == "1980–1988"

@@ -39,8 +39,17 @@ PIECES = [
 
 SEEDS = tuple(range(1, 9))
 OPTIONS = {
-    "quote": ("speaker", "role", "date", "source", "speaker-sort", "speaker-type", "display"),
-    "event": ("title", "place", "tags", "source", "date-note"),
+    "quote": (
+        "speaker",
+        "role",
+        "date",
+        "source",
+        "speaker-sort",
+        "speaker-type",
+        "display",
+        "unsourced",
+    ),
+    "event": ("title", "place", "tags", "source", "date-note", "unsourced"),
     "timeline": ("tags", "from", "until", "within", "overview"),
 }
 BIB_FIELDS = ("author", "journal", "publisher", "note", "url", "urldate", "date",

@@ -153,6 +153,7 @@ def test_quotes_json(built: Build) -> None:
         "date": "2010-05",
         "text": "Bob, later.",
         "sources": ["agency2010"],
+        "unsourced": None,
         "url": "p1.html#quote-bob-builder",
     }
     assert data[1]["date"] is None

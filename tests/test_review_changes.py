@@ -396,7 +396,7 @@ def test_sources_report_fails_on_what_is_not_sourced(tmp_path: Path) -> None:
 
 def test_records_are_matched_by_name_then_by_their_page_and_words() -> None:
     def event(date: str, title: str, url: str) -> dict[str, object]:
-        return dict(zip(EVENT_FIELDS, [date, date, title, [], "", ["a"], url], strict=True))
+        return dict(zip(EVENT_FIELDS, [date, date, title, [], "", ["a"], None, url], strict=True))
 
     base = [
         event("2009", "Named event", "index.html#event-launch"),

@@ -75,7 +75,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # is read afresh instead of unpickled into new code.  (Records that moved to another
         # module need no bump: an environment that cannot be unpickled is read afresh by
         # Sphinx itself.)
-        "env_version": 8,
+        "env_version": 9,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -48,6 +48,14 @@ VALUES: tuple[Value, ...] = (
         "a quote or event without :source: is a warning",
     ),
     Value(
+        "brief_unsourced_shown",
+        True,
+        "env",
+        (bool,),
+        "readers see that a quote or event declared :unsourced: has no source in the "
+        "original, and why; False: only the exports and the sourcing report say so",
+    ),
+    Value(
         "brief_tags",
         {},
         "env",

@@ -6,6 +6,7 @@ Four findings, from one side's probe (its doctrees and bib entries) and its HTML
   or lead into a record with its own sources (a quotation, an event), or a comment
   ``% unsourced: why`` right before them (or before a block holding them) explains them;
 * quotations and events without a source (``sources`` empty in quotes.json/events.json);
+  one declared ``:unsourced: why`` is listed as explained, with its reason;
 * entries of the bib files cited nowhere (no note, citation or record names them);
 * records dated after a source of theirs was published: a source cannot report what had
   not happened yet (the extension's date-against-source rule).  An event whose
@@ -157,7 +158,18 @@ def analyse(
             title, label = kind.title[:-1], _label(kind, record)
             keys = [str(k) for k in record.get("sources") or []]
             if not keys:
-                result.no_source.append(Finding(docname, "no-source", text=label, record=title))
+                # declared so (``:unsourced: why``): listed as explained, with its reason
+                declared = record.get("unsourced")
+                why = None if declared is None else f"unsourced in the original: {declared}"
+                result.no_source.append(
+                    Finding(
+                        docname,
+                        "no-source",
+                        why.rstrip(": ") if why else None,
+                        text=label,
+                        record=title,
+                    )
+                )
             span = _span(str(record.get("date", "")))
             for key in keys:
                 source = published(fields.get(key, {}))

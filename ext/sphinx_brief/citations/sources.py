@@ -6,7 +6,8 @@ separated by commas.  This module is what they share:
 - :func:`split_keys` reads the option (:func:`..core.text.split_list`);
 - :func:`check_sources` keeps the keys the bibliography defines and warns, with the
   directive's file and line, about each unknown key (subtype ``unknown-source``) and about a
-  component without sources while ``brief_require_sources`` is true (``missing-source``);
+  component without sources while ``brief_require_sources`` is true (``missing-source``),
+  unless it says the original gives none (``:unsourced:``, :func:`declared_unsourced`);
 - :func:`cite` turns keys into one note of the page, as the ``{note}`` role makes it
   (:mod:`.notes`), numbered in sequence with the others;
 - :func:`format_note` renders one source as the full note text (the ``brief`` style), for
@@ -37,6 +38,47 @@ from .syntax import Item
 #: Warning subtypes (``type="brief"``), so a project can silence one check.
 UNKNOWN_SOURCE = "unknown-source"
 MISSING_SOURCE = "missing-source"
+UNSOURCED = "unsourced"
+
+#: What readers see of a record the original gives without a source (``:unsourced:``).
+NO_SOURCE = "No source in the original"
+
+
+def declared_unsourced(directive: SphinxDirective, what: str) -> str | None:
+    """The reason of a component's ``:unsourced:`` option, None without one.
+
+    The option says that the original states the quotation or event without a source: the
+    component is then not warned about (``missing-source``), it is listed as explained in
+    the sourcing report, and readers are told (``brief_unsourced_shown``).  An empty reason
+    or sources given as well are warnings: the reason is what a reviewer reads.
+    """
+    if "unsourced" not in directive.options:
+        return None
+    reason = " ".join(str(directive.options.get("unsourced") or "").split())
+    location = directive.get_location()
+    if directive.options.get("source", "").strip():
+        warn(
+            UNSOURCED,
+            "%s has both :source: and :unsourced:; its sources are kept (remove "
+            ":unsourced:, or the sources if the original gives none)",
+            what,
+            location=location,
+        )
+        return None
+    if not reason:
+        warn(
+            UNSOURCED,
+            "%s: :unsourced: gives no reason (say why the original gives no source: "
+            ":unsourced: stated by the report as common knowledge)",
+            what,
+            location=location,
+        )
+    return reason
+
+
+def unsourced_words(reason: str) -> str:
+    """The words readers see for a record declared unsourced: its reason after them."""
+    return f"{NO_SOURCE}: {reason}" if reason else NO_SOURCE
 
 
 def split_keys(text: str | None) -> list[str]:
@@ -44,20 +86,23 @@ def split_keys(text: str | None) -> list[str]:
     return list(split_list(text))
 
 
-def check_sources(directive: SphinxDirective, text: str | None, *, what: str) -> list[str]:
+def check_sources(
+    directive: SphinxDirective, text: str | None, *, what: str, declared: bool = False
+) -> list[str]:
     """The keys of ``text`` that the bibliography defines.
 
     Each unknown key is a warning; so is a ``what`` (e.g. "quote") without any source while
-    ``brief_require_sources`` is true.  The warnings name the directive's file and line.
+    ``brief_require_sources`` is true, unless it is ``declared`` unsourced.  The warnings
+    name the directive's file and line.
     """
     keys = split_keys(text)
     location = directive.get_location()
     if not keys:
-        if directive.config.brief_require_sources:
+        if directive.config.brief_require_sources and not declared:
             warn(
                 MISSING_SOURCE,
-                "%s has no :source: (give the bib keys of its sources, or set "
-                "brief_require_sources = False)",
+                "%s has no :source: (give the bib keys of its sources, :unsourced: with "
+                "the reason if the original gives none, or set brief_require_sources = False)",
                 what,
                 location=location,
             )

@@ -26,11 +26,20 @@ EVENT_FIELDS: tuple[str, ...] = (
     "tags",
     "place",
     "sources",
+    "unsourced",
     "url",
 )
 
 #: Keys of every item of ``quotes.json``.
-QUOTE_FIELDS: tuple[str, ...] = ("speaker", "role", "date", "text", "sources", "url")
+QUOTE_FIELDS: tuple[str, ...] = (
+    "speaker",
+    "role",
+    "date",
+    "text",
+    "sources",
+    "unsourced",
+    "url",
+)
 
 
 def page_url(builder: Builder, docname: str, anchor: str) -> str:

@@ -30,7 +30,11 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "missing-source": (
         "a quote or event has no :source:",
-        "brief_require_sources = False",
+        ":unsourced: with the reason, where the original gives none; brief_require_sources = False",
+    ),
+    "unsourced": (
+        "a quote's or event's :unsourced: gives no reason, or stands beside a :source:",
+        "say why the original gives no source; or keep only one of the two options",
     ),
     "unknown-source": (
         "a :source: key is not in the bibliography (bibtex_bibfiles)",

@@ -35,6 +35,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .. import editorial
 from ..citations.short import SourceIndex
+from ..citations.sources import unsourced_words
 from ..core.domain import get_domain
 from ..core.links import placeholder_link
 from . import html as timeline_html
@@ -99,6 +100,7 @@ class _Layout:
         self.tags: dict[str, str] = dict(env.config.brief_tags)
         # short citations set as the prose of the page they are written on (smart quotes)
         self.sources = SourceIndex(env, document)
+        self.shows_unsourced = bool(env.config.brief_unsourced_shown)
         self._kept_bodies: dict[str, StoredBodies | None] = {}
         self._bodies: dict[str, dict[str, list[nodes.Node]]] = {}
         self._markup: dict[str, dict[str, tuple[Markup, ...]]] = {}
@@ -197,6 +199,10 @@ class _Layout:
                     cited += nodes.Text("; ")
                 cited += self.sources.citation(key, fromdoc)
             entry += cited
+        elif record.unsourced is not None and self.shows_unsourced:
+            said = nodes.paragraph(classes=["brief-timeline-sources", "brief-unsourced"])
+            said += nodes.Text(unsourced_words(record.unsourced))
+            entry += said
         if back_to is not None:
             text = IN_CONTEXT + (record.context or back_to)
             back = nodes.paragraph(classes=["brief-timeline-context"])

@@ -48,6 +48,7 @@ class EventDirective(BriefDirective):
         "place": directives.unchanged,
         "name": directives.unchanged,
         "date-note": directives.unchanged,
+        "unsourced": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -78,7 +79,10 @@ class EventDirective(BriefDirective):
         location = self.get_location()
         check_tags(tags, self.config.brief_tags, location, self.what)
         # unknown keys are reported (shared with quotes) and left out of the record
-        keys = sources.check_sources(self, self.options.get("source"), what=self.what)
+        unsourced = sources.declared_unsourced(self, self.what)
+        keys = sources.check_sources(
+            self, self.options.get("source"), what=self.what, declared=unsourced is not None
+        )
         if date is not None:
             check_date_against_sources(
                 date,
@@ -99,6 +103,8 @@ class EventDirective(BriefDirective):
             sources=list(keys),
             place=educated(self, place),
             date_note=educated(self, date_note),
+            # None: sources required; a string: the original gives none, and why
+            unsourced=None if unsourced is None else educated(self, unsourced),
             body="\n".join(self.content),
             valid=date is not None and bool(title),
         )

@@ -2,7 +2,8 @@
 
 Each item has the fields of :data:`..core.export.EVENT_FIELDS`: ``date`` (EDTF),
 ``date_display`` (as readers write it, in the project's ``language``), ``title``, ``tags``,
-``place``, ``sources`` (keys) and ``url`` (the event's anchor, relative to the output's root).
+``place``, ``sources`` (keys), ``unsourced`` (why the original gives no source, for an
+event declared so; else null) and ``url`` (the event's anchor, relative to the output's root).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def events_data(app: Sphinx) -> Iterator[dict[str, Any]]:
             "tags": list(record.tags),
             "place": record.place,
             "sources": list(record.sources),
+            "unsourced": record.unsourced,
             "url": page_url(app.builder, docname, record.anchor),
         }
 

@@ -35,6 +35,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from .. import editorial
 from ..citations.short import SourceIndex
+from ..citations.sources import unsourced_words
 from ..core import scripts
 from ..core.links import with_anchor
 from .bodies import Markup
@@ -124,6 +125,7 @@ class HtmlEntries:
         self.builder: Builder = app.builder
         self.tag_of = tag
         self.sources = sources
+        self.shows_unsourced = bool(app.config.brief_unsourced_shown)
         # the writer's own escaping table (``encode``): & < > " and @ in Sphinx's
         table = app.builder.get_translator_class().special_characters  # type: ignore[attr-defined]
         self._table: dict[int, str] = dict(table)
@@ -308,6 +310,10 @@ class HtmlEntries:
                 "</p>\n",
             ]
             words += [label, *(plain for _, plain in cited)]
+        elif record.unsourced is not None and self.shows_unsourced:
+            said = unsourced_words(record.unsourced)
+            after.append(f'<p class="brief-timeline-sources brief-unsourced">{text(said)}</p>\n')
+            words.append(said)
         if shown.back_to is not None:
             back = IN_CONTEXT + (record.context or shown.back_to)
             href = self.href(fromdoc, shown.back_to, record.anchor)

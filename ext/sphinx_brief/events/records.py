@@ -63,6 +63,8 @@ class EventRecord:
     sources: tuple[str, ...] = ()
     place: str = ""
     date_note: str = ""
+    #: declared without a source in the original (``:unsourced:``): the reason; else None
+    unsourced: str | None = None
     # The body's source text. The entry itself is copied from the page's doctree at
     # write time; the text is kept so that any edit of the body changes the record (and
     # so rewrites the pages that collect it).
@@ -175,6 +177,7 @@ def record_from_node(node: brief_event, context: str = "") -> EventRecord | None
         sources=tuple(node["sources"]),
         place=node["place"],
         date_note=node["date_note"],
+        unsourced=node.get("unsourced"),
         body=node["body"],
         context=context,
         open_start=node.get("open_start", ""),

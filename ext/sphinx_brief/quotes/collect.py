@@ -162,6 +162,10 @@ def _rendered_entry(
             # notes of the quoting page have it (addresses kept as written)
             short.typography.nodes(line)
         entry.append(line)
+    elif record.unsourced is not None and env.config.brief_unsourced_shown:
+        said = nodes.paragraph(classes=["brief-quote-sources", "brief-unsourced"])
+        said += nodes.Text(sources.unsourced_words(record.unsourced))
+        entry.append(said)
     return entry
 
 

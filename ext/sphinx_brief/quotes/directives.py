@@ -50,6 +50,7 @@ class QuoteDirective(BriefDirective):
         "class": directives.class_option,
         "display": directives.unchanged,
         "speaker-sort": directives.unchanged,
+        "unsourced": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -76,7 +77,10 @@ class QuoteDirective(BriefDirective):
                 date = dates.parse(date_text)
             except dates.DateError as exc:
                 self.warn("date", "quote :date: cannot be read: %s", exc)
-        keys = sources.check_sources(self, self.options.get("source"), what="quote")
+        unsourced = sources.declared_unsourced(self, "quote")
+        keys = sources.check_sources(
+            self, self.options.get("source"), what="quote", declared=unsourced is not None
+        )
 
         body_nodes = self._body()
         words = runin.words(self, body_nodes) if self._display() == "run-in" else None
@@ -91,6 +95,8 @@ class QuoteDirective(BriefDirective):
         )
         node["date"] = date.edtf if date is not None else ""
         node["sources"] = list(keys)
+        if unsourced is not None:
+            node["unsourced"] = educated(self, unsourced)
         shown = date.display(self.config.language) if date is not None else ""
         node["label_title"] = ", ".join(part for part in (speaker or "quotation", shown) if part)
         self.set_source_info(node)
@@ -109,6 +115,14 @@ class QuoteDirective(BriefDirective):
             node += body
             attribution = brief_attribution("", "", classes=["brief-attribution"])
             attribution.extend(attribution_parts(speaker, role, date, self.config.language))
+            if unsourced is not None and self.config.brief_unsourced_shown:
+                # In the attribution, where a note would stand, in an editor's brackets.
+                # Run in, the sentence goes on after the words: the collected lists say it.
+                attribution += nodes.inline(
+                    "",
+                    f" [{sources.unsourced_words(node['unsourced'])}]",
+                    classes=["brief-unsourced"],
+                )
             attribution.extend(sources.cite(self, keys))
             self.set_source_info(attribution)
             node += attribution

@@ -26,6 +26,7 @@ def quotes_data(app: Sphinx) -> Iterator[dict[str, Any]]:
             "date": record.date or None,
             "text": record.text,
             "sources": list(record.sources),
+            "unsourced": record.unsourced,
             "url": page_url(app.builder, docname, record.anchor),
         }
 

@@ -40,6 +40,8 @@ class QuoteRecord:
     #: (:func:`..core.names.index_form`); "" from records of older versions
     sort_name: str = ""
     run_in: bool = False  # set inside the running text (``:display: run-in``)
+    #: declared without a source in the original (``:unsourced:``): the reason; else None
+    unsourced: str | None = None
 
     @property
     def index_name(self) -> str:
@@ -118,5 +120,6 @@ def record_quotes(app: Sphinx, doctree: nodes.document) -> None:
                 context=section_title(quote, doctree),
                 sort_name=quote.get("sort_name", ""),
                 run_in=isinstance(quote, brief_run_in),
+                unsourced=quote.get("unsourced"),
             ),
         )
