@@ -36,10 +36,15 @@ ARCHIVED = "Archived at "
 
 
 def _title(parts: NoteParts, title: Text) -> Text:
-    """The title as an element: italic for a whole work, else quoted, with its full stop
-    inside the closing mark unless it ends in its own punctuation."""
-    if parts.whole_work:
-        return Text(Tag("em", title))
+    """The title as an element: italic for a whole work, roman for a description, else
+    quoted, with its full stop inside the closing mark unless it ends in its own
+    punctuation; a translation or the language after it, before the full stop."""
+    addon = parts.title_addon
+    if parts.descriptive or parts.whole_work:
+        shown = title if parts.descriptive else Text(Tag("em", title))
+        return Text(shown, " ", addon) if addon is not None else shown
+    if addon is not None:
+        return Text("“", title, "” ", addon)
     if ends_in_punctuation(str(title)):
         return Text("“", title, "”")
     return Text("“", punctuated(title, "."), "”")

@@ -2,7 +2,11 @@
 Chicago's order, with the typography of the prose.
 
 - :class:`ChicagoOrder` is the note style's sorting: alphabetical by the first author's
-  last name, or by the title (without a leading article) where there is no author;
+  last name, or by the title (without a leading article) where there is no author, or by
+  the entry's ``sortkey`` where it gives one (a romanised name for an entry in another
+  script); compared by the Unicode Collation Algorithm (pyuca), so "Éluard" sorts beside
+  "Eluard", not after "Zhang", and entries in other scripts follow the Latin ones, grouped
+  by script;
 - :class:`BibliographyForm` puts each entry in Chicago's bibliography form ("Landay,
   Jonathan, and Kevin Hall. “Title.” …", :mod:`.bibentry`) where sphinxcontrib-bibtex
   filled in the note, which is what the style's ``format_entry`` gives (``footcite`` asks
@@ -17,6 +21,7 @@ Chicago's order, with the typography of the prose.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any, Protocol, runtime_checkable
 
 from docutils import nodes
@@ -26,6 +31,7 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from pybtex.style import FormattedEntry
 from pybtex.style.sorting import BaseSortingStyle
+from pyuca import Collator
 from sphinx import addnodes
 from sphinx.transforms import SphinxSmartQuotes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -48,21 +54,38 @@ def _plain(latex: str) -> str:
     return " ".join(_NOT_LETTERS.sub("", text).lower().split())
 
 
-class ChicagoOrder(BaseSortingStyle):
-    """Alphabetical by author (last, first names), else by title; then date, title."""
+@cache
+def _collator() -> Collator:
+    # the Default Unicode Collation Element Table, read once per process (about 0.1 s)
+    return Collator()
 
-    def sorting_key(self, entry: Entry) -> tuple[str, str, str]:
+
+def collation_key(text: str) -> tuple[int, ...]:
+    """``text``'s place in alphabetical order by the Unicode Collation Algorithm."""
+    return tuple(_collator().sort_key(text))
+
+
+class ChicagoOrder(BaseSortingStyle):
+    """Alphabetical by author (last, first names), else by title (or description), or by
+    ``sortkey``; then date, title; by the Unicode Collation Algorithm."""
+
+    def sorting_key(self, entry: Entry) -> tuple[tuple[int, ...], str, tuple[int, ...]]:
+        fields = entry.fields
         people = entry.persons.get("author") or entry.persons.get("editor") or []
-        title = _ARTICLE.sub("", _plain(entry.fields.get("title", "")))
-        if people:
+        named = fields.get("title", "") or fields.get("titleaddon", "")
+        title = _ARTICLE.sub("", _plain(named))
+        given = _plain(fields.get("sortkey", ""))
+        if given:
+            who = given
+        elif people:
             person = people[0]
             who = " ".join(
                 _plain(" ".join(part)) for part in (person.last_names, person.first_names)
             )
         else:
             who = title
-        when = entry.fields.get("date", "") or entry.fields.get("year", "")
-        return (who, when, title)
+        when = fields.get("date", "") or fields.get("year", "")
+        return (collation_key(who), when, collation_key(title))
 
     def sort(self, entries: Any) -> list[Entry]:
         return sorted(entries, key=self.sorting_key)

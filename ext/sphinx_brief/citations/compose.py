@@ -72,6 +72,13 @@ class NoteParts:
     #: ": " when the facts end with a journal's "(June 2021)", else after ", "
     pages: Text | None = None
     colon_pages: bool = False
+    #: what follows the title in a full note and the bibliography, in roman: the title's
+    #: translation in brackets ("[Report on …]", ``titleaddon``) or the source's language
+    #: ("(in Korean)", :mod:`.languages`); the comma or full stop after the title follows it
+    title_addon: Text | None = None
+    #: the title is a description of an untitled source (``titleaddon`` without ``title``):
+    #: capitalised, in roman, without quotation marks (as Chicago sets a description)
+    descriptive: bool = False
 
 
 def last_names(people: Sequence[Person]) -> Text:
@@ -152,10 +159,19 @@ def ends_in_punctuation(text: str) -> bool:
     return bool(_ENDS_PUNCT.search(text.rstrip()))
 
 
-def _title(parts: NoteParts, title: Text, closing: str) -> Text:
-    """The title, italic for a whole work, else quoted with ``closing`` inside the marks."""
+def _title(parts: NoteParts, title: Text, closing: str, addon: Text | None = None) -> Text:
+    """The title, italic for a whole work, roman for a description, else quoted with
+    ``closing`` inside the marks; ``addon`` (a translation, the language) after it, and
+    then ``closing``."""
+    if parts.descriptive:
+        if ends_in_punctuation(str(title)) and addon is None:
+            closing = ""
+        return Text(title, " ", addon, closing) if addon is not None else Text(title, closing)
     if parts.whole_work:
-        return Text(Tag("em", title), closing)
+        shown = Text(Tag("em", title))
+        return Text(shown, " ", addon, closing) if addon is not None else Text(shown, closing)
+    if addon is not None:
+        return Text("“", title, _CLOSING, " ", addon, closing)
     if ends_in_punctuation(str(title)):
         closing = ""
     return Text("“", punctuated(title, closing), _CLOSING)
@@ -205,8 +221,12 @@ def _source(cited: Cited, last: bool) -> Text:
         # A quoted title takes the comma of what follows inside its marks, and is then
         # followed by a space; an italic title is followed by the separator itself.
         follows = bool(after) or (not short and parts.access is not None)
-        if parts.whole_work:
-            body = _title(parts, title, "")
+        addon = None if short else parts.title_addon
+        # the comma after a quoted title goes inside its marks, and a space follows; after
+        # an italic or a roman title (or one with words after it) the separator follows
+        inside = not parts.whole_work and not parts.descriptive and addon is None
+        if not inside:
+            body = _title(parts, title, "", addon)
         elif follows:
             body = _title(parts, title, "," if after else "")
         else:
@@ -214,7 +234,7 @@ def _source(cited: Cited, last: bool) -> Text:
         if head:
             body = Text(Text(", ").join(head), ", ", body)
         for index, (separator, part) in enumerate(after):
-            if index == 0 and not parts.whole_work:
+            if index == 0 and inside:
                 separator = " "
             body = Text(body, separator, part)
     if not short and parts.access is not None:

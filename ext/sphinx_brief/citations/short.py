@@ -21,7 +21,7 @@ from sphinx.environment import BuildEnvironment
 from .. import bibtex
 from ..core.links import placeholder_link
 from ..core.typography import Typography, typography_of
-from .compose import ends_in_punctuation, punctuated, shorten_title
+from .compose import capitalised, ends_in_punctuation, punctuated, shorten_title
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
 from .quotemarks import nest_quotes
 
@@ -115,9 +115,11 @@ def short_citation(
     if publication:
         parts.append((True, bibtex.field_text(entry, publication)))
     title = _short_title(entry) if titled else ""
-    quoted = len(parts) if title else -1
+    # a description of an untitled source (``titleaddon`` alone) is set without marks
+    described = not entry.fields.get("title", "").strip()
+    quoted = len(parts) if title and not described else -1
     if title:
-        parts.append((False, f"“{title}”"))
+        parts.append((False, title if described else f"“{title}”"))
     try:
         published = publication_date(entry)
     except EntryProblem:
@@ -125,7 +127,7 @@ def short_citation(
     if published is not None:
         parts.append((False, published.display(language)))
     if not parts:
-        parts.append((False, bibtex.field_text(entry, "title") or entry.key))
+        parts.append((False, bibtex.field_text(entry, "title") or _description(entry) or entry.key))
     pieces: list[tuple[bool, str]] = []
     for index, (italic, text) in enumerate(parts):
         if index and index == quoted + 1:
@@ -155,4 +157,15 @@ def _short_title(entry: Entry) -> str:
     if short:
         return str(bibtex.latex_text(nest_quotes(short))).strip()
     title = entry.fields.get("title", "").strip()
-    return shorten_title(str(bibtex.latex_text(nest_quotes(title))).strip()) if title else ""
+    if not title:
+        return shorten_title(_description(entry))
+    return shorten_title(str(bibtex.latex_text(nest_quotes(title))).strip())
+
+
+def _description(entry: Entry) -> str:
+    """The description of an untitled source (``titleaddon`` without ``title``), as the
+    note sets it: capitalised."""
+    if entry.fields.get("title", "").strip():
+        return ""
+    text = bibtex.field_text(entry, "titleaddon").strip()
+    return capitalised(text)

@@ -25,7 +25,7 @@ import re
 from collections.abc import Hashable, Iterable
 from typing import Any, ClassVar
 
-from pybtex.database import Entry, Person
+from pybtex.database import Entry
 from pybtex.richtext import HRef, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
@@ -33,6 +33,7 @@ from pybtex.style.formatting import BaseStyle
 from .. import bibtex
 from ..core import dates
 from ..core.logs import warn
+from .authors import inverted_names, note_names
 from .bibentry import compose_entry
 from .bibliography import ChicagoOrder
 from .compose import NO_DATE, Cited, NoteParts, capitalised, compose_note, shorten_title
@@ -49,6 +50,7 @@ from .fields import (
     url_problem,
     web_address,
 )
+from .languages import UnknownLanguage, named_language
 from .quotemarks import nest_quotes
 from .settings import NoteSettings, current
 
@@ -61,72 +63,6 @@ ROMAN_FIELDS = ("howpublished", "publisher", "organization", "institution", "sch
 #: Who issued a whole work, and where (Chicago's "Place: Publisher").
 ISSUER_FIELDS = ("publisher", "institution", "organization", "school", "howpublished")
 PLACE_FIELDS = ("location", "address")
-
-
-def _person(person: Person) -> Text:
-    parts = [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
-    name = Text(" ").join([bibtex.latex_text(part) for part in parts])
-    if person.lineage_names:
-        name = Text(
-            name, ", ", Text(" ").join([bibtex.latex_text(p) for p in person.lineage_names])
-        )
-    return name
-
-
-def _names(people: list[Person]) -> Text:
-    """The authors as a full note names them: four or more are the first and "et al."
-    (Chicago 14.76); the bibliography lists them (:mod:`.bibentry`)."""
-    names = [_person(person) for person in people]
-    if len(names) > 3:
-        return Text(names[0], " et al.")
-    if len(names) == 1:
-        return names[0]
-    if len(names) == 2:
-        return Text(names[0], " and ", names[1])
-    return Text(Text(", ").join(names[:-1]), ", and ", names[-1])
-
-
-def _inverted(person: Person) -> Text:
-    """A name as a bibliography begins with it: "Landay, Jonathan S.", "King, Martin
-    Luther, Jr.", "de Gaulle, Charles"; a name of one part (an agency) as it is.
-
-    What comes before the comma of ``Last, First`` in refs.bib stays in its order: pybtex
-    finds a particle ("de", "van") by its lower-case letter, which words of other kinds
-    have too, so moving it after the given names could reorder a family name.
-    """
-    given = [*person.first_names, *person.middle_names]
-    family = (*person.prelast_names, *person.last_names)
-    name = Text(" ").join([bibtex.latex_text(part) for part in family])
-    if given:
-        name = Text(name, ", ", Text(" ").join([bibtex.latex_text(part) for part in given]))
-    if person.lineage_names:
-        lineage = Text(" ").join([bibtex.latex_text(p) for p in person.lineage_names])
-        name = Text(name, ", ", lineage)
-    return name
-
-
-#: Chicago's bibliography (18th edition): up to six authors are all named; of more, the
-#: first three, then "et al."
-ALL_AUTHORS_UP_TO = 6
-AUTHORS_BEFORE_ET_AL = 3
-
-
-def _inverted_names(people: list[Person]) -> Text:
-    """The authors as a bibliography entry begins: the first inverted, the others not
-    ("Landay, Jonathan, and Kevin Hall"; "Kerr, Simeon, Harvey Morris, and Ann Lee")."""
-    first = _inverted(people[0])
-    if len(people) > ALL_AUTHORS_UP_TO:
-        rest = [_person(person) for person in people[1:AUTHORS_BEFORE_ET_AL]]
-        return Text(Text(", ").join([first, *rest]), " et al.")
-    others = [_person(person) for person in people[1:]]
-    if not others:
-        return first
-    # an inverted first name ends with a comma before "and" ("Landay, Jonathan, and …");
-    # a name of one part (an agency) is joined as in the note ("Reuters and Jane Doe")
-    inverted = bool(people[0].first_names or people[0].middle_names or people[0].lineage_names)
-    if len(others) == 1 and not inverted:
-        return Text(first, " and ", others[0])
-    return Text(Text(", ").join([first, *others[:-1]]), ", and ", others[-1])
 
 
 def _issue(entry: Entry) -> Text | None:
@@ -298,18 +234,7 @@ class BriefStyle(BaseStyle):
         people = entry.persons.get("author") or entry.persons.get("editor")
         kind = entry.type.lower()
         whole_work = kind in WHOLE_WORKS or kind in REPORTS
-        title: Text | None = None
-        short_title: Text | None = None
-        if "title" in entry.fields:
-            raw = entry.fields["title"]
-            title = bibtex.latex_text(raw if whole_work else nest_quotes(raw))
-            short_raw = entry.fields.get("shorttitle", "").strip()
-            if short_raw:
-                short_title = bibtex.latex_text(short_raw if whole_work else nest_quotes(short_raw))
-            else:
-                short_title = Text(shorten_title(str(title)))
-        else:
-            problems.append("it has no title")
+        title, short_title, addon, descriptive = self._titles(entry, whole_work, problems)
         try:
             published = publication_date(entry)
         except EntryProblem as exc:
@@ -325,7 +250,7 @@ class BriefStyle(BaseStyle):
             problems.append(unlinked)
         accessed, library, archived = self._access_parts(entry, problems)
         return NoteParts(
-            author=_names(people) if people else None,
+            author=note_names(people) if people else None,
             short_author=_last_names(people) if people else None,
             title=title,
             short_title=short_title,
@@ -333,14 +258,60 @@ class BriefStyle(BaseStyle):
             facts=tuple(facts),
             url=_link(url) if url else None,
             access=self._access(accessed, library, archived),
-            inverted_author=_inverted_names(people) if people else None,
+            inverted_author=inverted_names(people) if people else None,
             elements=tuple(elements),
             accessed=Text(accessed.display(self.language)) if accessed is not None else None,
             library=Text(library) if library else None,
             archived=_link(archived) if archived else None,
             pages=_pages(entry) if part else None,
             colon_pages=part and in_journal and _issue(entry) is not None,
+            title_addon=addon,
+            descriptive=descriptive,
         )
+
+    def _titles(
+        self, entry: Entry, whole_work: bool, problems: list[str]
+    ) -> tuple[Text | None, Text | None, Text | None, bool]:
+        """The title, the short title, what follows the title (its translation in
+        brackets, or the source's language), and whether the title is a description.
+
+        ``titleaddon`` beside a ``title`` is the title's translation ("[Title in
+        English]"); without a ``title`` it describes an untitled source ("Press briefing
+        by the spokesperson"), set as a description.  The language is named
+        (:mod:`.languages`) where the title has no translation.
+        """
+        fields = entry.fields
+        addon_raw = fields.get("titleaddon", "").strip()
+        short_raw = fields.get("shorttitle", "").strip()
+        quoted = not whole_work and "title" in fields
+
+        def read(raw: str) -> Text:
+            return bibtex.latex_text(nest_quotes(raw) if quoted else raw)
+
+        title = short_title = addon = None
+        descriptive = False
+        if "title" in fields:
+            title = read(fields["title"])
+            if addon_raw:
+                inner = str(read(addon_raw)).strip()
+                if inner.startswith("[") and inner.endswith("]"):
+                    inner = inner[1:-1].strip()  # written in its brackets already
+                addon = Text("[", inner, "]")
+        elif addon_raw:
+            title, descriptive = Text(capitalised(str(read(addon_raw)))), True
+        else:
+            problems.append("it has no title (or titleaddon, to describe an untitled source)")
+        if title is not None:
+            short_title = read(short_raw) if short_raw else Text(shorten_title(str(title)))
+        if addon is None:
+            try:
+                named = named_language(entry, self.language)
+            except UnknownLanguage as exc:
+                problems.append(str(exc))
+                named = None
+            if named:
+                addon = Text(f"({named})")
+        return title, short_title, addon, descriptive
 
     def _facts(
         self, entry: Entry, kind: str, date: Text
