@@ -1,5 +1,6 @@
 """``sphinx-brief new DIR``: a starter brief that builds in every format straight away;
-``sphinx-brief check DIR``: the brief's invariants in every format (:mod:`.check`).
+``sphinx-brief check DIR``: the brief's invariants in every format (:mod:`.check`);
+``sphinx-brief archive DIR``: archived snapshots of the web sources (:mod:`.archive`).
 
 The starter's files are package data (``templates/starter/``); files named ``*.jinja``
 are rendered with the brief's facts, each value escaped for the file it lands in (a
@@ -21,6 +22,7 @@ from pathlib import Path
 import jinja2
 from babel import Locale, UnknownLocaleError
 
+from .archive import command as archive_command
 from .check import command as check_command
 from .core import dates
 
@@ -150,6 +152,7 @@ def parser() -> argparse.ArgumentParser:
         help="one sentence on what the brief is about (default: a sentence with the title)",
     )
     check_command.add_parser(commands)
+    archive_command.add_parser(commands)
     return main
 
 
@@ -157,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "check":
         return check_command.run(args)
+    if args.command == "archive":
+        return archive_command.run(args)
     facts = {
         "title": args.title,
         "author": args.author,
