@@ -226,11 +226,10 @@ def generate(options: Options, out: Path) -> dict[str, int]:
         f"```{{toctree}}\n:maxdepth: 1\n\n{toctree}\n```\n",
         encoding="utf-8",
     )
-    # The cited entries, by key: sphinxcontrib-bibtex's "cited" filter does not see {note}s
-    keys = ", ".join(f'"{entry_key(index)}"' for index in cited)
+    # The cited entries, as an author lists them: sphinxcontrib-bibtex's "cited" filter
+    # sees the {note}s (sphinx_brief records them as its citation references)
     (out / "sources.md").write_text(
-        f"# Sources\n\n```{{bibliography}}\n:list: bullet\n:filter: key in {{{keys}}}\n```\n",
-        encoding="utf-8",
+        "# Sources\n\n```{bibliography}\n:list: bullet\n```\n", encoding="utf-8"
     )
     return {"entries in refs.bib": len(kept), "cited": len(cited), "pages": options.pages}
 

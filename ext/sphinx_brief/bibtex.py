@@ -38,17 +38,24 @@ from typing import Any, cast
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError, Entry
-from pybtex.database.input.bibtex import LowLevelParser, month_names
+from pybtex.database.input.bibtex import LowLevelParser, Parser, month_names
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 from pybtex.utils import CaseInsensitiveDict
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinxcontrib.bibtex.bibfile import is_bibdata_outdated, parse_bibdata
+from sphinxcontrib.bibtex.bibfile import (
+    BibData,
+    BibFile,
+    get_mtime,
+    is_bibdata_outdated,
+    parse_bibdata,
+)
 from sphinxcontrib.bibtex.citation_target import CitationTarget
 from sphinxcontrib.bibtex.roles import CitationRef
 
+from . import bibsubset
 from .core.domain import get_domain
 from .core.logs import warn
 
@@ -295,6 +302,14 @@ def syntax_errors(files: Iterable[Path], encoding: str) -> list[PybtexSyntaxErro
     return errors
 
 
+#: Our domain's record of a subset reading (:mod:`.bibsubset`): (keys held, keys of the
+#: files), case-folded; absent after a whole reading.
+_SUBSET = "bibsubset"
+#: Set when this build handed sphinxcontrib-bibtex new data: the pages with a bibliography
+#: are read again (their citation nodes are made from the data).
+_REREAD = "brief_bib_reread"
+
+
 def read_bibfiles(app: Sphinx) -> None:
     """``builder-inited``, just before sphinxcontrib-bibtex reads the files (see above)."""
     cite = _cite(app.env)
@@ -303,7 +318,18 @@ def read_bibfiles(app: Sphinx) -> None:
     if config.bibtex_bibfiles is None:
         return  # sphinxcontrib-bibtex reports it, in its own words
     files = [(Path(app.confdir) / name).resolve() for name in config.bibtex_bibfiles]
-    if not is_bibdata_outdated(cite.bibdata, files, config.bibtex_encoding):
+    domain = get_domain(app.env)
+    held: tuple[frozenset[str], frozenset[str]] | None = domain.data.get(_SUBSET)
+    outdated = is_bibdata_outdated(cite.bibdata, files, config.bibtex_encoding)
+    if not outdated and held is None:
+        return
+    if not outdated and held is not None:
+        words, lists_any = _project_words(app)
+        if not lists_any and bibsubset.covers(held[0], words, held[1]):
+            return  # the subset read last time holds every key the pages name
+    domain.data.pop(_SUBSET, None)
+    app.env.temp_data[_REREAD] = True
+    if _read_subset(app, files):
         return
     owned = PEER not in config.extensions
     if not owned and not syntax_errors(files, config.bibtex_encoding):
@@ -324,6 +350,40 @@ def read_bibfiles(app: Sphinx) -> None:
         _report(captured, [str(path) for path in files])
     # else (a repeated key): sphinxcontrib-bibtex reads the files again and reports it in
     # its own words, its data exactly as its strict reading makes them
+
+
+def _project_words(app: Sphinx) -> tuple[set[str], bool]:
+    return bibsubset.project_words(Path(app.srcdir), [Path(app.outdir), Path(app.doctreedir)])
+
+
+def _read_subset(app: Sphinx, files: list[Path]) -> bool:
+    """Hand sphinxcontrib-bibtex the entries the project can cite (:mod:`.bibsubset`);
+    False where the files are read whole instead."""
+    encoding = app.config.bibtex_encoding
+    part = bibsubset.subset(files, lambda: _project_words(app), encoding)
+    if part is None:
+        return False
+    parser = Parser(encoding)
+    bibfiles: dict[Path, BibFile] = {}
+    with pybtex.errors.capture() as captured:
+        for path in files:
+            before = set(parser.data.entries)
+            parser.filename = str(path)
+            parser.parse_string(part.texts[path])
+            keys = dict.fromkeys(key for key in parser.data.entries if key not in before)
+            bibfiles[path] = BibFile(mtime=get_mtime(path), keys=keys)
+    if captured:
+        return False  # read whole: each problem reported as it always is
+    _cite(app.env).data["bibdata"] = BibData(encoding, bibfiles, parser.data)
+    get_domain(app.env).data[_SUBSET] = (part.keys, part.index)
+    return True
+
+
+def reread_bibliographies(app: Sphinx, env: BuildEnvironment, *args: Any) -> list[str]:
+    """``env-get-outdated``: the pages with a bibliography, when the data changed."""
+    if not env.temp_data.get(_REREAD):
+        return []
+    return sorted(bibliography_docnames(env) & set(env.all_docs))
 
 
 def _report(captured: list[Exception], files: list[str]) -> None:
@@ -380,4 +440,5 @@ def _find(files: list[str], text: str) -> tuple[str, int] | None:
 def setup(app: Sphinx) -> None:
     # sphinxcontrib-bibtex reads the files in its builder-inited handler (priority 500)
     app.connect("builder-inited", read_bibfiles, priority=499)
+    app.connect("env-get-outdated", reread_bibliographies)
     app.connect("env-updated", rewrite_bibliographies)
