@@ -13,6 +13,7 @@ author = "Critical Threats Project, American Enterprise Institute"
 brief_date = "2010-07-01"  # the brief's dateline (EDTF): the PDF's title block, the JSON-LD
 brief_basename = "north-korea-iran-brief"  # north-korea-iran-brief.pdf, .epub
 language = "en"
+brief_front = True  # under the title: the byline, the date and this summary
 brief_description = (
     "How North Korea and Iran have worked together since 1979: missiles and arms, "
     "nuclear cooperation, trade, energy and diplomacy, from a brief of July 1, 2010, "
@@ -85,8 +86,13 @@ html_theme_options = {
 }
 
 # -- Open Graph (link previews) ---------------------------------------------------------
-# The published address, when known (CI sets it for GitHub Pages); relative otherwise.
-ogp_site_url = os.environ.get("BRIEF_SITE_URL", "")
+# The published address, when known: link previews (og:url, og:image) are absolute from it.
+# BRIEF_SITE_URL, else Read the Docs' canonical address, else GitHub Pages' for the
+# repository CI runs in; relative in a local build.
+html_baseurl = os.environ.get("BRIEF_SITE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+if not html_baseurl and os.environ.get("GITHUB_ACTIONS") == "true":
+    owner, _, repo = os.environ.get("GITHUB_REPOSITORY", "").partition("/")
+    html_baseurl = f"https://{owner.lower()}.github.io/{repo}/" if owner and repo else ""
 ogp_type = "article"
 ogp_site_name = project
 ogp_image = "_static/flag-north-korea.svg"

@@ -104,6 +104,7 @@ def main_text(html: str, *, numbers: bool = False) -> str:
         "figure:not(.brief-quote)",
         ".admonition",
         ".brief-dateline",
+        ".brief-front",
         ".headerlink",
         "div.toctree-wrapper",
         ".brief-attribution",

@@ -19,6 +19,7 @@ from .core.visitors import INLINE
 from .site import (
     defaults,
     epub,
+    front,
     incremental,
     index,
     jsonld,
@@ -26,6 +27,7 @@ from .site import (
     outputs,
     pdffonts,
     raw,
+    reading,
     reproducible,
     scripts,
     tables,
@@ -42,8 +44,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     outputs.setup(app)  # output names that stay inside the output folder (site/outputs.py)
     raw.setup(app)  # raw HTML and LaTeX left out unless the brief allows them (site/raw.py)
     defaults.setup(app)  # the defaults that make a brief (site/defaults.py)
+    front.setup(app)  # the brief's front, link previews, figures unnumbered in print
     theme.setup(app)  # furo, accessible (site/theme.py)
     tables.setup(app)  # tables every reader can use (site/tables.py)
+    reading.setup(app)  # notes previewed, marks to tap, the notes' heading (site/reading.py)
     bibtex.setup(app)
     citations.setup(app)
 

@@ -48,6 +48,14 @@ VALUES: tuple[Value, ...] = (
         "a quote or event without :source: is a warning",
     ),
     Value(
+        "brief_front",
+        False,
+        "env",
+        (bool,),
+        "the root page's front under its title: the byline and date (website, ePub) and "
+        "the summary (brief_description, every format)",
+    ),
+    Value(
         "brief_unsourced_shown",
         True,
         "env",

@@ -36,6 +36,11 @@ CODES: dict[str, tuple[str, str]] = {
         "a quote's or event's :unsourced: gives no reason, or stands beside a :source:",
         "say why the original gives no source; or keep only one of the two options",
     ),
+    "share-image": (
+        "ogp_image is an SVG, which link previews do not show, and CairoSVG is not there "
+        "to make a PNG of it",
+        "install the site extra's packages, or give a PNG",
+    ),
     "unknown-source": (
         "a :source: key is not in the bibliography (bibtex_bibfiles)",
         "add the entry to the .bib file, or correct the key",

@@ -11,8 +11,10 @@ and only where ``conf.py`` leaves each value unset, the extension sets:
   backgrounds (a variable the brief sets itself wins);
 - ``html_copy_source`` and ``html_show_sourcelink`` off: a reader needs no Markdown source;
 - its templates (``templates/furo/``) after the brief's own ``templates_path``: names for
-  the landmarks, a heading on the search page, the index of people, organisations and
-  places under the pages in the navigation, a description on every page.
+  the landmarks ("Back to top" in one), a heading on the search page and its own search
+  field where furo hides the sidebar (styled by :mod:`.reading`'s stylesheet), the index
+  of people, organisations and places under the pages in the navigation, a description on
+  every page.
 """
 
 from __future__ import annotations
