@@ -23,6 +23,7 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .core import people
 from .core.logs import warn
 
 
@@ -178,7 +179,9 @@ VALUES: tuple[Value, ...] = (
         (dict,),
         "name as written → name as the index writes and sorts it, family name first "
         "(default: the last word first; list names written family name first, such as "
-        "'Kim Yong-Nam': 'Kim Yong-Nam', and organisations here)",
+        "'Kim Yong-Nam': 'Kim Yong-Nam', and organisations here), or → a dict of 'sort', "
+        "'type' (person, organization, document), 'role' (a text, or EDTF date → role) "
+        "and 'also' (other spellings of the name)",
     ),
     Value(
         "brief_script_languages",
@@ -328,6 +331,13 @@ def _archive_links(config: Config, confdir: str | Path | None) -> None:
     config.brief_archive_links = True
 
 
+def _people(config: Config, confdir: str | Path | None) -> None:
+    """What ``brief_people`` says that cannot be read (:mod:`.core.people`): a warning
+    each; the entry is read without it."""
+    for problem in people.read(config.brief_people).problems:
+        _warn(confdir, "brief_people", "%s", problem)
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     """``config-inited``, before the extension or Sphinx's type check reads the values."""
     _texts(config, app.confdir)
@@ -337,6 +347,7 @@ def check_config(app: Sphinx, config: Config) -> None:
             _flag(config, app.confdir, value.name, value.default)
     _tags(config, app.confdir)
     _dicts(config, app.confdir)
+    _people(config, app.confdir)
     _note_repeat(config, app.confdir)
 
 

@@ -36,6 +36,11 @@ CODES: dict[str, tuple[str, str]] = {
         "a quote's or event's :unsourced: gives no reason, or stands beside a :source:",
         "say why the original gives no source; or keep only one of the two options",
     ),
+    "people": (
+        "a speaker or an {index} name looks like a name of brief_people (case, spaces, "
+        "hyphens, accents) without being declared as its spelling",
+        "write it as declared, or add it to the entry's 'also' list",
+    ),
     "share-image": (
         "ogp_image is an SVG, which link previews do not show, and CairoSVG is not there "
         "to make a PNG of it",

@@ -16,8 +16,11 @@ Organisations are not people: give them their own name as ``:speaker-sort:`` (or
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
+from typing import Any
+
+from . import people as register
+from .people import sort_key as sort_key
 
 #: Generational suffixes, which follow the given names in an index ("King, Martin Luther,
 #: Jr."), not lead as if they were the family name.
@@ -25,17 +28,20 @@ _SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
 
 def index_form(
-    name: str, sort: str = "", people: Mapping[str, str] | None = None, kind: str = "person"
+    name: str, sort: str = "", people: Mapping[str, Any] | None = None, kind: str = "person"
 ) -> str:
     """The name as an index writes it, family name first (see the module docstring); a
-    body's or a document's name (``kind``) as written, never inverted."""
+    body's or a document's name (``kind``) as written, never inverted.  A name that
+    ``people`` (``brief_people``) declares, or one of its other spellings, takes the
+    declared name's form: every spelling is one entry."""
     name = " ".join(name.split())
     if sort.strip():
         return " ".join(sort.split())
-    if people:
-        for written, form in people.items():
-            if sort_key(written) == sort_key(name):
-                return " ".join(str(form).split())
+    known = register.of(people).get(name) if people else None
+    if known is not None:
+        if known.sort:
+            return known.sort
+        name, kind = known.name, known.kind or kind
     if kind != "person":
         return name  # "Multilateral Sanctions Monitoring Team", "Treaty of …": as written
     words = name.split(" ")
@@ -47,10 +53,3 @@ def index_form(
         suffix, words = words[-1], words[:-1]
     family, given = words[-1], " ".join(words[:-1])
     return f"{family}, {given}" + (f", {suffix}" if suffix else "")
-
-
-def sort_key(text: str) -> str:
-    """Compare names ignoring case, accents, spacing and typographic apostrophes."""
-    text = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return "".join(char for char in text if not unicodedata.combining(char))

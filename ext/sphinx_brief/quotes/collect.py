@@ -24,7 +24,7 @@ from sphinx.errors import NoUri
 
 from ..citations import sources
 from ..citations.short import SourceIndex
-from ..core import dates, names
+from ..core import dates, names, people
 from ..core.domain import get_domain
 from ..core.links import refnode
 from ..core.logs import warn
@@ -47,15 +47,16 @@ def collected(
     Speakers in name order; a speaker's quotes by date (undated last), then in declaration
     order (page name, then position in the page), whatever the build's parallelism.
     """
-    wanted = speaker_key(speaker) if speaker else None
+    declared = people.of(env.config.brief_people).get(speaker) if speaker else None
+    wanted = speaker_key(declared.name if declared is not None else speaker) if speaker else None
     groups: dict[str, list[tuple[str, int, QuoteRecord]]] = {}
     speakers: dict[str, str] = {}
     index_forms: dict[str, str] = {}
     for docname, position, record in get_domain(env).records(KIND):
-        key = speaker_key(record.speaker)
+        key = speaker_key(record.group_name)
         if wanted is not None and key != wanted:
             continue
-        speakers.setdefault(key, record.speaker)
+        speakers.setdefault(key, record.group_name)
         index_forms.setdefault(key, record.index_name)
         groups.setdefault(key, []).append((docname, position, record))
 

@@ -14,7 +14,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from ..citations import sources
-from ..core import agents, checks, dates, names
+from ..core import agents, checks, dates, names, people
 from ..core.component import BriefDirective
 from ..core.domain import get_domain
 from ..core.typography import educated
@@ -60,7 +60,7 @@ class QuoteDirective(BriefDirective):
             self, "quote", ("speaker-type", "role", "date", "name", "display", "speaker-sort")
         )
         speaker = self.option("speaker")
-        role = educated(self, self.option("role"))  # set as the prose around it
+        person = self._person(speaker)
         if not speaker:
             self.warn(
                 "missing",
@@ -77,6 +77,10 @@ class QuoteDirective(BriefDirective):
                 date = dates.parse(date_text)
             except dates.DateError as exc:
                 self.warn("date", "quote :date: cannot be read: %s", exc)
+        # set as the prose around it; brief_people's role at the date, unless given
+        role = educated(
+            self, self.option("role") or (person.role_at(date) if person is not None else "")
+        )
         unsourced = sources.declared_unsourced(self, "quote")
         keys = sources.check_sources(
             self, self.options.get("source"), what="quote", declared=unsourced is not None
@@ -87,7 +91,9 @@ class QuoteDirective(BriefDirective):
         classes = ["brief-quote", *self.options.get("class", [])]
         node = runin.node(self, classes) if words is not None else brief_quote(classes=classes)
         node["speaker"], node["role"] = speaker, role
-        node["speaker_type"] = kind = self._speaker_type(speaker)
+        node["speaker_type"] = kind = self._speaker_type(speaker, person)
+        # the declared name (brief_people), whichever spelling the text uses
+        node["person"] = person.name if person is not None else ""
         node["sort_name"] = (
             names.index_form(speaker, self.option("speaker-sort"), self.config.brief_people, kind)
             if speaker
@@ -136,13 +142,33 @@ class QuoteDirective(BriefDirective):
             self.state.document.set_id(node)
         return [node]
 
-    def _speaker_type(self, speaker: str) -> agents.Kind:
-        """``:speaker-type:`` if it is one of :data:`agents.KINDS`, else the guess."""
+    def _person(self, speaker: str) -> people.Person | None:
+        """The speaker as ``brief_people`` declares them; a spelling that only looks like
+        a declared name is a warning (the index would list the person twice)."""
+        if not speaker:
+            return None
+        book = people.of(self.config.brief_people)
+        person = book.get(speaker)
+        near = book.near(speaker) if person is None else None
+        if near is not None:
+            self.warn(
+                "people",
+                "quote :speaker: %r looks like %r of brief_people: write it as declared, "
+                "or add it to that entry's 'also' list if it is the same person",
+                speaker,
+                near.name,
+            )
+        return person
+
+    def _speaker_type(self, speaker: str, person: people.Person | None = None) -> agents.Kind:
+        """``:speaker-type:`` if it is one of :data:`agents.KINDS`, else brief_people's
+        type, else the guess."""
         given = self.option("speaker-type").casefold()
         for kind in agents.KINDS:
             if given == kind:
                 return kind
-        guessed = agents.guess(speaker)
+        declared = person.kind if person is not None else ""
+        guessed = next((kind for kind in agents.KINDS if kind == declared), agents.guess(speaker))
         if given:
             self.warn(
                 "option-value",

@@ -42,6 +42,14 @@ class QuoteRecord:
     run_in: bool = False  # set inside the running text (``:display: run-in``)
     #: declared without a source in the original (``:unsourced:``): the reason; else None
     unsourced: str | None = None
+    #: the name ``brief_people`` declares the speaker under ("" if it does not): every
+    #: spelling of one person is one speaker
+    person: str = ""
+
+    @property
+    def group_name(self) -> str:
+        """The name "Who said what" lists the quotation under."""
+        return self.person or self.speaker
 
     @property
     def index_name(self) -> str:
@@ -121,5 +129,6 @@ def record_quotes(app: Sphinx, doctree: nodes.document) -> None:
                 sort_name=quote.get("sort_name", ""),
                 run_in=isinstance(quote, brief_run_in),
                 unsourced=quote.get("unsourced"),
+                person=quote.get("person", ""),
             ),
         )

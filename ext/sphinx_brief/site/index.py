@@ -27,6 +27,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.index_entries import split_index_msg
 
+from ..core import names, people
+from ..core.logs import warn
 from ..events.nodes import brief_event, brief_timeline
 from ..quotes.nodes import brief_attribution, brief_quote, brief_run_in
 
@@ -60,6 +62,7 @@ class IndexNames(SphinxTransform):
     default_priority = 800
 
     def apply(self, **kwargs: Any) -> None:
+        self._declared_names()
         for quote in list(self.document.findall(brief_quote)):
             name = quote.get("sort_name") or quote.get("speaker", "")
             if not name or not quote["ids"] or quote.parent is None:
@@ -84,6 +87,35 @@ class IndexNames(SphinxTransform):
                     holder = ancestor
             index = addnodes.index(entries=[_entry(place, event["ids"][0])], inline=False)
             _insert_after(holder, index)
+
+    def _declared_names(self) -> None:
+        """The author's ``{index}`` names that ``brief_people`` declares, in its index form
+        (every spelling of a person one entry, family name first); a name that only looks
+        like a declared one is a warning at its line."""
+        value = self.config.brief_people
+        if not value:
+            return
+        book = people.of(value)
+        for node in self.document.findall(addnodes.index):
+            entries = []
+            for entry in node["entries"]:
+                kind, text, *rest = entry
+                head, sep, tail = text.partition(";")
+                if kind == "single":
+                    known = book.get(head)
+                    if known is not None:
+                        head = names.index_form(head, "", value, known.kind or "person")
+                    elif book.near(head) is not None:
+                        warn(
+                            "people",
+                            "index entry %r looks like %r of brief_people: write it as "
+                            "declared, or add it to that entry's 'also' list",
+                            head.strip(),
+                            book.near(head).name,  # type: ignore[union-attr]
+                            location=node,
+                        )
+                entries.append((kind, head + sep + tail, *rest))
+            node["entries"] = entries
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Element]:
