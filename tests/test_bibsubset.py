@@ -103,7 +103,7 @@ def test_warnings_name_the_lines_of_the_shared_file(tmp_path: Path) -> None:
     line = text.count("\n", 0, start) + 1
     # a language the style cannot read, in a cited entry near the end of the file
     end = text.index("\n}", start)
-    bib.write_text(text[:end] + ",\n  langid = {klingonish}" + text[end:], encoding="utf-8")
+    bib.write_text(text[:end] + ",\n  language = {klingonish}" + text[end:], encoding="utf-8")
     build = run_sphinx(src, "html", tmp_path / "out")
     assert f"refs.bib:{line}: WARNING: bib entry '{key}'" in build.warnings, build.warnings
 

@@ -49,7 +49,7 @@ BIB = r"""
   title   = {{Notes on Tehran}},
   journal = {Le Monde},
   date    = {2008},
-  langid  = {french},
+  language = {French},
 }
 @article{zhang2007,
   author  = {Zhang, Wei},
@@ -211,12 +211,12 @@ def test_language_values_as_biblatex_authors_write_them(value: str, code: str) -
 
 
 def test_a_language_in_the_briefs_own_language_words() -> None:
-    entry = parse_string("@misc{k, title={T}, langid={korean}}", "bibtex").entries["k"]
+    entry = parse_string("@misc{k, title={T}, language={korean}}", "bibtex").entries["k"]
     assert named_language(entry, "en") == "in Korean"
     assert named_language(entry, "de") == "auf Koreanisch"
     assert named_language(entry, "fr") == "en coréen"
     assert named_language(entry, "ko") is None
-    english = parse_string("@misc{e, title={T}, langid={british}}", "bibtex").entries["e"]
+    english = parse_string("@misc{e, title={T}, language={british}}", "bibtex").entries["e"]
     assert named_language(english, "en_US") is None
     with pytest.raises(UnknownLanguage):
         language_code("klingonish")
@@ -230,7 +230,7 @@ def test_an_unknown_language_is_a_warning_naming_the_entry(tmp_path: Path) -> No
     )
     (src / "refs.bib").write_text(
         "@article{odd,\n  title = {Odd},\n  journal = {J},\n  date = {2001},\n"
-        "  langid = {klingonish},\n}\n",
+        "  language = {klingonish},\n}\n",
         encoding="utf-8",
     )
     (src / "index.md").write_text("# T\n\nClaim.{note}`@odd`\n", encoding="utf-8")

@@ -61,8 +61,14 @@ WHOLE_WORKS = frozenset(
         "mastersthesis",
         "proceedings",
         "collection",
+        "dataset",
+        "software",
     }
 )
+#: Entry types whose title is set in roman without quotation marks, as Chicago sets the
+#: titles of laws, treaties and other legal instruments (biblatex's @legislation, @legal,
+#: @jurisdiction; @treaty and @law as authors name them).
+ROMAN_TITLES = frozenset({"legislation", "legal", "jurisdiction", "treaty", "law"})
 
 
 class EntryProblem(ValueError):

@@ -1,11 +1,13 @@
-"""A source's language, as a note names it ("in Korean"), from biblatex's ``langid`` or
-``language`` field.
+"""A source's language, as a note names it ("in Korean"), from biblatex's ``language``
+field.
 
 Chicago names the language of a source whose title is given only in translation (or whose
 language a reader could not tell from its title); a title given in its own words with its
-translation (``titleaddon``, in brackets after it) needs no such words.  The language is
-named in the brief's language, through Babel (CLDR): "in Korean", "auf Koreanisch",
-"en coréen".  A source in the brief's own language is not marked.
+translation (``titleaddon``, in brackets after it) needs no such words.  As in biblatex,
+``language`` is what the author asks to print, and ``langid`` only the language the
+entry's words are hyphenated in: it names nothing.  The language is named in the brief's
+language, through Babel (CLDR): "in Korean", "auf Koreanisch", "en coréen".  A source in
+the brief's own language is not marked.
 """
 
 from __future__ import annotations
@@ -91,12 +93,9 @@ def _brief_locale(language: str) -> Locale:
 
 
 def source_language(entry: Entry) -> str | None:
-    """The entry's ``langid`` (else ``language``) as written, None if it gives neither."""
-    for field in ("langid", "language"):
-        value = entry.fields.get(field, "").strip().strip("{}").strip()
-        if value:
-            return value
-    return None
+    """The entry's ``language`` as written, None if it gives none."""
+    value = entry.fields.get("language", "").strip().strip("{}").strip()
+    return value or None
 
 
 def named_language(entry: Entry, brief_language: str) -> str | None:

@@ -56,7 +56,7 @@ class NoteSettings:
         default_factory=dict, compare=False, hash=False, repr=False
     )
     #: (key, problem) already reported in this build
-    reported: set[tuple[str, str]] = field(
+    reported: set[tuple[str, ...]] = field(
         default_factory=set, compare=False, hash=False, repr=False
     )
 

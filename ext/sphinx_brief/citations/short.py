@@ -20,10 +20,33 @@ from sphinx.environment import BuildEnvironment
 
 from .. import bibtex
 from ..core.links import placeholder_link
+from ..core.logs import warn
 from ..core.typography import Typography, typography_of
 from .compose import capitalised, ends_in_punctuation, punctuated, shorten_title
-from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
+from .fields import PUBLICATION_FIELDS, ROMAN_TITLES, WHOLE_WORKS, EntryProblem, publication_date
 from .quotemarks import nest_quotes
+from .settings import current
+
+#: Entry types whose title is italic beside WHOLE_WORKS (as the note style sets them).
+REPORTS = frozenset({"report", "techreport"})
+
+
+def _report_alike(alike: set[str]) -> None:
+    """Two sources whose short citations print the same even with their titles: a reader
+    of a chronology cannot tell them apart.  Said once a build, at the first entry."""
+    settings = current()
+    marker = ("alike", *sorted(alike))
+    if marker in settings.reported:
+        return
+    settings.reported.add(marker)
+    first = sorted(alike)[0]
+    warn(
+        "bibtex",
+        "bib entries %s print the same short citation in collected lists (same authors or "
+        "title, publication and date): give one a shorttitle, or its full date",
+        ", ".join(repr(k) for k in sorted(alike)),
+        location=bibtex.entry_location(settings.starts, first),
+    )
 
 
 class SourceIndex:
@@ -38,6 +61,7 @@ class SourceIndex:
         self.typography = typography_of(document) if document is not None else None
         self._short: dict[str, list[nodes.Node]] = {}
         self._signatures: dict[tuple[str, ...], set[str]] | None = None
+        self._titled: dict[tuple[str, ...], set[str]] | None = None
         self.targets = bibtex.citation_targets(env)
 
     def target(self, key: str, fromdoc: str) -> tuple[str, str] | None:
@@ -55,19 +79,27 @@ class SourceIndex:
             return None
         if key not in self._short:  # pybtex's LaTeX parsing is slow; a source recurs
             titled = len(self._alike().get(_signature(entry), ())) > 1
+            if titled and len(self._alike(titled=True).get(_signature(entry, True), ())) > 1:
+                _report_alike(self._alike(titled=True)[_signature(entry, True)])
             self._short[key] = short_citation(
                 entry, self.language, titled=titled, typography=self.typography
             )
         return self._short[key]
 
-    def _alike(self) -> dict[tuple[str, ...], set[str]]:
-        """Entries by what their short citation says (who, where, when): two that would
-        print the same are told apart by their short titles."""
-        if self._signatures is None:
-            self._signatures = {}
+    def _alike(self, titled: bool = False) -> dict[tuple[str, ...], set[str]]:
+        """Entries by what their short citation says (who, where, when; with ``titled``
+        the title too): two that would print the same are told apart by their short
+        titles."""
+        found = self._titled if titled else self._signatures
+        if found is None:
+            found = {}
             for key, entry in self.entries.items():
-                self._signatures.setdefault(_signature(entry), set()).add(key)
-        return self._signatures
+                found.setdefault(_signature(entry, titled), set()).add(key)
+            if titled:
+                self._titled = found
+            else:
+                self._signatures = found
+        return found
 
     def title(self, key: str) -> str:
         """The entry's title as plain text (a link's tooltip), educated as the page."""
@@ -86,13 +118,33 @@ class SourceIndex:
         return placeholder_link(fromdoc, *place, content, self.title(key))
 
 
-def _signature(entry: Entry) -> tuple[str, ...]:
-    """What the short citation shows, read from the raw fields (cheap, for comparing)."""
+#: Where a part was published, set in italics (a journal, a newspaper, a book).
+CONTAINERS = ("journaltitle", "journal", "booktitle")
+#: Who issued a source without a container, set in roman (Chicago: a publisher, an agency).
+ISSUERS = ("howpublished", "publisher", "organization", "institution", "school")
+
+
+def _title_style(entry: Entry) -> str:
+    """How the entry's title is set: "italic" (a whole work), "roman" (a description of
+    an untitled source, a law or treaty) or "quoted" (a part: an article, a page)."""
+    kind = entry.type.lower()
+    if not entry.fields.get("title", "").strip():
+        return "roman"
+    if kind in ROMAN_TITLES:
+        return "roman"
+    return "italic" if kind in WHOLE_WORKS or kind in REPORTS else "quoted"
+
+
+def _signature(entry: Entry, titled: bool = False) -> tuple[str, ...]:
+    """What the short citation shows, read from the raw fields (cheap, for comparing):
+    who, the title where it is shown (a source without author, or ``titled``), where,
+    when."""
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     who = ";".join(" ".join(p.last_names) for p in people)
+    title = _short_title(entry).casefold() if titled or not people else ""
     where = next((entry.fields[f] for f in PUBLICATION_FIELDS if entry.fields.get(f)), "")
     when = tuple(entry.fields.get(f, "").strip() for f in ("date", "year", "month", "day"))
-    return (who.lower(), where.strip().lower(), *when)
+    return (who.lower(), title, where.strip().lower(), *when)
 
 
 def short_citation(
@@ -102,24 +154,34 @@ def short_citation(
     titled: bool = False,
     typography: Typography | None = None,
 ) -> list[nodes.Node]:
-    """Authors' last names, publication, date: "Hilder, *The Times*, May 13, 2010"; with
-    ``titled``, the short title too ("Reuters, “Iran Deal,” April 8, 2026"), to tell apart
-    sources that would otherwise print the same.  With ``typography``, its text is educated
-    as one run, as a note's is."""
+    """Authors' last names, publication, date: "Hilder, *The Times*, May 13, 2010".  A
+    source without author names its short title after its publication, as Chicago cites
+    an unsigned source ("*IRNA*, “Statement,” August 26, 2007"; "Congressional Research
+    Service, *Iran’s Nuclear Program*, 2026"); with ``titled``, a source with authors shows
+    its short title too ("Reuters, “Iran Deal,” April 8, 2026"), to tell apart sources that
+    would otherwise print the same.  A journal or newspaper is set in italics, a publisher or agency in
+    roman.  With ``typography``, its text is educated as one run, as a note's is."""
     parts: list[tuple[bool, str]] = []  # (in italics, text)
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [" ".join(str(bibtex.latex_text(n)) for n in p.last_names) for p in people]
     if names:
         parts.append((False, names[0] + " et al." if len(names) > 2 else " and ".join(names)))
-    publication = next((f for f in PUBLICATION_FIELDS if bibtex.field_text(entry, f)), None)
-    if publication:
-        parts.append((True, bibtex.field_text(entry, publication)))
-    title = _short_title(entry) if titled else ""
-    # a description of an untitled source (``titleaddon`` alone) is set without marks
-    described = not entry.fields.get("title", "").strip()
-    quoted = len(parts) if title and not described else -1
+    container = next((f for f in CONTAINERS if bibtex.field_text(entry, f)), None)
+    issuer = next((f for f in ISSUERS if bibtex.field_text(entry, f)), None)
+    if container is not None:
+        parts.append((True, bibtex.field_text(entry, container)))
+    elif issuer is not None:
+        parts.append((False, bibtex.field_text(entry, issuer)))
+    # Chicago's unsigned sources: the publication or issuer first, then the title
+    # ("*Gazette*, “Word Play,” May 3, 2010"; "Congressional Research Service, *Title*")
+    title = _short_title(entry) if titled or not names else ""
+    style = _title_style(entry)
+    quoted = len(parts) if title and style == "quoted" else -1
     if title:
-        parts.append((False, title if described else f"“{title}”"))
+        if style == "quoted":
+            parts.append((False, f"“{title}”"))
+        else:
+            parts.append((style == "italic", title))
     try:
         published = publication_date(entry)
     except EntryProblem:
@@ -127,7 +189,7 @@ def short_citation(
     if published is not None:
         parts.append((False, published.display(language)))
     if not parts:
-        parts.append((False, bibtex.field_text(entry, "title") or _description(entry) or entry.key))
+        parts.append((False, entry.key))
     pieces: list[tuple[bool, str]] = []
     for index, (italic, text) in enumerate(parts):
         if index and index == quoted + 1:
@@ -149,17 +211,18 @@ def short_citation(
 
 
 def _short_title(entry: Entry) -> str:
-    """The short title set in quotation marks: the entry's ``shorttitle``, else its title
-    up to the colon, at most four words, a quoted phrase it cuts closed after the words kept
-    (:func:`.compose.shorten_title`); double quotation marks inside it become single ones,
-    as in a note."""
+    """The short title: the entry's ``shorttitle``, else its title up to the colon, at
+    most four words, a quoted phrase it cuts closed after the words kept
+    (:func:`.compose.shorten_title`); double quotation marks inside a quoted title become
+    single ones, as in a note; a description of an untitled source, shortened."""
+    quoted = _title_style(entry) == "quoted"
     short = entry.fields.get("shorttitle", "").strip()
     if short:
-        return str(bibtex.latex_text(nest_quotes(short))).strip()
+        return str(bibtex.latex_text(nest_quotes(short) if quoted else short)).strip()
     title = entry.fields.get("title", "").strip()
     if not title:
         return shorten_title(_description(entry))
-    return shorten_title(str(bibtex.latex_text(nest_quotes(title))).strip())
+    return shorten_title(str(bibtex.latex_text(nest_quotes(title) if quoted else title)).strip())
 
 
 def _description(entry: Entry) -> str:

@@ -39,6 +39,7 @@ from .bibliography import ChicagoOrder
 from .compose import NO_DATE, Cited, NoteParts, capitalised, compose_note, shorten_title
 from .compose import last_names as _last_names
 from .fields import (
+    ROMAN_TITLES,
     WHOLE_WORKS,
     EntryProblem,
     access_date,
@@ -292,6 +293,7 @@ class BriefStyle(BaseStyle):
         descriptive = False
         if "title" in fields:
             title = read(fields["title"])
+            descriptive = entry.type.lower() in ROMAN_TITLES  # a law, a treaty: roman
             if addon_raw:
                 inner = str(read(addon_raw)).strip()
                 if inner.startswith("[") and inner.endswith("]"):
