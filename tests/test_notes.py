@@ -317,7 +317,8 @@ def test_short_citations_of_alike_sources_add_their_short_title() -> None:
 
     assert text("r1") == "Reuters, “Iran's Deal Is Signed,” April 8, 2026"
     assert text("r2") == "Reuters, “Talks Resume,” April 8, 2026"
-    assert text("r3") == "Reuters, April 9, 2026"
+    # an unsigned source is cited by its title, as Chicago cites it, alike or not
+    assert text("r3") == "Reuters, “Other,” April 9, 2026"
 
 
 def test_a_wrong_repeat_form_is_a_warning_naming_conf_py(tmp_path: Path) -> None:

@@ -159,8 +159,9 @@ def short_citation(
     an unsigned source ("*IRNA*, “Statement,” August 26, 2007"; "Congressional Research
     Service, *Iran’s Nuclear Program*, 2026"); with ``titled``, a source with authors shows
     its short title too ("Reuters, “Iran Deal,” April 8, 2026"), to tell apart sources that
-    would otherwise print the same.  A journal or newspaper is set in italics, a publisher or agency in
-    roman.  With ``typography``, its text is educated as one run, as a note's is."""
+    would otherwise print the same; a book by its title rather than its publisher.  A
+    journal or newspaper is set in italics, a publisher or agency in roman.  With
+    ``typography``, its text is educated as one run, as a note's is."""
     parts: list[tuple[bool, str]] = []  # (in italics, text)
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = [" ".join(str(bibtex.latex_text(n)) for n in p.last_names) for p in people]
@@ -168,10 +169,15 @@ def short_citation(
         parts.append((False, names[0] + " et al." if len(names) > 2 else " and ".join(names)))
     container = next((f for f in CONTAINERS if bibtex.field_text(entry, f)), None)
     issuer = next((f for f in ISSUERS if bibtex.field_text(entry, f)), None)
+    # a book's publisher says little of it: its title does ("Cha, *The Impossible
+    # State*, 2012"); a report keeps its institution ("Squassoni, Congressional Research
+    # Service, 2006"), which is how briefs know reports
+    book = entry.type.lower() in WHOLE_WORKS and bool(entry.fields.get("title", "").strip())
     if container is not None:
         parts.append((True, bibtex.field_text(entry, container)))
-    elif issuer is not None:
+    elif issuer is not None and not (book and names):
         parts.append((False, bibtex.field_text(entry, issuer)))
+    titled = titled or (book and bool(names))
     # Chicago's unsigned sources: the publication or issuer first, then the title
     # ("*Gazette*, “Word Play,” May 3, 2010"; "Congressional Research Service, *Title*")
     title = _short_title(entry) if titled or not names else ""

@@ -33,6 +33,7 @@ from pybtex.style.formatting import BaseStyle
 from .. import bibtex
 from ..core import dates
 from ..core.logs import warn
+from . import entry_types
 from .authors import inverted_names, note_names
 from .bibentry import compose_entry
 from .bibliography import ChicagoOrder
@@ -232,6 +233,7 @@ class BriefStyle(BaseStyle):
 
     def note_parts(self, entry: Entry, problems: list[str]) -> NoteParts:
         problems.extend(comment_problems(entry))
+        problems.extend(entry_types.missing(entry))
         people = entry.persons.get("author") or entry.persons.get("editor")
         kind = entry.type.lower()
         whole_work = kind in WHOLE_WORKS or kind in REPORTS
@@ -354,10 +356,24 @@ class BriefStyle(BaseStyle):
                     journal = Text(name, " ", issue, " (", date, ")")
                     facts.append((", ", journal))
                     imprint = [journal]
+                elif in_book:
+                    # a chapter: "in *Book* (Place: Publisher, Date)" (Chicago 14.9)
+                    place = next((f for f in PLACE_FIELDS if fields.get(f, "").strip()), None)
+                    by = next((f for f in ISSUER_FIELDS if fields.get(f, "").strip()), None)
+                    imprint_parts: list[Text] = []
+                    if place and by:
+                        imprint_parts.append(
+                            Text(latex_field(entry, place), ": ", latex_field(entry, by))
+                        )
+                    elif place or by:
+                        imprint_parts.append(latex_field(entry, place or by or ""))
+                    facts.append((", ", Text("in ", name)))
+                    facts.append((" ", Text("(", Text(", ").join([*imprint_parts, date]), ")")))
+                    imprint = [Text("In ", name), *imprint_parts, date]
                 else:
-                    facts.append((", ", Text("in ", name) if in_book else name))
+                    facts.append((", ", name))
                     facts.append((", ", date))
-                    imprint = [Text("In ", name) if in_book else name, date]
+                    imprint = [name, date]
             elif issuer is not None:
                 facts.append((", ", latex_field(entry, issuer)))
                 facts.append((", ", date))
