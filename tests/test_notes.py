@@ -321,6 +321,34 @@ def test_short_citations_of_alike_sources_add_their_short_title() -> None:
     assert text("r3") == "Reuters, “Other,” April 9, 2026"
 
 
+def test_short_citations_alike_by_their_short_titles_give_the_whole_title() -> None:
+    from types import SimpleNamespace
+
+    from pybtex.database import parse_string
+
+    from sphinx_brief.citations.short import SourceIndex
+
+    data = parse_string(
+        r"""
+        @online{u1, author = {{UN Security Council}}, date = {2026},
+                title = {Committee Established Pursuant to Resolution 1718: Resolutions}}
+        @online{u2, author = {{UN Security Council}}, date = {2026},
+                title = {Committee Established Pursuant to Resolution 1718: Panel Reports}}
+        """,
+        "bibtex",
+    )
+    cite = SimpleNamespace(bibdata=SimpleNamespace(data=data), citations=[])
+    env = SimpleNamespace(domains={"cite": cite}, config=SimpleNamespace(language="en"))
+    index = SourceIndex(env)  # type: ignore[arg-type]
+    texts = {key: "".join(n.astext() for n in index.short(key) or []) for key in ("u1", "u2")}
+    assert texts == {
+        "u1": "UN Security Council, “Committee Established Pursuant to Resolution 1718: "
+        "Resolutions,” 2026",
+        "u2": "UN Security Council, “Committee Established Pursuant to Resolution 1718: "
+        "Panel Reports,” 2026",
+    }
+
+
 def test_a_wrong_repeat_form_is_a_warning_naming_conf_py(tmp_path: Path) -> None:
     src = project(tmp_path, brief_note_repeat="again")
     build = run_sphinx(src, "html", tmp_path / "out")

@@ -60,8 +60,7 @@ class SourceIndex:
         self.language = env.config.language or "en"
         self.typography = typography_of(document) if document is not None else None
         self._short: dict[str, list[nodes.Node]] = {}
-        self._signatures: dict[tuple[str, ...], set[str]] | None = None
-        self._titled: dict[tuple[str, ...], set[str]] | None = None
+        self._levels: dict[int, dict[tuple[str, ...], set[str]]] = {}
         self.targets = bibtex.citation_targets(env)
 
     def target(self, key: str, fromdoc: str) -> tuple[str, str] | None:
@@ -78,27 +77,32 @@ class SourceIndex:
         if entry is None:
             return None
         if key not in self._short:  # pybtex's LaTeX parsing is slow; a source recurs
-            titled = len(self._alike().get(_signature(entry), ())) > 1
-            if titled and len(self._alike(titled=True).get(_signature(entry, True), ())) > 1:
-                _report_alike(self._alike(titled=True)[_signature(entry, True)])
+            # the short title where two would print the same, the whole title where
+            # their short titles are the same too; a warning where even that is
+            level = 0
+            while level < FULL_TITLE and len(self._alike(level)[_signature(entry, level)]) > 1:
+                level += 1
+            if level == FULL_TITLE and len(self._alike(level)[_signature(entry, level)]) > 1:
+                _report_alike(self._alike(level)[_signature(entry, level)])
             self._short[key] = short_citation(
-                entry, self.language, titled=titled, typography=self.typography
+                entry,
+                self.language,
+                titled=level > 0,
+                full_title=level == FULL_TITLE,
+                typography=self.typography,
             )
         return self._short[key]
 
-    def _alike(self, titled: bool = False) -> dict[tuple[str, ...], set[str]]:
-        """Entries by what their short citation says (who, where, when; with ``titled``
-        the title too): two that would print the same are told apart by their short
-        titles."""
-        found = self._titled if titled else self._signatures
+    def _alike(self, level: int = 0) -> dict[tuple[str, ...], set[str]]:
+        """Entries by what their short citation says at ``level`` (who, where, when; from
+        1 the short title too, at 2 the whole title): two that would print the same are
+        told apart by their titles."""
+        found = self._levels.get(level)
         if found is None:
             found = {}
             for key, entry in self.entries.items():
-                found.setdefault(_signature(entry, titled), set()).add(key)
-            if titled:
-                self._titled = found
-            else:
-                self._signatures = found
+                found.setdefault(_signature(entry, level), set()).add(key)
+            self._levels[level] = found
         return found
 
     def title(self, key: str) -> str:
@@ -135,13 +139,18 @@ def _title_style(entry: Entry) -> str:
     return "italic" if kind in WHOLE_WORKS or kind in REPORTS else "quoted"
 
 
-def _signature(entry: Entry, titled: bool = False) -> tuple[str, ...]:
-    """What the short citation shows, read from the raw fields (cheap, for comparing):
-    who, the title where it is shown (a source without author, or ``titled``), where,
-    when."""
+#: The level of :meth:`SourceIndex._alike` at which the whole title is shown.
+FULL_TITLE = 2
+
+
+def _signature(entry: Entry, level: int = 0) -> tuple[str, ...]:
+    """What the short citation shows at ``level``, read from the raw fields (cheap, for
+    comparing): who, the title where it is shown (a source without author, or from level
+    1; the whole title at :data:`FULL_TITLE`), where, when."""
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     who = ";".join(" ".join(p.last_names) for p in people)
-    title = _short_title(entry).casefold() if titled or not people else ""
+    shown = level > 0 or not people or _is_book(entry)
+    title = _short_title(entry, full=level == FULL_TITLE).casefold() if shown else ""
     where = next((entry.fields[f] for f in PUBLICATION_FIELDS if entry.fields.get(f)), "")
     when = tuple(entry.fields.get(f, "").strip() for f in ("date", "year", "month", "day"))
     return (who.lower(), title, where.strip().lower(), *when)
@@ -152,6 +161,7 @@ def short_citation(
     language: str = "en",
     *,
     titled: bool = False,
+    full_title: bool = False,
     typography: Typography | None = None,
 ) -> list[nodes.Node]:
     """Authors' last names, publication, date: "Hilder, *The Times*, May 13, 2010".  A
@@ -172,7 +182,7 @@ def short_citation(
     # a book's publisher says little of it: its title does ("Cha, *The Impossible
     # State*, 2012"); a report keeps its institution ("Squassoni, Congressional Research
     # Service, 2006"), which is how briefs know reports
-    book = entry.type.lower() in WHOLE_WORKS and bool(entry.fields.get("title", "").strip())
+    book = _is_book(entry)
     if container is not None:
         parts.append((True, bibtex.field_text(entry, container)))
     elif issuer is not None and not (book and names):
@@ -180,7 +190,7 @@ def short_citation(
     titled = titled or (book and bool(names))
     # Chicago's unsigned sources: the publication or issuer first, then the title
     # ("*Gazette*, “Word Play,” May 3, 2010"; "Congressional Research Service, *Title*")
-    title = _short_title(entry) if titled or not names else ""
+    title = _short_title(entry, full=full_title) if titled or not names else ""
     style = _title_style(entry)
     quoted = len(parts) if title and style == "quoted" else -1
     if title:
@@ -216,19 +226,25 @@ def short_citation(
     ]
 
 
-def _short_title(entry: Entry) -> str:
+def _is_book(entry: Entry) -> bool:
+    """A whole work with a title: its collected-list citation names its title."""
+    return entry.type.lower() in WHOLE_WORKS and bool(entry.fields.get("title", "").strip())
+
+
+def _short_title(entry: Entry, *, full: bool = False) -> str:
     """The short title: the entry's ``shorttitle``, else its title up to the colon, at
     most four words, a quoted phrase it cuts closed after the words kept
     (:func:`.compose.shorten_title`); double quotation marks inside a quoted title become
     single ones, as in a note; a description of an untitled source, shortened."""
     quoted = _title_style(entry) == "quoted"
-    short = entry.fields.get("shorttitle", "").strip()
+    short = "" if full else entry.fields.get("shorttitle", "").strip()
     if short:
         return str(bibtex.latex_text(nest_quotes(short) if quoted else short)).strip()
     title = entry.fields.get("title", "").strip()
+    cut = (lambda text: text) if full else shorten_title
     if not title:
-        return shorten_title(_description(entry))
-    return shorten_title(str(bibtex.latex_text(nest_quotes(title) if quoted else title)).strip())
+        return cut(_description(entry))
+    return cut(str(bibtex.latex_text(nest_quotes(title) if quoted else title)).strip())
 
 
 def _description(entry: Entry) -> str:
