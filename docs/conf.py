@@ -51,13 +51,26 @@ brief_tags = {
     "sanctions": "Sanctions",
     "media": "Media and culture",
 }
-# How the index and "Who said what" write and sort a speaker's name, family name first.
-# By default the last word leads ("Khushroo, Gholam Ali"); names written family name
-# first, and organisations, are listed here as the index should write them.
+# The people and bodies the brief names: each is in the index wherever the text names
+# them, family name first (by default the last word leads: "Larijani, Ali"); names written
+# family name first, organisations, and other spellings are said here.
 brief_people = {
-    "Kim Yong-Nam": "Kim Yong-Nam",
-    "Jane’s Information Group": "Jane’s Information Group",
+    "Kim Yong-Nam": {"sort": "Kim Yong-Nam", "also": ["Kim Yong Nam"]},
+    "Kim Chong Ryong": "Kim Chong Ryong",
+    "Kim Yong Il": "Kim Yong Il",
+    "So Se-pyong": "So Se-pyong",
+    "Cho'ng Yo'ng-ch'o'l": "Cho'ng Yo'ng-ch'o'l",
     "Kazem Vaziri Hamaneh": "Vaziri Hamaneh, Kazem",
+    "Gholam-Hussein Eslami-Fard": {"also": ["Eslami-Fard"]},
+    "Mahmoud Ahmadinejad": {"also": ["Ahmadinejad"]},
+    "Manouchehr Mottaki": {},
+    "Ali Larijani": {"also": ["Larijani"]},
+    "Mohammad Akbari": {},
+    "Avigdor Lieberman": {},
+    "Morteza Moradian": {},
+    "Gholam Ali Khushroo": {},
+    "Jane’s Information Group": {"type": "organization"},
+    "Hezbollah": {"type": "organization"},
 }
 
 # -- make linkcheck (needs the network; not part of the tests) ---------------------------

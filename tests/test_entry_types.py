@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_brief.citations import entry_types
+from sphinx_brief.citations import entry_types, examples
 
 from .conftest import ROOT, run_sphinx
 
@@ -22,7 +22,7 @@ def _reference_rows() -> list[str]:
     return found.group(1).strip().splitlines()
 
 
-GENERATED = entry_types.reference_table().strip().splitlines()
+GENERATED = examples.reference_table().strip().splitlines()
 
 
 def test_the_table_has_a_row_for_every_example() -> None:
@@ -31,7 +31,7 @@ def test_the_table_has_a_row_for_every_example() -> None:
 
 @pytest.mark.parametrize("number", range(len(entry_types.EXAMPLES)))
 def test_each_row_is_what_the_code_makes(number: int) -> None:
-    # header and rule first; run `python -m sphinx_brief.citations.entry_types` to renew
+    # header and rule first; run `python -m sphinx_brief.citations.examples` to renew
     assert _reference_rows()[number + 2] == GENERATED[number + 2]
 
 

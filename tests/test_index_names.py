@@ -126,7 +126,8 @@ def test_who_said_what_in_index_order_with_section_and_sources(html: Build) -> N
     ]
     # the wire report in full the first time, briefly the second
     assert kim[0] == "Source: “Wire Report on the Election,” Wire , June 15, 2009."
-    assert kim[1].startswith("Sources: Wire , June 15, 2009 .")
+    # an unsigned source briefly: its publication, its short title, its date
+    assert kim[1].startswith("Sources: Wire , “Wire Report,” June 15, 2009 .")
     assert "“Paper on the Launch Site,”" in kim[1]  # new to this speaker: in full
 
 

@@ -22,6 +22,7 @@ from .site import (
     front,
     incremental,
     index,
+    indexpage,
     jsonld,
     layout,
     outputs,
@@ -68,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     jsonld.setup(app)
     epub.setup(app)
     index.setup(app)
+    indexpage.setup(app)  # one entry a place, links named by their sections
     scripts.setup(app)  # runs of other scripts, and what the brief holds
     pdffonts.setup(app)  # the PDF's engine and fonts for them
     return {

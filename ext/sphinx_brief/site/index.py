@@ -18,6 +18,7 @@ timeline's body, after the timeline, which is laid out anew when the page is wri
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -63,6 +64,7 @@ class IndexNames(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         self._declared_names()
+        self._names_in_text()
         for quote in list(self.document.findall(brief_quote)):
             name = quote.get("sort_name") or quote.get("speaker", "")
             if not name or not quote["ids"] or quote.parent is None:
@@ -116,6 +118,89 @@ class IndexNames(SphinxTransform):
                         )
                 entries.append((kind, head + sep + tail, *rest))
             node["entries"] = entries
+
+    def _names_in_text(self) -> None:
+        """An entry wherever the prose names a person or body ``brief_people`` declares
+        (any of its spellings), once a paragraph, in the declared index form: the index
+        holds everyone the brief names, not only those quoted.  Titles, notes, quoted
+        words, events (copied into chronologies) and code are left alone."""
+        book = people.of(self.config.brief_people)
+        spellings = {
+            spelling: person for person in book.entries for spelling in (person.name, *person.also)
+        }
+        if not spellings:
+            return
+        pattern = re.compile(
+            r"(?<![\w-])("
+            + "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+        value = self.config.brief_people
+        for paragraph in list(self.document.findall(nodes.paragraph)):
+            if any(isinstance(a, _NOT_INDEXED) for a in _ancestors(paragraph)):
+                continue
+            done: set[str] = set()
+            for text in list(paragraph.findall(nodes.Text)):
+                parent = text.parent
+                if parent is None or _inside(text, paragraph):
+                    continue
+                pieces: list[nodes.Node] = []
+                source, at = str(text), 0
+                for match in pattern.finditer(source):
+                    person = spellings[match.group(1)]
+                    if person.name in done:
+                        continue
+                    done.add(person.name)
+                    form = names.index_form(match.group(1), "", value, person.kind or "person")
+                    target_id = f"index-{self.env.new_serialno('index')}"
+                    target = nodes.target("", "", ids=[target_id])
+                    self.document.ids[target_id] = target
+                    pieces += [
+                        nodes.Text(source[at : match.start()]),
+                        target,
+                        addnodes.index(entries=[_entry(form, target_id)], inline=True),
+                    ]
+                    at = match.start()
+                if pieces:
+                    pieces.append(nodes.Text(source[at:]))
+                    parent.replace(
+                        text, [p for p in pieces if not isinstance(p, nodes.Text) or str(p)]
+                    )
+
+
+#: Where a name is not indexed from the prose: it is a title, a note, quoted words, an
+#: event (copied into chronologies), code, or already an index entry or a link.
+_NOT_INDEXED = (
+    nodes.title,
+    nodes.footnote,
+    nodes.citation,
+    nodes.literal_block,
+    nodes.raw,
+    brief_quote,
+    brief_event,
+    brief_timeline,
+    addnodes.toctree,
+)
+_NOT_INDEXED_INLINE = (
+    nodes.literal,
+    nodes.reference,
+    nodes.title,
+    addnodes.index,
+    addnodes.pending_xref,
+    nodes.footnote_reference,
+    nodes.raw,
+    brief_quote,  # a run-in quotation's words
+)
+
+
+def _inside(text: nodes.Text, paragraph: nodes.Element) -> bool:
+    """Whether ``text`` stands in an inline element whose words are not indexed."""
+    parent = text.parent
+    while parent is not None and parent is not paragraph:
+        if isinstance(parent, _NOT_INDEXED_INLINE):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _ancestors(node: nodes.Node) -> list[nodes.Element]:
