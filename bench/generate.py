@@ -122,6 +122,10 @@ class Options:
     timeline: bool = False
     quotations: bool = False
     variant: str = "brief"
+    #: the page around the notes: "bench" (plain sentences), "prose" (smart quotes and
+    #: dashes in every sentence, sphinx_brief alone in extensions with its defaults),
+    #: "mixed" (prose, and MyST footnotes of the author's own on every page)
+    shape: str = "bench"
     theme: str = "furo"
     seed: int = 1
     pandoc: Path | None = None
@@ -132,6 +136,18 @@ class Options:
 
 def bib_key(index: int) -> str:
     return f"src{index:04d}"
+
+
+def prose(text: str) -> str:
+    """A sentence as authors write them: a quoted phrase and a dash (educated by Sphinx's
+    smart quotes), an apostrophe."""
+    words = text.rstrip(".").split(" ")
+    if len(words) > 6:
+        words[2] = f'"{words[2]}'
+        words[3] = f'{words[3]}"'
+        words[5] = f"{words[5]} --"
+        words[-1] = f"{words[-1]}'s"
+    return " ".join(words) + "."
 
 
 def sentence(rng: random.Random, words: int = 14) -> str:
@@ -230,6 +246,8 @@ def page_text(
             lines += [f"{heading}# Part {paragraph // 4 + 1}", ""]
         for _ in range(per_paragraph if options.paragraphs else 0):
             text = sentence(rng)
+            if options.shape != "bench":
+                text = prose(text)
             if position in cited:
                 entry = cite_index % options.keys
                 key = bib_key(entry)
@@ -251,6 +269,10 @@ def page_text(
         lines.append("")
     if for_pandoc:
         return "\n".join(lines)
+    if options.shape == "mixed":  # the author's own footnotes, in every variant alike
+        lines += [f"An aside of the author.[^own{number}a] Another one.[^own{number}b]", ""]
+        footnotes[f"own{number}a"] = "A remark of the author, not a source."
+        footnotes[f"own{number}b"] = "Another remark, with “quotation marks” -- and a dash."
     lines += [f"[^{key}]: {note}" for key, note in sorted(footnotes.items())]
     if footnotes:
         lines.append("")
@@ -304,6 +326,8 @@ def plain_note(options: Options, index: int) -> str:
 def conf_py(options: Options) -> str:
     stock = options.variant == "stock"
     extensions = ["myst_parser", "sphinxcontrib.bibtex"] + ([] if stock else ["sphinx_brief"])
+    if options.shape != "bench":
+        extensions = ["sphinx_brief"]  # as a brief lists it: it loads MyST and bibtex
     theme = options.theme
     text = f'''\
         """A generated benchmark corpus (bench/generate.py, variant {options.variant!r})."""
@@ -323,7 +347,11 @@ def conf_py(options: Options) -> str:
         bibtex_default_style = {"unsrt" if stock else "brief"!r}
         bibtex_encoding = "utf-8"
         '''
-    if not stock:
+    if options.shape != "bench":
+        text += f"""
+        brief_tags = {TAGS!r}
+        """
+    elif not stock:
         # Sphinx's own defaults, as the stock variant has them (html_title, version, cite
         # ids, …): the outputs are compared page by page apart from the notes' style.
         text += f"""
@@ -452,6 +480,13 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Options, Path]:
         help="this project, stock sphinxcontrib-bibtex, no citations, or "
         "plain MyST footnotes in place of citations",
     )
+    parser.add_argument(
+        "--shape",
+        choices=("bench", "prose", "mixed"),
+        default="bench",
+        help="the page around the notes: plain sentences, prose with smart quotes and "
+        "dashes (sphinx_brief alone in extensions), or prose with the author's own footnotes",
+    )
     parser.add_argument("--theme", default="furo", help="html_theme (furo)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
     parser.add_argument(
@@ -471,6 +506,7 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Options, Path]:
         timeline=args.timeline,
         quotations=args.quotations,
         variant=args.variant,
+        shape=args.shape,
         theme=args.theme,
         seed=args.seed,
         pandoc=args.pandoc,

@@ -951,6 +951,78 @@ def bench_notes(settings: Settings, work: Path, report: list[str]) -> None:
     )
 
 
+#: Issue 24's target for 2,400 {note}s on a page of any shape.
+SHAPE_TARGET = 1.1
+#: The shapes of page around the notes (bench/generate.py ``--shape``), with their words.
+SHAPES = {
+    "bench": "plain sentences, 5 paragraphs a page (the corpus above)",
+    "prose": "30 paragraphs a page, two notes each, smart quotes, dashes and apostrophes in "
+    "every sentence, `sphinx_brief` alone in extensions with its defaults",
+    "mixed": "the prose shape, and two MyST footnotes of the author's own on every page",
+}
+
+
+def bench_note_shapes(settings: Settings, work: Path, report: list[str]) -> None:
+    """The same number of {note}s against the same pages without citations, on pages of
+    several shapes: the notes' cost must not depend on the page around them."""
+    settings.progress("notes on pages of other shapes")
+    base = work / "note-shapes"
+    pages, per_page, keys = settings.citation_pages, settings.citation_footcites, 3
+    pairs: list[tuple[str, Case, Case]] = []
+    cases: list[Case] = []
+    for shape in SHAPES:
+        paragraphs = 5 if shape == "bench" else max(1, per_page // 2)
+        made = []
+        for variant in ("nocite", "note"):
+            src = base / f"{shape}-{variant}"
+            generate.generate(
+                generate.Options(
+                    variant=variant,
+                    shape=shape,
+                    pages=pages,
+                    footcites=per_page,
+                    paragraphs=paragraphs,
+                    keys=keys,
+                ),
+                src,
+            )
+            out, doctrees = base / "out" / src.name, base / "out" / f"doctrees-{src.name}"
+            label = f"{shape}: " + ("no citations" if variant == "nocite" else "`{note}`s")
+            made.append(Case(label, sphinx(settings, "html", src, out, doctrees), base,
+                             prepare=rmtree(out, doctrees)))  # fmt: skip
+        cases += made
+        pairs.append((shape, made[0], made[1]))
+    measure(cases, settings.reps, settings.progress)
+    report += [
+        "## Notes on pages of other shapes",
+        "",
+        f"{pages} pages × {per_page} `{{note}}`s ({pages * per_page:,} notes) against the same "
+        f"pages without citations, for each shape of page; furo, html, `-j 1`; "
+        f"{settings.reps} runs each, interleaved.",
+        "",
+        *CASE_HEADER,
+        *(case_row(case) for case in cases),
+        "",
+        "| shape | the page | `{note}`s / no citations (wall) | CPU | median of the rounds |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for shape, plain, noted in pairs:
+        wall = ratio(noted, plain)
+        cpu = noted.cpu / plain.cpu if noted.ok and plain.ok and plain.cpu else None
+        report.append(
+            f"| {shape} | {SHAPES[shape]} | **{_r(wall)}** | {_r(cpu)} | "
+            f"{_r(round_ratio(noted, plain))} |"
+        )
+        settings.targets.append(
+            (
+                f"{{note}}s on {shape} pages ≤ {SHAPE_TARGET} × no citations",
+                _r(wall),
+                verdict(wall, SHAPE_TARGET),
+            )
+        )
+    report.append("")
+
+
 def bench_citations(settings: Settings, work: Path, report: list[str]) -> None:
     settings.progress("the citation corpus")
     base = work / "citations"
@@ -1493,6 +1565,7 @@ def run(settings: Settings) -> Path:
             bench_citations(settings, work, report)
         if "notes" in settings.sections:
             bench_notes(settings, work, report)
+            bench_note_shapes(settings, work, report)
         if "sharedbib" in settings.sections:
             bench_sharedbib(settings, work, report)
         projects: dict[str, Path] = {}

@@ -131,7 +131,8 @@ def test_crossrefs_and_string_macros_of_the_cited_entries_are_kept(tmp_path: Pat
         "@string{kcna = {Korean Central News Agency}}\n\n"
         + text
         + "\n\n@incollection{chapter2009,\n  author = {Lee, Anna},\n"
-        "  title = {{A Chapter}},\n  crossref = {volume2009},\n  date = {2009},\n"
+        "  title = {{A Chapter}},\n  crossref = {volume2009},\n  booktitle = {{The Volume}},\n"
+        "  date = {2009},\n"
         "  publisher = kcna,\n}\n\n@book{volume2009,\n  title = {{The Volume}},\n"
         "  publisher = {Press},\n  date = {2009},\n}\n",
         encoding="utf-8",
@@ -143,7 +144,7 @@ def test_crossrefs_and_string_macros_of_the_cited_entries_are_kept(tmp_path: Pat
     build = run_sphinx(src, "html", tmp_path / "out")
     assert build.warnings == "", build.warnings
     notes = _page_text(build, "part001.html")
-    assert "Anna Lee, “A Chapter,” Korean Central News Agency, 2009." in notes
+    assert "Anna Lee, “A Chapter,” in The Volume (Korean Central News Agency, 2009)." in notes
 
 
 def test_spans_follow_the_braces() -> None:
