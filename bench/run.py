@@ -802,7 +802,15 @@ def _r(value: float | None) -> str:
 _NOTE_TEXT = re.compile(
     r'(<aside class="footnote[^"]*"[^>]*>.*?<p>).*?(</p>\s*</aside>)', re.DOTALL
 )
-_BRIEF_ASSET = re.compile(r'^\s*<link rel="stylesheet"[^>]*_static/brief[^>]*>\n', re.MULTILINE)
+_BRIEF_ASSET = re.compile(
+    r'^\s*(?:<link rel="stylesheet"[^>]*_static/brief[^>]*>'
+    r"|<script [^>]*_static/brief[^>]*></script>)\n",
+    re.MULTILINE,
+)
+#: The website's "Notes" heading over a page's notes (site/reading.py).
+_BRIEF_NOTES_HEADING = re.compile(
+    r'^<h2 class="brief-notes-heading[^>]*>[^<]*</h2>\n', re.MULTILINE
+)
 #: sphinx_brief's schema.org metadata (the page's citations among them).
 _BRIEF_JSONLD = re.compile(
     r'^\s*<script type="application/ld\+json">.*?</script>\n', re.MULTILINE | re.DOTALL
@@ -815,7 +823,7 @@ _BRIEF_ONLY = re.compile(
 
 
 def _normalise_html(text: str) -> str:
-    text = _BRIEF_JSONLD.sub("", _BRIEF_ASSET.sub("", text))
+    text = _BRIEF_JSONLD.sub("", _BRIEF_ASSET.sub("", _BRIEF_NOTES_HEADING.sub("", text)))
     return _NOTE_TEXT.sub(r"\1NOTE\2", text)
 
 
@@ -1126,7 +1134,8 @@ def bench_citations(settings: Settings, work: Path, report: list[str]) -> None:
         same = not differ
         report.append(
             f"- Output against stock: {compared} HTML pages compared with the notes' text "
-            f"and sphinx_brief's own stylesheets, JSON-LD metadata and data files set aside: "
+            f"and sphinx_brief's own stylesheets, scripts, notes' heading, JSON-LD metadata "
+            "and data files set aside: "
             + ("**identical**." if same else f"**differ**: {', '.join(differ[:10])}.")
         )
         settings.targets.append(
