@@ -14,8 +14,9 @@ from .conftest import Build, compile_pdf, require_tool, run_sphinx
 from .test_events import REFS, event, make_project, md
 
 REFS_LATE = (
-    REFS + "@report{fink2026forces, author = {Fink, Anya}, title = {{Russia's Nuclear Forces}},"
-    " institution = {Congressional Research Service}, date = {2026-04-22}}\n"
+    # an article: its journal is italic in a short citation (a report's institution is not)
+    REFS + "@article{fink2026forces, author = {Fink, Anya}, title = {{Russia's Nuclear Forces}},"
+    " journal = {Arms Control Today}, date = {2026-04-22}}\n"
 )
 
 LONG_DATES = [
