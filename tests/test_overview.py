@@ -1,4 +1,4 @@
-"""The timeline overview (``:overview:``): SVG in HTML, an SVG image in the ePub, TikZ in
+"""The timeline overview (``:overview:``): SVG in HTML and in the ePub, TikZ in
 the PDF, a text alternative everywhere; and the chronology's tag filters in a browser."""
 
 from __future__ import annotations
@@ -118,19 +118,16 @@ def test_marks_link_to_their_entries(html: Build) -> None:
         assert mark.find("title").get_text() == f"{date} — {title}"
     ids = [e["id"] for e in soup.select("li.brief-timeline-entry[id]")]
     assert len(ids) == len(set(ids))  # two drawn timelines, distinct ids
-    shapes = {
-        m["aria-label"].split(" — ")[0]: (
-            m.find(["rect", "circle"]).name,
-            m.find(["rect", "circle"])["class"],
-        )
-        for m in marks
+    marked = {
+        m["aria-label"].split(" — ")[0]: m.select_one("use.brief-ov-mark")["class"] for m in marks
     }
-    assert shapes["1980–1989"][0] == "rect" and "brief-ov-range" in shapes["1980–1989"][1]
-    assert "brief-ov-vague" in shapes["June 2009"][1]
-    assert "brief-ov-approx" in shapes["c. 2009"][1]
-    assert shapes["March 5, 2010"] == ("circle", ["brief-ov-mark", "brief-ov-day", "brief-tag-1"])
+    assert "brief-ov-range" in marked["1980–1989"]
+    assert marks[0].select_one("rect.brief-ov-bar") is not None  # a period: a bar
+    assert "brief-ov-vague" in marked["June 2009"]
+    assert "brief-ov-approx" in marked["c. 2009"]
+    assert marked["March 5, 2010"] == ["brief-ov-mark", "brief-ov-day", "brief-tag-1"]
     # coloured by the first tag, as the legend's chip
-    assert "brief-tag-2" in shapes["June 2009"][1]
+    assert "brief-tag-2" in marked["June 2009"]
     assert first.select_one(".brief-timeline-legend .brief-tag-2").get_text() == "Diplomacy"
 
 
@@ -139,12 +136,15 @@ def test_scaled_axis_and_escaped_text(html: Build) -> None:
     soup = BeautifulSoup(page, "lxml")
     svg = soup.select_one("svg.brief-ov")
     ticks = [(t["x"], t.get_text()) for t in svg.select("text.brief-ov-label")]
-    assert 2 <= len(ticks) <= 6
+    assert 2 <= len(ticks) <= 8
     years = [int(text) for _, text in ticks]
     assert years == sorted(years) and years[0] >= 1980 and years[-1] <= 2011
     positions = [float(x.rstrip("%")) for x, _ in ticks]
+    assert positions == sorted(positions)
+    # stretched by density: the years between 1989 and 2009 take less room than the
+    # events of 2009-2010, and the ticks say so by their uneven spacing
     steps = {round(b - a, 1) for a, b in pairwise(positions)}
-    assert len(steps) == 1  # evenly spaced: a scaled axis
+    assert len(steps) == len(positions) - 1
     assert "A month of &lt;talks&gt; &amp; more" in page
     assert "<talks>" not in page
 
@@ -190,10 +190,11 @@ def test_layout_of_open_ends_and_many_years() -> None:
         (record("2000-01-01", "2000-01-01", "../2000", open_start="unknown"), "c"),
     ]
     drawing = overview.layout(items, lambda tag: 1)
-    assert len(drawing.ticks) <= 6
+    assert 2 <= len(drawing.ticks) <= 8
     assert drawing.marks[1].open_end and drawing.marks[2].open_start
     svg = overview.svg(drawing, lambda t: "#" + t, "x")
     assert svg.count('class="brief-ov-open') == 2 and 'marker-end="url(#x-arrow)"' in svg
+    assert '<use class="brief-ov-open brief-tag-0" xlink:href="#x-open-bar"' in svg
     assert '<marker id="x-arrow"' in svg
     tikz = overview.tikz(drawing, lambda t: t)
     assert "dotted,->" in tikz and "dotted,<-" in tikz
@@ -226,7 +227,8 @@ def test_latex_tikz_linked_to_the_entries(tmp_path: Path) -> None:
     assert build.warnings == "", build.warnings
     tex = next(build.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert tex.count(r"\begin{tikzpicture}") == 2
-    links = re.findall(r"\\hyperref\[\\detokenize\{(chronology:timeline-[^}]*)\}\]", tex)
+    pictures = "".join(re.findall(r"\\begin\{tikzpicture\}.*?\\end\{tikzpicture\}", tex, re.S))
+    links = re.findall(r"\\hyperref\[\\detokenize\{(chronology:[^}]*)\}\]", pictures)
     labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
     assert len(links) == 4 + 3 and set(links) <= labels
     assert "A month of <talks>" not in tex.split(r"\begin{tikzpicture}")[1].split("tikzpicture}")[0]
@@ -234,7 +236,7 @@ def test_latex_tikz_linked_to_the_entries(tmp_path: Path) -> None:
     pdf = compile_pdf(build.outdir)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Overview of the 4 events below, from 1980 to 2010." in re.sub(r"\s+", " ", text)
-    assert "1990" in text and "2000" in text
+    assert "1990" in text and "2009" in text  # the axis' labels (stretched: 2009 has room)
     log = pdf.with_suffix(".log").read_text(encoding="latin-1")
     assert "Overfull" not in log and "Missing character" not in log
     # vector: no image was embedded for the overview
@@ -244,17 +246,23 @@ def test_latex_tikz_linked_to_the_entries(tmp_path: Path) -> None:
     assert len(images.stdout.strip().splitlines()) <= 2  # pdfimages' heading lines only
 
 
-def test_epub_image_and_epubcheck(tmp_path: Path) -> None:
+def test_epub_inline_svg_linked_and_epubcheck(tmp_path: Path) -> None:
+    """The ePub draws the overview inline (its page declared ``svg`` in the manifest), its
+    marks linked to their entries in the same page; no script; epubcheck passes."""
     build = run_sphinx(project(tmp_path), "epub", tmp_path / "o")
     assert build.warnings == "", build.warnings
     (epub,) = build.outdir.glob("*.epub")
     with zipfile.ZipFile(epub) as archive:
         page = BeautifulSoup(archive.read("chronology.xhtml").decode("utf-8"), "lxml")
-        img = page.select_one("figure.brief-timeline-overview img")
-        svg = archive.read(img["src"]).decode("utf-8")
+        opf = archive.read("content.opf").decode("utf-8")
         assert not any(n.endswith(".js") for n in archive.namelist())
-    assert "<svg" in svg and "<a " not in svg and "brief-ov-range" in svg
-    assert page.select_one("figure.brief-timeline-overview figcaption").get_text(strip=True)
+    assert re.search(r'href="chronology\.xhtml"[^>]*properties="svg"', opf)
+    figure = page.select_one("figure.brief-timeline-overview")
+    marks = figure.select("svg.brief-ov a")
+    ids = {e["id"] for e in page.select("li.brief-timeline-entry[id]")}
+    assert len(marks) == 4 and {m["xlink:href"][1:] for m in marks} <= ids
+    assert figure.select_one("rect.brief-ov-bar") is not None
+    assert figure.select_one("figcaption").get_text(strip=True)
     findings = run_epubcheck(epub)
     assert findings == [], "\n".join(map(str, findings))
 

@@ -45,6 +45,7 @@ BASENAME = "iran-venezuela-relations"
 PACKAGE_DATA = (
     "sphinx_brief/static/brief-quote.css",
     "sphinx_brief/static/brief-timeline.css",
+    "sphinx_brief/latex/sphinxbriefpage.sty",
     "sphinx_brief/latex/sphinxbriefquote.sty",
     "sphinx_brief/latex/sphinxbrieftimeline.sty",
     "sphinx_brief/latex/sphinxbriefurls.sty",

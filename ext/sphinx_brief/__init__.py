@@ -27,6 +27,7 @@ from .site import (
     layout,
     outputs,
     pdffonts,
+    printing,
     raw,
     reading,
     reproducible,
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     indexpage.setup(app)  # one entry a place, links named by their sections
     scripts.setup(app)  # runs of other scripts, and what the brief holds
     pdffonts.setup(app)  # the PDF's engine and fonts for them
+    printing.setup(app)  # the PDF's pages: running heads, no widows, names unbroken
     return {
         "version": __version__,
         # Bumped whenever what pages record changes shape (2: events; 3: event bodies kept

@@ -107,8 +107,9 @@ CODES: dict[str, tuple[str, str]] = {
         "unset or correct it",
     ),
     "option-value": (
-        "an option's value is not one of its choices (e.g. a quote's :speaker-type:); the "
-        "default is used",
+        "an option's value is not one of its choices (e.g. a quote's :speaker-type:, a "
+        "timeline's :print:); the default is used; or the PDF cannot do what it asks "
+        "(:print: reference without a chronology)",
         "give one of the choices the warning names",
     ),
     "run-in": (

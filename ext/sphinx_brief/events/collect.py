@@ -12,7 +12,11 @@ The copies lose their ids (the original keeps them) and any note reference (the 
 belongs to the declaring page; the event directive warns about it).
 
 HTML builders get each list of entries as finished markup (:mod:`.html`,
-the same markup in a fraction of the time); every other builder gets the nodes below.
+the same markup in a fraction of the time); every other builder gets the nodes below.  A
+LaTeX build lays out every timeline of the PDF at once: a timeline is printed in full,
+short or as a reference to the chronology (``:print:``, :mod:`.printed`), and an entry's
+tags and last paragraphs stand in containers the PDF keeps on the page of the lines beside
+them.
 
 Sources are short citations ("Hilder, *The Times*, May 13, 2010") linked to the full entry
 of a ``bibliography`` (the Sources page): they need no note on the timeline's page, so a
@@ -39,7 +43,7 @@ from ..citations.sources import unsourced_words
 from ..core.domain import get_domain
 from ..core.links import placeholder_link
 from . import html as timeline_html
-from . import overview
+from . import overview, printed
 from .bodies import DROPPED, Markup, StoredBodies, stored_bodies
 from .entries import EMPTY, IN_CONTEXT, PLACE, SEPARATOR, SOURCE, SOURCES, TAGS, Shown
 from .nodes import (
@@ -56,7 +60,8 @@ from .records import KIND, EventRecord, TimelineFilter, in_timeline_order, recor
 #: gives them nodes, as every other builder (the tests compare the two).
 HTML_STRINGS = True
 
-#: How many colours the stylesheets give tags (``brief-tag-1`` …); tags cycle through them.
+#: How many colours the stylesheets give tags (``brief-tag-1`` …); tags cycle through them,
+#: as the overview's marks do (overview_marks.COLOURS: shapes tell the rounds apart).
 TAG_COLOURS = 8
 
 
@@ -106,6 +111,10 @@ class _Layout:
         self._markup: dict[str, dict[str, tuple[Markup, ...]]] = {}
         self._placed: set[tuple[str, str]] = set()  # stored bodies placed in the document
         self.overviews = 0  # overviews drawn in the document (their ids are numbered)
+        # the PDF: entries' last paragraphs kept together; timelines printed short or as a
+        # reference to the chronology, if the document has one (:mod:`.printed`)
+        self.latex = app is not None and app.builder.format == "latex"
+        self.chronology: brief_timeline | None = None
         # HTML builders: entries as finished markup (see timeline_html); others: nodes
         self.html: timeline_html.HtmlEntries | None = None
         if app is not None and HTML_STRINGS and timeline_html.applies(app):
@@ -185,12 +194,14 @@ class _Layout:
                     meta += nodes.Text(SEPARATOR)
                 meta += _label(PLACE)
                 meta += nodes.inline(record.place, record.place, classes=["brief-timeline-place"])
-            entry += meta
+            # the PDF: the title and the tags stay with what follows them
+            entry += printed.kept_with_next(meta) if self.latex else meta
         entry.extend(body)
+        end: list[nodes.Node] = []  # the last paragraphs, after the body
         if record.date_note:
             note = nodes.paragraph(classes=["brief-timeline-note"])
             note += editorial.make_note(record.date_note)
-            entry += note
+            end.append(note)
         if record.sources:
             cited = nodes.paragraph(classes=["brief-timeline-sources"])
             cited += nodes.Text(SOURCES if len(record.sources) > 1 else SOURCE)
@@ -198,16 +209,20 @@ class _Layout:
                 if index:
                     cited += nodes.Text("; ")
                 cited += self.sources.citation(key, fromdoc)
-            entry += cited
+            end.append(cited)
         elif record.unsourced is not None and self.shows_unsourced:
             said = nodes.paragraph(classes=["brief-timeline-sources", "brief-unsourced"])
             said += nodes.Text(unsourced_words(record.unsourced))
-            entry += said
+            end.append(said)
         if back_to is not None:
             text = IN_CONTEXT + (record.context or back_to)
             back = nodes.paragraph(classes=["brief-timeline-context"])
             back += placeholder_link(fromdoc, back_to, record.anchor, [nodes.Text(text)])
-            entry += back
+            end.append(back)
+        if self.latex and end:
+            entry += printed.kept_together(end)  # never stranded at the head of a page
+        else:
+            entry.extend(end)
         return entry
 
     def legend(self, records: Sequence[EventRecord]) -> nodes.paragraph | None:
@@ -269,6 +284,8 @@ class _Layout:
         return shown, left_out
 
     def render_all(self, timelines: Sequence[brief_timeline]) -> None:
+        # the chronology first: timelines before it in the document refer to it
+        self.chronology = printed.plan(timelines, self.latex)
         for timeline in timelines:
             self.render(timeline)
         self._bodies.clear()
@@ -285,11 +302,20 @@ class _Layout:
             shown, left_out = self.nested(timeline, timeline_filter)
         timeline.clear()
         timeline.extend(left_out)
+        mode = timeline.get(printed.DECIDED, printed.FULL)
+        if timeline is self.chronology:
+            shown = printed.with_ids(shown)  # the entries short timelines link to
+        if shown and mode == printed.REFERENCE and self.chronology is not None:
+            timeline += printed.reference(self.chronology, fromdoc)
+            return
         if shown and timeline.get("overview"):
             self.overviews += 1
-            shown, drawn = overview.attach(shown, self.overviews, fromdoc, self.tag_colour)
+            shown, drawn = overview.attach(shown, self.overviews, fromdoc, self.tags)
             # just before the chronology: a figure of its own, above the legend and list
             timeline.parent.insert(timeline.parent.index(timeline), drawn)
+        if shown and mode == printed.SHORT:
+            timeline.extend(printed.short(shown, fromdoc, self.chronology))
+            return
         legend = self.legend([item.record for item in shown])
         if legend is not None:
             timeline += legend

@@ -28,6 +28,7 @@ from ..core.logs import warn
 from ..core.text import split_list
 from ..core.typography import educated
 from .nodes import brief_event, brief_timeline
+from .printed import PRINT_MODES
 from .records import date_values
 
 #: Options that have no check of their own when left empty (``title`` and ``source`` have).
@@ -225,7 +226,7 @@ class TimelineDirective(BriefDirective):
     """``timeline``: every event of the project that passes the filters, or its own events.
 
     ``:from:``/``:until:`` keep the events whose date overlaps the range; ``:within:`` those
-    wholly inside its date.
+    wholly inside its date.  ``:print:`` says how the PDF prints it (:mod:`.printed`).
     """
 
     what = "timeline"
@@ -234,12 +235,13 @@ class TimelineDirective(BriefDirective):
         "tags": directives.unchanged,
         **dict.fromkeys(_DATE_FILTERS, directives.unchanged),
         "overview": directives.unchanged,
+        "print": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
         if checks.misplaced(self, "a timeline"):
             return []
-        checks.check_options(self, "timeline", ("tags", *_DATE_FILTERS))
+        checks.check_options(self, "timeline", ("tags", *_DATE_FILTERS, "print"))
         tags = split_list(self.option("tags"))
         check_tags(tags, self.config.brief_tags, self.get_location(), "timeline")
         bounds: dict[str, dates.BriefDate | None] = {}
@@ -276,6 +278,7 @@ class TimelineDirective(BriefDirective):
             collect=collect,
             # drawn by default for the project-wide chronology: no body, no filter
             overview=self._overview(collect and not (tags or any(bounds.values()))),
+            print=self._print(),
             **{key: date.edtf if date else "" for key, date in bounds.items()},
         )
         if unreadable:
@@ -295,6 +298,20 @@ class TimelineDirective(BriefDirective):
                         f"{child.tagname!r} left out",
                     )
         return [node]
+
+    def _print(self) -> str:
+        """``:print:`` full, short or reference; "" (the default, decided when the PDF is
+        laid out: :mod:`.printed`) if not given or unreadable."""
+        value = self.option("print").lower()
+        if not value or value in PRINT_MODES:
+            return value
+        self.warn(
+            "option-value",
+            f"timeline: :print: is {', '.join(PRINT_MODES[:-1])} or {PRINT_MODES[-1]}, "
+            f"not {value!r}; the default is used",
+            option="print",
+        )
+        return ""
 
     def _overview(self, default: bool) -> bool:
         """``:overview:`` yes or no (given empty: yes); the default otherwise."""

@@ -20,6 +20,10 @@ SOURCE, SOURCES = "Source: ", "Sources: "
 IN_CONTEXT = "In context: "
 TAGS, PLACE = "Tags: ", "Place: "
 EMPTY = "No event is in this chronology."
+# A timeline printed short or as a reference (:print:), around "the chronology, p. N".
+THE_CHRONOLOGY = "the chronology"
+TOLD_IN_FULL = ("Each event below is told in full in ", ", p.\u00a0", ".")
+SEE_CHRONOLOGY = ("See ", ", p.\u00a0", ", for these events.")
 
 
 class Shown(NamedTuple):

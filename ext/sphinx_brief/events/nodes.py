@@ -52,6 +52,12 @@ class brief_timeline_date(nodes.Inline, nodes.TextElement):
     """The date as readers write it; ``datetime`` is its machine form (HTML ``<time>``)."""
 
 
+class brief_timeline_pageref(nodes.Inline, nodes.TextElement):
+    """The number of the page a target stands on, in the PDF (LaTeX ``\\pageref``): made
+    only for a LaTeX build (:mod:`.printed`), where ``brief_todoc`` and ``brief_toid`` name
+    the target; other builders write its text."""
+
+
 class brief_timeline_html(nodes.General, nodes.Element):
     """Finished HTML of timeline entries (:mod:`sphinx_brief.timeline_html`), HTML only.
 
@@ -69,4 +75,5 @@ ALL = (
     brief_timeline_entry,
     brief_timeline_head,
     brief_timeline_date,
+    brief_timeline_pageref,
 )

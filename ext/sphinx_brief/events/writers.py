@@ -11,6 +11,8 @@ LaTeX: the ``sphinxbrieftimeline`` environment of ``sphinxbrieftimeline.sty``, a
 item labels are the dates: a date column as wide as the timeline's widest date (the list's
 longest dates are given to LaTeX to measure), a date too wide for it set above its entry,
 no date ever broken or hyphenated, and no entry's first line left alone at a page's foot.
+A timeline printed short (:mod:`.printed`) is the ``sphinxbriefshorttimeline`` environment;
+the chronology's list carries the label whose page (``\\pageref``) the others give.
 
 Text, man and Texinfo: a bulleted list whose items start with "date — title".
 """
@@ -23,7 +25,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..core.component import add_latex_package, add_stylesheet
-from ..core.visitors import nothing, skip, written_as
+from ..core.visitors import INLINE, nothing, skip, written_as
 from .nodes import (
     brief_event,
     brief_timeline,
@@ -32,6 +34,7 @@ from .nodes import (
     brief_timeline_head,
     brief_timeline_html,
     brief_timeline_list,
+    brief_timeline_pageref,
 )
 
 Visitor = Any  # the builders' translators share no useful base type
@@ -89,15 +92,31 @@ def latex_visit_event(self: Visitor, node: brief_event) -> None:
 LONGEST_DATES = 40
 
 
+def latex_visit_timeline(self: Visitor, node: brief_timeline) -> None:
+    if node["ids"]:  # the chronology's label (:mod:`.printed`)
+        self.body.append("\n" + "".join(self.hypertarget(i) for i in node["ids"]) + "\n")
+
+
+def _environment(node: brief_timeline_list) -> str:
+    short = "brief-timeline-short" in node["classes"]
+    return "sphinxbriefshorttimeline" if short else "sphinxbrieftimeline"
+
+
 def latex_visit_list(self: Visitor, node: brief_timeline_list) -> None:
     shown = {date.astext() for date in node.findall(brief_timeline_date)}
     longest = sorted(shown, key=lambda text: (-len(text), text))[:LONGEST_DATES]
     measured = "".join(f"\\sphinxbriefdate{{{self.encode(text)}}}" for text in longest)
-    self.body.append(f"\n\\begin{{sphinxbrieftimeline}}{{{measured}}}\n")
+    self.body.append(f"\n\\begin{{{_environment(node)}}}{{{measured}}}\n")
 
 
 def latex_depart_list(self: Visitor, node: brief_timeline_list) -> None:
-    self.body.append("\\end{sphinxbrieftimeline}\n")
+    self.body.append(f"\\end{{{_environment(node)}}}\n")
+
+
+def latex_visit_pageref(self: Visitor, node: brief_timeline_pageref) -> None:
+    label = self.idescape(f"{node['brief_todoc']}:{node['brief_toid']}")
+    self.body.append(f"\\pageref{{{label}}}")
+    raise nodes.SkipNode
 
 
 def latex_visit_date(self: Visitor, node: brief_timeline_date) -> None:
@@ -107,9 +126,12 @@ def latex_visit_date(self: Visitor, node: brief_timeline_date) -> None:
 def latex_depart_date(self: Visitor, node: brief_timeline_date) -> None:
     self.body.append("}\\begin{sphinxbriefentry}")
     entry = node.parent.parent
-    if isinstance(entry, brief_timeline_entry):
-        # an entry that is the event itself (local timeline) is the target of its links
-        self.body.append("".join(self.hypertarget(i) for i in entry["ids"]))
+    if isinstance(entry, brief_timeline_entry) and entry["ids"]:
+        # the target of links to the entry (an event of a local timeline, an entry of the
+        # chronology), inside the entry's first line: an anchor between the lines would
+        # let a page break before the entry's first line
+        targets = "".join(self.hypertarget(i) for i in entry["ids"])
+        self.body.append(f"\\leavevmode{targets}%")
     self.body.append("\n")
 
 
@@ -150,7 +172,7 @@ def setup(app: Sphinx) -> None:
     }
     latex = {
         brief_event: (latex_visit_event, None),
-        brief_timeline: (nothing, nothing),
+        brief_timeline: (latex_visit_timeline, nothing),
         brief_timeline_list: (latex_visit_list, latex_depart_list),
         brief_timeline_entry: (nothing, latex_depart_entry),
         brief_timeline_head: (nothing, latex_depart_head),
@@ -158,6 +180,9 @@ def setup(app: Sphinx) -> None:
     }
     # made for HTML builders only (timeline_html.py): finished markup
     app.add_node(brief_timeline_html, html=(html_visit_markup, None))
+    # made for LaTeX builders only (printed.py): a page number; elsewhere its text
+    pageref = {**INLINE, "latex": (latex_visit_pageref, None)}
+    app.add_node(brief_timeline_pageref, override=False, **pageref)
     for node_class in html:
         plain = PLAIN.get(node_class, (skip, None))
         app.add_node(

@@ -3,7 +3,9 @@ r"""How each builder writes a quotation (the nodes are defined in :mod:`sphinx_b
 - HTML (and ePub): ``<figure class="brief-quote">`` holding the ``<blockquote>`` and a
   ``<figcaption class="brief-attribution">``; the date in ``<time datetime="…">``.
 - LaTeX: the environments of ``sphinxbriefquote.sty`` (the layout lives in the package,
-  not here); the writer only opens and closes them, and escapes text as always.
+  not here); the writer only opens and closes them, and escapes text as always.  A
+  quotation of Who said what, which its "Source:" line follows, ends with
+  ``\\sphinxbriefquotekeep``: the line stays on the page where the words end.
 - text, man, Texinfo: the builder's own block quotation, the attribution after a dash.
 
 A run-in quote (``brief_run_in``) is written inside its paragraph: HTML ``<span>`` with its
@@ -51,7 +53,23 @@ def visit_quote_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
         self.body.append(self.hypertarget_to(node, anchor=True) + "%\n")
 
 
+#: The class of the "Source:" line that follows a quotation of a collected list.
+SOURCES_LINE = "brief-quote-sources"
+_KEEP = "\\sphinxbriefquotekeep\n"
+
+
+def _sources_line_follows(node: nodes.Element) -> bool:
+    parent = node.parent
+    if parent is None:
+        return False
+    index = parent.index(node)
+    following = parent[index + 1] if index + 1 < len(parent) else None
+    return isinstance(following, nodes.paragraph) and SOURCES_LINE in following["classes"]
+
+
 def depart_quote_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    if _sources_line_follows(node):
+        self.body.append(_KEEP)  # its "Source:" line on the page where the words end
     self.body.append(_END_QUOTE)
 
 

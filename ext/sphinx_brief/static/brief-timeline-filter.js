@@ -31,7 +31,7 @@
     // the overview, if drawn, is the figure just before the chronology
     var figure = chronology.previousElementSibling;
     var marks = figure && figure.matches("figure.brief-timeline-overview")
-      ? figure.querySelectorAll("svg a")
+      ? figure.querySelectorAll("svg.brief-ov a")
       : [];
     var params = new URLSearchParams(window.location.search);
     var selected = new Set((params.get(key) || "").split(",").filter(Boolean));
