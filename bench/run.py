@@ -21,6 +21,8 @@ Sections (``--sections``, all by default):
 ``timeline``   1,000 / 5,000 / 10,000 events over 100 and 500 pages, with a collected
                timeline page: total build, the timeline page's write, peak memory; and
                ``-j 2`` against ``-j 1``.
+``printscale`` the PDF at scale: a chronology of 10,000 events and one page of 5,000
+               ``{note}``s, each built to PDF once; time and TeX's main memory used.
 ``overview``   the timeline overview (layout, SVG and TikZ) of 1,000 / 5,000 / 10,000
                events drawn in this process (bench/overview_bench.py): under a second at
                10,000.
@@ -67,7 +69,16 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (bench/ is not a package)
 import sharedbib  # noqa: E402
 
-SECTIONS = ("brief", "citations", "notes", "sharedbib", "timeline", "overview", "profile")
+SECTIONS = (
+    "brief",
+    "citations",
+    "notes",
+    "sharedbib",
+    "timeline",
+    "printscale",
+    "overview",
+    "profile",
+)
 #: A one-word edit of the brief, toggled at every incremental run.
 EDIT_WORDS = ("government", "administration")
 #: Citation-corpus target: this project's build ≤ this × the no-citation build.
@@ -1031,6 +1042,73 @@ def bench_note_shapes(settings: Settings, work: Path, report: list[str]) -> None
     report.append("")
 
 
+#: TeX's report of its memory at the end of a log ("… 1234 words of memory out of 5000000").
+_TEX_MEMORY = re.compile(r"(\d+) words of memory out of (\d+)")
+
+
+def tex_memory(folder: Path) -> tuple[int, int] | None:
+    """The main memory the last LaTeX run in ``folder`` used, and TeX's limit."""
+    for log in sorted(folder.rglob("*.log")):
+        found = _TEX_MEMORY.findall(log.read_text(encoding="latin-1", errors="replace"))
+        if found:
+            used, limit = found[-1]
+            return int(used), int(limit)
+    return None
+
+
+def bench_print_scale(settings: Settings, work: Path, report: list[str]) -> None:
+    """The PDF at scale (issue 21): a chronology of 10,000 events, and a page of 5,000
+    notes, each built with ``-M latexpdf``; the time, and TeX's main memory used."""
+    settings.progress("the PDF at scale")
+    base = work / "printscale"
+    events = 200 if settings.quick else 10_000
+    notes = 100 if settings.quick else 5_000
+    corpora = {
+        f"chronology of {events:,} events (100 pages)": generate.Options(
+            pages=100, paragraphs=2, footcites=2, keys=20, events=events, timeline=True,
+            variant="brief",
+        ),
+        f"one page of {notes:,} `{{note}}`s": generate.Options(
+            pages=1, paragraphs=max(1, notes // 4), footcites=notes, keys=30, variant="note",
+        ),
+    }  # fmt: skip
+    cases: list[tuple[Case, Path]] = []
+    for number, (label, options) in enumerate(corpora.items()):
+        src = base / f"corpus-{number}"
+        generate.generate(options, src)
+        out = base / "out" / f"pdf-{number}"
+        case = Case(
+            label,
+            sphinx(settings, "latexpdf", src, out, out, make_mode=True),
+            base,
+            prepare=rmtree(out),
+            reps=1,
+        )
+        cases.append((case, out))
+    measure([case for case, _ in cases], 1, settings.progress)
+    report += [
+        "## The PDF at scale",
+        "",
+        "Each built once with `sphinx-build -M latexpdf` (Sphinx, then latexmk), serial; TeX's "
+        "main memory is what the last LaTeX run's log reports (`words of memory out of`).",
+        "",
+        "| command | time | CPU | TeX main memory used | of TeX's limit |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for case, out in cases:
+        memory = tex_memory(out) if case.ok else None
+        used = f"{memory[0]:,} words" if memory else "—"
+        share = f"{100 * memory[0] / memory[1]:.0f} %" if memory else "—"
+        timing = f"{case.median:.1f} s" if case.ok else "**failed**"
+        cpu = f"{case.cpu:.1f} s" if case.ok else "—"
+        report.append(f"| {case.label} | {timing} | {cpu} | {used} | {share} |")
+        settings.targets.append(
+            (f"the PDF of a {case.label} builds", "built" if case.ok else "failed",
+             "**met**" if case.ok else "**not met**")
+        )  # fmt: skip
+    report.append("")
+
+
 def bench_citations(settings: Settings, work: Path, report: list[str]) -> None:
     settings.progress("the citation corpus")
     base = work / "citations"
@@ -1577,6 +1655,8 @@ def run(settings: Settings) -> Path:
             bench_note_shapes(settings, work, report)
         if "sharedbib" in settings.sections:
             bench_sharedbib(settings, work, report)
+        if "printscale" in settings.sections and settings.latexpdf:
+            bench_print_scale(settings, work, report)
         projects: dict[str, Path] = {}
         if "timeline" in settings.sections:
             projects = bench_timeline(settings, work, report)
