@@ -22,7 +22,11 @@ REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 
 
 def missing(entry: Entry) -> list[str]:
-    """What ``entry`` lacks of what its type needs, as warnings say it."""
+    """What ``entry`` lacks of what its type needs, as warnings say it.  An entry with a
+    ``crossref`` or ``xdata`` takes fields from another entry: the crossref checks
+    (:mod:`.bibfaults`) own it."""
+    if any(entry.fields.get(name, "").strip() for name in ("crossref", "xdata")):
+        return []
     have = {name for name, value in entry.fields.items() if str(value).strip()}
     have |= {role for role, people in entry.persons.items() if people}
     found = []
