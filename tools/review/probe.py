@@ -37,6 +37,9 @@ from typing import Any
 EXPLAINED = re.compile(r"^\s*unsourced\s*:\s*(?P<why>.*)$", re.I | re.S)
 #: Blocks whose paragraphs are apparatus, never claims of the brief.
 SKIPPED = ("footnote", "citation", "comment", "raw", "figure", "caption", "legend", "docinfo")
+#: Classes of blocks the extension writes around the brief's text: its front (byline, date,
+#: and the summary from conf.py's brief_description), never a claim of a page.
+SKIPPED_CLASSES = frozenset({"brief-front"})
 
 
 #: The raw pieces of the pages read: ``{docname: [{line, format, text}, …]}``.
@@ -199,7 +202,11 @@ def read_pages(app: Any) -> dict[str, Any]:
             while parent is not None:
                 ancestors.append(parent)
                 parent = parent.parent
-            if any(a.tagname in SKIPPED for a in ancestors):
+            if any(
+                a.tagname in SKIPPED or SKIPPED_CLASSES & set(a.get("classes", ()))
+                for a in ancestors
+                if hasattr(a, "get")
+            ):
                 continue
             item = _paragraph(paragraph, footnotes)
             if not item["text"]:
