@@ -422,7 +422,8 @@ def test_the_pdf_sets_quotations_headings_and_the_index(mixed: tuple[Build, Buil
     assert "The leader said “우리는 친구다.” 1 Then the party ( <حزبالله> ) spoke. 2" in lines
     assert ". <نحنمعإيرانفيكلشيء،وهذاموقفناالثابت>" in lines  # the full stop on the left
     # the index: Hangul and Arabic entries, each with its page number on its right
-    index = visual_lines(pdf, 2)
+    head, *index = visual_lines(pdf, 2)
+    assert head == "Scripts May 17, 2024"  # the running head: short title, date
     assert index[0] == "Index"
     assert "김정은, 1" in index and "<طهران> , 1" in index, index
     bookmarks = pdf.with_suffix(".out").read_text(encoding="latin-1")
@@ -436,7 +437,7 @@ def test_a_latin_brief_keeps_pdflatex(tmp_path: Path) -> None:
 
     A café’s “naïve” résumé — Gdańsk, Øresund, 10 €.
     """
-    src = make(tmp_path, page, "@article{a, title = {{Título}}, date = {2009}}")
+    src = make(tmp_path, page, "@article{a, title = {{Título}}, journal = {J}, date = {2009}}")
     latex = run_sphinx(src, "latex", tmp_path / "latex")
     assert latex.warnings == ""
     tex = latex.read("scripts.tex")
@@ -455,7 +456,7 @@ def test_symbols_beyond_pdflatex_are_set_from_fallback_fonts(tmp_path: Path) -> 
 
     Within ≤ 5 km → north ★, “quoted”.
     """
-    src = make(tmp_path, page, "@article{a, title = {{A}}, date = {2009}}")
+    src = make(tmp_path, page, "@article{a, title = {{A}}, journal = {J}, date = {2009}}")
     latex = run_sphinx(src, "latex", tmp_path / "latex")
     assert latex.warnings == ""
     assert "$pdflatex = 'lualatex" in (latex.outdir / "latexmkrc").read_text()
@@ -466,7 +467,7 @@ def test_symbols_beyond_pdflatex_are_set_from_fallback_fonts(tmp_path: Path) -> 
 
 def test_an_incremental_build_follows_what_the_brief_holds(tmp_path: Path) -> None:
     """The characters of pages that are not read again are kept with the environment."""
-    src = make(tmp_path, "# Latin\n\nPlain text.\n", "@article{a, title = {{A}}, date = {2009}}")
+    src = make(tmp_path, "# Latin\n\nPlain text.\n", "@article{a, title = {{A}}, journal = {J}, date = {2009}}")
     (src / "other.md").write_text("# Other\n\nMore text.\n", encoding="utf-8")
     index = src / "index.md"
     index.write_text(index.read_text() + "\n```{toctree}\nother\n```\n", encoding="utf-8")
@@ -526,7 +527,7 @@ def test_an_included_file_is_warned_at_its_own_line(tmp_path: Path) -> None:
     ```
     """
     conf = 'latex_engine = "pdflatex"\nexclude_patterns = ["part.txt"]\n'
-    src = make(tmp_path, page, "@article{a, title = {{A}}, date = {2009}}", conf)
+    src = make(tmp_path, page, "@article{a, title = {{A}}, journal = {J}, date = {2009}}", conf)
     (src / "part.txt").write_text("First line.\n\nThe word حزب.\n", encoding="utf-8")
     (warning,) = run_sphinx(src, "latex", tmp_path / "latex").warnings.strip().splitlines()
     assert f"{src / 'part.txt'}:3:" in warning and "U+062D" in warning
@@ -538,7 +539,7 @@ def test_a_script_without_a_font_is_warned(tmp_path: Path) -> None:
 
     It is called ሰላም there.
     """
-    src = make(tmp_path, page, "@article{a, title = {{A}}, date = {2009}}")
+    src = make(tmp_path, page, "@article{a, title = {{A}}, journal = {J}, date = {2009}}")
     latex = run_sphinx(src, "latex", tmp_path / "latex")
     (warning,) = latex.warnings.strip().splitlines()
     assert "ሰ (U+1230 ETHIOPIC SYLLABLE SA)" in warning and f"{src / 'index.md'}:3:" in warning
