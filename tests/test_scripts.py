@@ -467,7 +467,11 @@ def test_symbols_beyond_pdflatex_are_set_from_fallback_fonts(tmp_path: Path) -> 
 
 def test_an_incremental_build_follows_what_the_brief_holds(tmp_path: Path) -> None:
     """The characters of pages that are not read again are kept with the environment."""
-    src = make(tmp_path, "# Latin\n\nPlain text.\n", "@article{a, title = {{A}}, journal = {J}, date = {2009}}")
+    src = make(
+        tmp_path,
+        "# Latin\n\nPlain text.\n",
+        "@article{a, title = {{A}}, journal = {J}, date = {2009}}",
+    )
     (src / "other.md").write_text("# Other\n\nMore text.\n", encoding="utf-8")
     index = src / "index.md"
     index.write_text(index.read_text() + "\n```{toctree}\nother\n```\n", encoding="utf-8")
