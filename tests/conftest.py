@@ -200,3 +200,22 @@ def brief_pdf(brief_latex: Build) -> Path:
 def project(tmp_path: Path) -> Iterator[Path]:
     """A private copy of the brief for a test that edits it."""
     yield copy_project(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, driven by Playwright (never a browser download), with the flags
+    of the site's audit (tools/audit.py); a failure, not a skip, under CI when missing."""
+    chrome = require_tool("chromium", "chromium-browser")
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import audit
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chrome, args=list(audit.CHROME_FLAGS[1:])
+        )
+        yield launched
+        launched.close()

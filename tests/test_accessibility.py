@@ -31,19 +31,6 @@ def site(brief_html: Build) -> Iterator[tuple[str, list[str]]]:
         yield base, audit.pages(brief_html.outdir)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    chrome = require_tool("chromium", "chromium-browser")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chrome, args=list(audit.CHROME_FLAGS[1:])
-        )
-        yield launched
-        launched.close()
-
-
 def describe(violations: list[dict[str, object]]) -> str:
     lines = []
     for violation in violations:

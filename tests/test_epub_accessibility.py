@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import textwrap
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import Build, require_tool, run_sphinx
+from .conftest import Build, run_sphinx
 from .validators import run_ace, run_epubcheck
 
 
@@ -116,19 +114,6 @@ STYLES = """
   };
 }
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    chrome = require_tool("chromium", "chromium-browser")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chrome, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield launched
-        launched.close()
 
 
 def computed(browser: Any, path: Path) -> dict[str, Any]:

@@ -10,7 +10,6 @@ import itertools
 import re
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -250,22 +249,6 @@ def test_the_briefs_marks_do_not_overlap(brief_html: Build) -> None:
 
 
 # -- in a browser: 375 and 1280 px, hit areas measured ------------------------------------
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    chrome = require_tool("chromium", "chromium-browser")
-    from playwright.sync_api import sync_playwright
-
-    sys.path.insert(0, str(ROOT / "tools"))
-    import audit
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chrome, args=list(audit.CHROME_FLAGS[1:])
-        )
-        yield launched
-        launched.close()
-
-
 MEASURE = """() => [...document.querySelector('svg.brief-ov').querySelectorAll('a')].map(a =>
   [...a.querySelectorAll('use.brief-ov-hit')].map(u => {
     const b = u.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom];

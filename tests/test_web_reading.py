@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup, Tag
 
 from sphinx_brief.site import reading
 
-from .conftest import ROOT, Build, require_tool, run_sphinx
+from .conftest import ROOT, Build, run_sphinx
 
 sys.path.insert(0, str(ROOT / "tools"))
 import audit
@@ -221,19 +221,6 @@ def test_the_pdf_and_the_text_have_no_heading(small: dict[str, Build]) -> None:
 def site(brief_html: Build) -> Iterator[str]:
     with audit.serve(brief_html.outdir) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    chrome = require_tool("chromium", "chromium-browser")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chrome, args=list(audit.CHROME_FLAGS[1:])
-        )
-        yield launched
-        launched.close()
 
 
 def open_page(browser: Any, url: str, viewport: str, scheme: str = "light", **options: Any) -> Any:
