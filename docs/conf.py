@@ -106,6 +106,10 @@ html_baseurl = os.environ.get("BRIEF_SITE_URL") or os.environ.get("READTHEDOCS_C
 if not html_baseurl and os.environ.get("GITHUB_ACTIONS") == "true":
     owner, _, repo = os.environ.get("GITHUB_REPOSITORY", "").partition("/")
     html_baseurl = f"https://{owner.lower()}.github.io/{repo}/" if owner and repo else ""
+if not html_baseurl:
+    # A preview on one's own machine has no address to name: say so, rather than be
+    # warned (sphinx_brief's brief.site-url) for what a published build must set.
+    suppress_warnings = ["brief.site-url"]
 ogp_type = "article"
 ogp_site_name = project
 ogp_image = "_static/flag-north-korea.svg"

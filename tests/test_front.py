@@ -138,9 +138,29 @@ def test_numbered_figures_keep_their_numbers(tmp_path: Path) -> None:
     assert r"\captionsetup[figure]" not in tex
 
 
+def test_a_website_with_link_previews_and_no_address_is_warned(tmp_path: Path) -> None:
+    src = _project(tmp_path)
+    build = run_sphinx(src, "html", tmp_path / "html")
+    (line,) = build.warnings.splitlines()
+    assert line.startswith(f"{src / 'conf.py'}:5: WARNING: html_baseurl is not set")
+    assert line.endswith("[brief.site-url]")
+    tags = dict(
+        re.findall(r'<meta property="(og:[a-z:]+)" content="([^"]*)"', build.read("index.html"))
+    )
+    assert not tags["og:url"].startswith("http")  # what the warning is about
+    named = run_sphinx(
+        src, "html", tmp_path / "named", confoverrides={"ogp_site_url": "https://b.example/"}
+    )
+    assert named.warnings == ""
+    latex = run_sphinx(src, "latex", tmp_path / "latex")  # no link previews in print
+    assert latex.warnings == ""
+
+
 def test_without_brief_front_the_page_starts_with_its_text(tmp_path: Path) -> None:
     src = _project(tmp_path, CONF.replace("brief_front = True", ""))
-    build = run_sphinx(src, "html", tmp_path / "html")
+    build = run_sphinx(
+        src, "html", tmp_path / "html", confoverrides={"html_baseurl": "https://b.example/"}
+    )
     assert build.warnings == ""
     soup = BeautifulSoup(build.read("index.html"), "lxml")
     assert soup.select(".brief-front") == []

@@ -46,6 +46,11 @@ CODES: dict[str, tuple[str, str]] = {
         "to make a PNG of it",
         "install the site extra's packages, or give a PNG",
     ),
+    "site-url": (
+        "a website built with sphinxext-opengraph has no html_baseurl (nor ogp_site_url): "
+        "its link previews name relative addresses",
+        "set html_baseurl to the address the site is published at",
+    ),
     "unknown-source": (
         "a :source: key is not in the bibliography (bibtex_bibfiles)",
         "add the entry to the .bib file, or correct the key",

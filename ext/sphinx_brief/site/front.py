@@ -10,7 +10,9 @@ figure numbers in print unless the author numbers figures.
   Off by default: briefs ported before it write their own dateline and summary; the
   starter (``sphinx-brief new``) turns it on.
 - ``og:url`` and ``og:image`` are absolute when ``html_baseurl`` is set (it becomes
-  sphinxext-opengraph's ``ogp_site_url`` unless that is set), and an SVG ``ogp_image``
+  sphinxext-opengraph's ``ogp_site_url`` unless that is set); a website built with
+  sphinxext-opengraph and neither is warned (``brief.site-url``): its previews name
+  relative addresses, which share cards cannot follow.  An SVG ``ogp_image``
   (which share cards do not show) is given as a PNG made from it at build time
   (CairoSVG, with the ``site`` extra's packages).
 - In the PDF, figures are captioned without "Figure 1:" unless ``numfig`` is on, as on
@@ -31,6 +33,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..config import location
 from ..core import dates
 from ..core.component import add_stylesheet, is_website
 from ..core.logs import warn
@@ -121,6 +124,24 @@ def link_previews(app: Sphinx, config: Config) -> None:
         config.ogp_site_url = base if base.endswith("/") else base + "/"
 
 
+def require_site_url(app: Sphinx) -> None:
+    """``builder-inited``: a website with link previews and no address of its own is
+    warned, naming conf.py (the ePub and the PDF have no link previews)."""
+    config = app.config
+    if "ogp_site_url" not in config or not is_website(app.builder):
+        return
+    if str(config.ogp_site_url or "").strip() or str(config.html_baseurl or "").strip():
+        return
+    warn(
+        "site-url",
+        "html_baseurl is not set: the link previews' og:url and og:image are relative "
+        "addresses, which share cards cannot follow; set html_baseurl to the address the "
+        "site is published at",
+        # where conf.py sets it empty, else where it loads sphinxext-opengraph
+        location=location(app.confdir, "html_baseurl") or location(app.confdir, "extensions"),
+    )
+
+
 #: Per application: the SVG share image and the PNG written for it (configuration stays
 #: per application, as two builds in one process each have their own).
 _SHARED: WeakKeyDictionary[Sphinx, tuple[Path, str]] = WeakKeyDictionary()
@@ -143,7 +164,7 @@ def share_image(app: Sphinx, config: Config) -> None:
             "ogp_image %r is an SVG, which link previews do not show; install CairoSVG "
             "(the site extra) to have a PNG made of it, or give a PNG",
             image,
-            location=str(Path(app.confdir) / "conf.py"),
+            location=location(app.confdir, "ogp_image"),
         )
         return
     target = f"_static/{source.stem}-share.png"
@@ -186,4 +207,5 @@ def setup(app: Sphinx) -> None:
     app.connect("config-inited", unnumbered_figures, priority=900)
     app.connect("config-inited", link_previews, priority=900)
     app.connect("config-inited", share_image, priority=900)
+    app.connect("builder-inited", require_site_url)
     app.connect("build-finished", write_share_image)
