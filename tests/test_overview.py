@@ -159,6 +159,24 @@ def test_text_alternative(html: Build) -> None:
     )
 
 
+def test_the_pages_text_keeps_the_drawings_words_apart(html: Build) -> None:
+    """What the search's excerpts read (the DOM's textContent): each tick label, mark title
+    and key item a word of its own, not "19801989" or "DiplomacyEnergy"."""
+    soup = BeautifulSoup(html.read("chronology.html"), "lxml")
+    figure = soup.select_one("figure.brief-timeline-overview")
+    words = figure.get_text().split()
+    for tick in figure.select("text.brief-ov-label"):
+        assert tick.get_text() in words
+    for item in figure.select(".brief-ov-key li"):
+        text = item.get_text().split()
+        assert text[0] in words and text[-1] in words
+    titles = [t.get_text() for t in figure.select("svg.brief-ov title")]
+    assert len(titles) == 4
+    joined = " ".join(words)
+    for title in titles:
+        assert f" {' '.join(title.split())} " in f" {joined} "
+
+
 def test_overview_option_checked(tmp_path: Path) -> None:
     chronology = "# Chronology\n\n:::{timeline}\n:overview: perhaps\n:::\n\n:::{timeline}\n:overview: no\n:::\n"
     build = run_sphinx(project(tmp_path, chronology), "html", tmp_path / "o")

@@ -145,7 +145,9 @@ def svg(drawing: Drawing, href: Callable[[str], str] | None, label_id: str = "")
         for m in drawing.marks
     ]
     out.append("</svg>")
-    return "".join(out)
+    # one element a line: a page's text (the search's excerpts read the DOM's textContent)
+    # keeps the labels and the marks' titles apart ("1980 1989", not "19801989")
+    return "\n".join(out)
 
 
 def _swatch(inner: str, width: int = 20) -> str:
@@ -180,4 +182,5 @@ def key(drawing: Drawing) -> str:
             f'<li class="brief-ov-kind">{_swatch(whisker + circle)}'
             "known only to the month or year, or approximate</li>"
         )
-    return f'<ul class="brief-ov-key">{"".join(items)}</ul>'
+    lines = "\n".join(items)
+    return f'<ul class="brief-ov-key">\n{lines}\n</ul>\n'
