@@ -336,12 +336,25 @@ def test_filters_in_the_browser(page: tuple[object, str]) -> None:
     assert "tags=diplomacy" in tab.url
     figure = tab.locator("figure.brief-timeline-overview").first
     assert figure.locator("svg a:not([hidden])").count() == 1
+    shown_mark = figure.locator("svg a:not([hidden])").first
+    assert "talks" in (shown_mark.get_attribute("aria-label") or "")
+    # the key names only the colour of the mark still shown
+    colour = re.search(
+        r"brief-tag-\d+", shown_mark.locator(".brief-ov-mark").get_attribute("class") or ""
+    )
+    assert colour is not None
+    keys = figure.locator(".brief-ov-key > li:not(.brief-ov-kind)")
+    visible = [keys.nth(n) for n in range(keys.count()) if keys.nth(n).is_visible()]
+    assert len(visible) == 1 and keys.count() > 1
+    assert colour.group() in (visible[0].locator("path").get_attribute("class") or "")
     assert "Showing 1 of 4" in first.locator("[role=status]").inner_text()
     # the address keeps the state
     tab.goto(base + "chronology.html?tags=trade-co")
     assert _shown(tab) == ["About then"]
     tab.locator("div.brief-chronology").first.locator("button", has_text="Show all").click()
     assert len(_shown(tab)) == 4 and "tags" not in tab.url
+    keys = tab.locator("figure.brief-timeline-overview").first.locator(".brief-ov-key > li")
+    assert all(keys.nth(n).is_visible() for n in range(keys.count()))
     tab.close()
 
 

@@ -2,7 +2,8 @@
  *
  * Progressive enhancement: without this script every entry shows, and the legend's tag
  * chips are plain labels.  With it, each chip becomes a toggle button (aria-pressed): the
- * entries (and the overview's marks) that have none of the pressed tags are hidden.  The
+ * entries that have none of the pressed tags are hidden, with their marks in the overview,
+ * and the overview's key names only the colours of the marks still shown.  The
  * state is in the address (?tags=arms-transfers,missiles; the second chronology of a page
  * uses tags-2 …), so a filtered chronology can be linked to and survives a reload.
  * Everything is reachable with the keyboard (buttons), and a live status says how many
@@ -20,6 +21,11 @@
     return Array.prototype.map.call(chips, function (chip) { return slug(chip.textContent); });
   }
 
+  function colourOf(element) {
+    var found = element && /\bbrief-tag-(\d+)\b/.exec(element.getAttribute("class") || "");
+    return found ? found[1] : "";
+  }
+
   function setup(chronology, number) {
     var legend = chronology.querySelector(":scope > .brief-timeline-legend");
     var list = chronology.querySelector(":scope > ol.brief-timeline");
@@ -30,9 +36,17 @@
     var entries = list.querySelectorAll(":scope > li.brief-timeline-entry");
     // the overview, if drawn, is the figure just before the chronology
     var figure = chronology.previousElementSibling;
-    var marks = figure && figure.matches("figure.brief-timeline-overview")
-      ? figure.querySelectorAll("svg.brief-ov a")
-      : [];
+    var drawn = figure && figure.matches("figure.brief-timeline-overview");
+    // each mark by the entry it links to (its place among the marks need not be the
+    // entry's), and the key's items by their tag's colour
+    var markOf = {};
+    if (drawn) {
+      figure.querySelectorAll("svg.brief-ov a").forEach(function (mark) {
+        var href = mark.getAttribute("href") || mark.getAttribute("xlink:href") || "";
+        markOf[decodeURIComponent(href.slice(1))] = mark;
+      });
+    }
+    var keyItems = drawn ? figure.querySelectorAll(".brief-ov-key > li:not(.brief-ov-kind)") : [];
     var params = new URLSearchParams(window.location.search);
     var selected = new Set((params.get(key) || "").split(",").filter(Boolean));
     var buttons = [];
@@ -74,17 +88,24 @@
 
     function apply(changed) {
       var shown = 0;
-      entries.forEach(function (entry, index) {
+      var colours = new Set();
+      entries.forEach(function (entry) {
         var visible = selected.size === 0 || tagsOf(entry).some(function (t) { return selected.has(t); });
         entry.hidden = !visible;
-        if (marks[index]) {
+        var mark = markOf[entry.id];
+        if (mark) {
           if (visible) {
-            marks[index].removeAttribute("hidden");
+            mark.removeAttribute("hidden");
+            colours.add(colourOf(mark.querySelector(".brief-ov-mark")));
           } else {
-            marks[index].setAttribute("hidden", "");
+            mark.setAttribute("hidden", "");
           }
         }
         shown += visible ? 1 : 0;
+      });
+      // the key names only the colours of the marks shown
+      keyItems.forEach(function (item) {
+        item.hidden = selected.size > 0 && !colours.has(colourOf(item.querySelector("path")));
       });
       buttons.forEach(function (button) {
         button.setAttribute("aria-pressed", selected.has(button.dataset.tag) ? "true" : "false");
