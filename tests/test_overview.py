@@ -347,6 +347,11 @@ def test_filters_in_the_browser(page: tuple[object, str]) -> None:
     visible = [keys.nth(n) for n in range(keys.count()) if keys.nth(n).is_visible()]
     assert len(visible) == 1 and keys.count() > 1
     assert colour.group() in (visible[0].locator("path").get_attribute("class") or "")
+    # and what a bar or whiskers mean only while a mark shown has them: the month shown
+    # has whiskers, no mark shown is a period
+    assert shown_mark.locator(".brief-ov-vague").count() == 1
+    assert not figure.locator(".brief-ov-key > li.brief-ov-kind-range").is_visible()
+    assert figure.locator(".brief-ov-key > li.brief-ov-kind-vague").is_visible()
     assert "Showing 1 of 4" in first.locator("[role=status]").inner_text()
     # the address keeps the state
     tab.goto(base + "chronology.html?tags=trade-co")

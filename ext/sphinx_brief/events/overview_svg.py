@@ -174,12 +174,15 @@ def key(drawing: Drawing) -> str:
     if "range" in kinds:
         bar = f'<rect x="0" y="-3" width="22" height="6" rx="2" {neutral}/>'
         circle = f'<circle r="5" {neutral}/>'
-        items.append(f'<li class="brief-ov-kind">{_swatch(bar + circle, 34)}a period</li>')
+        items.append(
+            f'<li class="brief-ov-kind brief-ov-kind-range">{_swatch(bar + circle, 34)}'
+            "a period</li>"
+        )
     if "vague" in kinds:
         whisker = '<path d="M-9 -4v8M-9 0h18M9 -4v8" stroke="currentColor" stroke-width="2"/>'
         circle = f'<circle r="5" {neutral}/>'
         items.append(
-            f'<li class="brief-ov-kind">{_swatch(whisker + circle)}'
+            f'<li class="brief-ov-kind brief-ov-kind-vague">{_swatch(whisker + circle)}'
             "known only to the month or year, or approximate</li>"
         )
     lines = "\n".join(items)

@@ -47,6 +47,11 @@
       });
     }
     var keyItems = drawn ? figure.querySelectorAll(".brief-ov-key > li:not(.brief-ov-kind)") : [];
+    // what a bar and whiskers mean, said while a mark shown has them
+    var kinds = [
+      [".brief-ov-kind-range", ".brief-ov-range"],
+      [".brief-ov-kind-vague", ".brief-ov-vague, .brief-ov-approx"],
+    ];
     var params = new URLSearchParams(window.location.search);
     var selected = new Set((params.get(key) || "").split(",").filter(Boolean));
     var buttons = [];
@@ -106,6 +111,15 @@
       // the key names only the colours of the marks shown
       keyItems.forEach(function (item) {
         item.hidden = selected.size > 0 && !colours.has(colourOf(item.querySelector("path")));
+      });
+      kinds.forEach(function (kind) {
+        var item = drawn ? figure.querySelector(".brief-ov-key > li" + kind[0]) : null;
+        if (item) {
+          item.hidden = !Object.keys(markOf).some(function (id) {
+            // an SVG element has no "hidden" property: its attribute says it
+            return !markOf[id].hasAttribute("hidden") && markOf[id].querySelector(kind[1]);
+          });
+        }
       });
       buttons.forEach(function (button) {
         button.setAttribute("aria-pressed", selected.has(button.dataset.tag) ? "true" : "false");
