@@ -608,3 +608,38 @@ def test_the_brief_s_pdf_is_set_as_publishers_set_it(brief_pdf: Path) -> None:
     assert broken_names(pdf_pages(brief_pdf, "-raw"), names) == []
     assert "See the chronology" not in flat("".join(pages))
     assert "Each event below is told in full in the chronology, p." in flat("".join(pages))
+
+
+LONG_NAMES = [
+    "Office of the Director of National Intelligence",
+    "Multilateral Sanctions Monitoring Team of the United Nations",
+    "Korea Mining Development Trading Corporation",
+    "Islamic Revolutionary Guard Corps Aerospace Force",
+]
+
+
+@pytest.mark.parametrize("defaults", [True, False])
+def test_the_index_is_set_ragged_right(tmp_path: Path, defaults: bool) -> None:
+    """The index's narrow columns: a long entry justified there is spread with wide gaps,
+    which TeX reports as an underfull line; set ragged right, none is."""
+    require_tool("pdftotext")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        CONF
+        + f"brief_defaults = {defaults}\nbibtex_bibfiles = ['refs.bib']\n"
+        + "latex_elements = {'printindex': r'\\printindex'}\n",
+        encoding="utf-8",
+    )
+    words = " ".join(f"The report names {{index}}`{name}`." for name in LONG_NAMES)
+    (src / "index.md").write_text(f"# The brief\n\n{words}\n", encoding="utf-8")
+    (src / "refs.bib").write_text("", encoding="utf-8")
+    build = run_sphinx(src, "latex", tmp_path / "latex")
+    assert build.warnings == "", build.warnings
+    pdf = compile_pdf(build.outdir)
+    log = pdf.with_suffix(".log").read_text(encoding="latin-1")
+    index = log[log.index(".ind") :]
+    underfull = re.findall(r"Underfull \\hbox", index)
+    assert pdf_pages(pdf)[-1].count("Office of the Director") == 1
+    assert ("\\sphinxbriefraggedindex" in next(build.outdir.glob("*.tex")).read_text()) is defaults
+    assert bool(underfull) is not defaults, index[:2000]

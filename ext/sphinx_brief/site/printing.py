@@ -9,6 +9,7 @@ orphans, names never hyphenated.
   title, shortened: the part before its subtitle, or its first words) and its date
   (``brief_date`` as readers write it); the page number at the foot of every page;
 - ``\\sphinxbriefnowidows``: ``\\widowpenalty`` and ``\\clubpenalty`` 10000;
+- ``\\sphinxbriefraggedindex``: the index set ragged right (its columns are narrow);
 - ``\\sphinxbriefnames{…}``: each word of every name the brief's records know (speakers
   of quotations, places of events, entries of the index) as a hyphenation exception
   without a hyphen point, so TeX never breaks it at a line's end ("Py-ongyang").
@@ -141,6 +142,7 @@ def preamble(app: Sphinx) -> str:
         "% sphinx_brief (site/printing.py): running head, no widows, names never hyphenated",
         f"\\sphinxbriefrunninghead{{{title}}}{{{date}}}",
         "\\sphinxbriefnowidows",
+        "\\sphinxbriefraggedindex",
     ]
     words = name_words(record_names(app.env), engine)
     if words:
