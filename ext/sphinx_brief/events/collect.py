@@ -40,6 +40,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .. import editorial
 from ..citations.short import SourceIndex
 from ..citations.sources import unsourced_words
+from ..core import emphasis
 from ..core.domain import get_domain
 from ..core.links import placeholder_link
 from . import html as timeline_html
@@ -179,7 +180,10 @@ class _Layout:
         head = brief_timeline_head()
         head += brief_timeline_date(shown, shown, datetime=record.datetime)
         head += nodes.inline(SEPARATOR, SEPARATOR, classes=["brief-timeline-sep"])
-        head += nodes.strong(record.title, record.title, classes=["brief-timeline-title"])
+        title = emphasis.to_nodes(record.title)  # a work's title in italics (core/emphasis.py)
+        head += nodes.strong(
+            emphasis.plain(record.title), "", *title, classes=["brief-timeline-title"]
+        )
         entry += head
         if record.tags or record.place:
             meta = nodes.paragraph(classes=["brief-timeline-meta"])

@@ -13,6 +13,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..core import emphasis
 from ..core.domain import get_domain
 from ..core.export import EVENT_FIELDS, json_export, page_url
 from .records import KIND, TimelineFilter, select
@@ -25,7 +26,7 @@ def events_data(app: Sphinx) -> Iterator[dict[str, Any]]:
         yield {
             "date": record.date,
             "date_display": record.date_display,
-            "title": record.title,
+            "title": emphasis.plain(record.title),
             "tags": list(record.tags),
             "place": record.place,
             "sources": list(record.sources),

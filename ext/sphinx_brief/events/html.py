@@ -36,7 +36,7 @@ from sphinx.writers.html5 import HTML5Translator
 from .. import editorial
 from ..citations.short import SourceIndex
 from ..citations.sources import unsourced_words
-from ..core import scripts
+from ..core import emphasis, scripts
 from ..core.links import with_anchor
 from .bodies import Markup
 from .entries import IN_CONTEXT, PLACE, SEPARATOR, SOURCE, SOURCES, TAGS, Shown
@@ -162,6 +162,17 @@ class HtmlEntries:
         main, overrides, xhtml = self._scripts
         return scripts.html_text(text, self._encode, main, overrides, xhtml)
 
+    def emphasised(self, text: str) -> str:
+        """An option's text with its emphasis (core/emphasis.py), as the writer sets
+        ``emphasis`` and ``strong`` nodes."""
+        if "*" not in text and "_" not in text:
+            return self.text(text)
+        tags = {"emphasis": "em", "strong": "strong"}
+        return "".join(
+            f"<{tags[kind]}>{self.text(words)}</{tags[kind]}>" if kind else self.text(words)
+            for kind, words in emphasis.runs(text)
+        )
+
     def attr(self, text: str) -> str:
         """An attribute's value (``attval``)."""
         return self._encode(_WHITESPACE.sub(" ", text))
@@ -268,7 +279,7 @@ class HtmlEntries:
         if cached is not None:
             return cached
         record, text = shown.record, self.text
-        words = [record.date_display, SEPARATOR, record.title]
+        words = [record.date_display, SEPARATOR, emphasis.plain(record.title)]
         if shown.ids:
             first, *others = shown.ids
             before = [f'<li class="brief-timeline-entry" id="{self.attr(first)}">']
@@ -279,7 +290,7 @@ class HtmlEntries:
             '<p class="brief-timeline-head">'
             f'<time class="brief-timeline-date" datetime="{self.attr(record.datetime)}">'
             f"{text(record.date_display)}</time>{self._sep}"
-            f'<strong class="brief-timeline-title">{text(record.title)}</strong></p>\n'
+            f'<strong class="brief-timeline-title">{self.emphasised(record.title)}</strong></p>\n'
         )
         if record.tags or record.place:
             before.append('<p class="brief-timeline-meta">')

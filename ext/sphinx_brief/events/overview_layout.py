@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from ..core import emphasis
 from .entries import SEPARATOR
 
 #: The narrowest drawing the layout keeps marks apart at, in CSS pixels (furo's column at a
@@ -243,7 +244,7 @@ def layout(
                 open_start,
                 open_end,
                 number,
-                f"{record.date_display}{SEPARATOR}{record.title}",
+                f"{record.date_display}{SEPARATOR}{emphasis.plain(record.title)}",
                 target,
             )
         )

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from ..core import emphasis
 from ..core.links import placeholder_link
 from ..core.logs import warn
 from .entries import SEE_CHRONOLOGY, SEPARATOR, THE_CHRONOLOGY, TOLD_IN_FULL, Shown
@@ -140,7 +141,12 @@ def short(
             record.date_display, record.date_display, datetime=record.datetime
         )
         head += nodes.inline(SEPARATOR, SEPARATOR, classes=["brief-timeline-sep"])
-        title = nodes.inline(record.title, record.title, classes=["brief-timeline-title"])
+        title = nodes.inline(
+            emphasis.plain(record.title),
+            "",
+            *emphasis.to_nodes(record.title),
+            classes=["brief-timeline-title"],
+        )
         if chronology is not None:
             to = (chronology["docname"], entry_id(item.docname, record.anchor))
             head += placeholder_link(fromdoc, *to, [title])

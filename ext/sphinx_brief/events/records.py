@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..core import dates
+from ..core import dates, emphasis
 from ..core.component import section_title
 from ..core.domain import get_domain
 from .nodes import brief_event, brief_timeline
@@ -199,7 +199,7 @@ def record_events(app: Sphinx, doctree: nodes.document) -> None:
         for name in node["names"]:
             # The standard domain keeps a bare anchor as an anonymous label; give it the
             # event's title so that {ref}`name` works without an explicit link text.
-            labels.setdefault(name, (docname, record.anchor, record.title))
+            labels.setdefault(name, (docname, record.anchor, emphasis.plain(record.title)))
     for timeline in doctree.findall(brief_timeline):
         timeline["docname"] = docname
         if timeline["collect"]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..core import emphasis
 from ..core.domain import get_domain
 from ..core.export import QUOTE_FIELDS, json_export, page_url
 from .records import KIND
@@ -22,7 +23,7 @@ def quotes_data(app: Sphinx) -> Iterator[dict[str, Any]]:
     for docname, _, record in get_domain(app.env).records(KIND):
         yield {
             "speaker": record.speaker,
-            "role": record.role or None,
+            "role": emphasis.plain(record.role) or None,
             "date": record.date or None,
             "text": record.text,
             "sources": list(record.sources),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..core import dates
+from ..core import dates, emphasis
 
 
 class brief_quote(nodes.General, nodes.Element):
@@ -71,7 +71,10 @@ def attribution_parts(
     if speaker:
         parts.append(_text_node(speaker, "brief-speaker"))
     if role:
-        parts.append(_text_node(role, "brief-role"))
+        # a title of a work in the role set in italics, as in the prose (core/emphasis.py)
+        parts.append(
+            nodes.inline(emphasis.plain(role), "", *emphasis.to_nodes(role), classes=["brief-role"])
+        )
     if date is not None:
         shown = date.display(language)
         parts.append(brief_date(shown, shown, classes=["brief-date"], datetime=date.machine))

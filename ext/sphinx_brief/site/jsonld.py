@@ -45,7 +45,7 @@ from ..citations.marks import brief_notes, keys_of
 from ..citations.notes import cited_by_note
 from ..citations.settings import ARCHIVE_LOOKUP
 from ..citations.style import entry_content
-from ..core import agents, dates
+from ..core import agents, dates, emphasis
 from ..core.component import is_website
 from ..core.domain import get_domain
 from ..events.nodes import brief_timeline_entry, brief_timeline_list
@@ -265,7 +265,7 @@ def _plain_myst(source: str) -> str:
 
 def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
     start, end = _edtf_bounds(record.date)
-    item: dict[str, Any] = {"@type": "Event", "name": record.title}
+    item: dict[str, Any] = {"@type": "Event", "name": emphasis.plain(record.title)}
     if start:
         item["startDate"] = start
     if end:
@@ -286,7 +286,7 @@ def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
 
 
 def quotation(app: Sphinx, docname: str, record: QuoteRecord) -> dict[str, Any]:
-    creator = _agent(record.speaker_type, record.speaker, record.role)
+    creator = _agent(record.speaker_type, record.speaker, emphasis.plain(record.role))
     # words of a document are part of it; a person or a body said them
     said = "isPartOf" if record.speaker_type == "document" else "creator"
     item: dict[str, Any] = {"@type": "Quotation", "text": record.text, said: creator}
