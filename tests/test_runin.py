@@ -3,6 +3,7 @@ in every format; the quote keeps its anchor, its record and its place on the lis
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import zipfile
@@ -128,7 +129,11 @@ def test_latex_enquote_in_the_paragraph(tmp_path: Path) -> None:
     paragraph = tex[tex.index("In July 2009") : tex.index("Nothing else was said.")]
     assert "\n\n" not in paragraph  # one paragraph
     assert r"\enquote{{[}t{]}he two countries enjoy \sphinxstyleemphasis{abundant}" in paragraph
-    assert r"\label{\detokenize{index:kim-hope}}\enquote{the future is bright.}" in paragraph
+    # the full stop is the sentence's, set inside the marks (a role Sphinx defines as nothing)
+    assert (
+        r"\label{\detokenize{index:kim-hope}}"
+        r"\enquote{the future is bright\DUrole{brief-sentence-mark}{.}}"
+    ) in paragraph
     assert paragraph.count(r"\begin{footnote}") == 3
     sty = (build.outdir / "sphinxbriefquote.sty").read_text(encoding="utf-8")
     assert "csquotes" in sty
@@ -276,6 +281,15 @@ def test_bad_run_in_is_a_warning_and_a_block(tmp_path: Path) -> None:
     assert len(soup.select("figure.brief-quote")) == 2  # shown as blocks
 
 
+WHO_PAGE = """
+
+```{toctree}
+:hidden:
+
+who
+```
+"""
+
 RUN_IN_PUNCTUATION = """\
 # Brief
 
@@ -330,3 +344,17 @@ def test_a_full_stop_after_the_fence_goes_where_the_language_puts_it(
     else:
         text = " ".join(re.sub(r"\[\d+\]", "", build.read("index.txt")).split())
     assert expected in text, text
+
+
+def test_the_sentence_s_stop_is_no_part_of_the_quotation_s_record(tmp_path: Path) -> None:
+    """Set inside the closing mark in the text, the brief's own full stop and comma stay
+    out of what the speaker is recorded as saying (Who said what, quotes.json)."""
+    pages = {"index.md": RUN_IN_PUNCTUATION + WHO_PAGE, "who.md": "# Who\n\n```{quotations}\n```\n"}
+    build = run_sphinx(quote_project(tmp_path, pages), "html", tmp_path / "o")
+    assert build.warnings == "", build.warnings
+    said = [quote["text"] for quote in json.loads(build.read("quotes.json"))]
+    assert said == ["regional stability", "why?", "no"]
+    who = BeautifulSoup(build.read("who.html"), "lxml")
+    words = [" ".join(q.get_text().split()) for q in who.select(".brief-quote-words, blockquote")]
+    assert not any(w.rstrip("”").endswith((".", ",")) for w in words), words
+    assert len(words) == 3, words

@@ -43,6 +43,11 @@ class brief_run_in(nodes.Inline, brief_quote):
     """
 
 
+#: The class of the brief's own full stop or comma, set inside a run-in quotation's closing
+#: mark (American usage): shown there, and no part of the quotation's record.
+SENTENCE_MARK = "brief-sentence-mark"
+
+
 class brief_quote_words(nodes.Inline, nodes.TextElement):
     """The words of a run-in quotation, set in the language's quotation marks."""
 

@@ -16,7 +16,13 @@ from sphinx.application import Sphinx
 from ..core import agents, dates
 from ..core.component import section_title
 from ..core.domain import get_domain
-from .nodes import brief_quote, brief_quote_body, brief_quote_words, brief_run_in
+from .nodes import (
+    SENTENCE_MARK,
+    brief_quote,
+    brief_quote_body,
+    brief_quote_words,
+    brief_run_in,
+)
 
 KIND = "quotes"
 
@@ -75,6 +81,8 @@ def _runs(node: nodes.Node, style: str = "") -> Iterator[Run]:
     """The text of ``node`` as styled runs; note references are the sources' business."""
     if isinstance(node, nodes.footnote_reference | nodes.system_message):
         return
+    if isinstance(node, nodes.inline) and SENTENCE_MARK in node["classes"]:
+        return  # the brief's sentence's full stop, set inside the marks (runin.py)
     if isinstance(node, nodes.Text):
         yield style, node.astext()
         return

@@ -23,7 +23,7 @@ from sphinx.transforms import SphinxTransform
 
 from ..core.component import BriefDirective
 from ..core.text import punctuation_inside
-from .nodes import brief_quote_words, brief_run_in
+from .nodes import SENTENCE_MARK, brief_quote_words, brief_run_in
 
 #: Marks an author may have typed around run-in words (the writers add their own).
 _OPENING = "\"'“‘„«‹"
@@ -112,10 +112,11 @@ def _punctuation_inside(quote: brief_run_in, after: list[nodes.Node]) -> None:
         return
     if said[-1] not in _ENDS_ITS_SENTENCE:
         last = words[-1] if len(words) else None
-        if isinstance(last, nodes.Text):
-            words.replace(last, nodes.Text(str(last).rstrip() + text[0]))
-        else:
-            words += nodes.Text(text[0])
+        if isinstance(last, nodes.Text) and str(last) != str(last).rstrip():
+            words.replace(last, nodes.Text(str(last).rstrip()))
+        # the sentence's mark, not the speaker's: shown inside the closing mark, and left
+        # out of the quotation's record (Who said what, quotes.json, JSON-LD)
+        words += nodes.inline(text[0], text[0], classes=[SENTENCE_MARK])
     after[0] = nodes.Text(text[1:])
 
 
