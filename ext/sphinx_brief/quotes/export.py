@@ -22,7 +22,9 @@ FILENAME = "quotes.json"
 def quotes_data(app: Sphinx) -> Iterator[dict[str, Any]]:
     for docname, _, record in get_domain(app.env).records(KIND):
         yield {
-            "speaker": record.speaker,
+            # one speaker per person: the name brief_people declares, whichever spelling
+            # the text uses (as Who said what and the index group them)
+            "speaker": record.person or record.speaker,
             "role": emphasis.plain(record.role) or None,
             "date": record.date or None,
             "text": record.text,

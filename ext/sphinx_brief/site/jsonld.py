@@ -286,7 +286,9 @@ def event(app: Sphinx, docname: str, record: EventRecord) -> dict[str, Any]:
 
 
 def quotation(app: Sphinx, docname: str, record: QuoteRecord) -> dict[str, Any]:
-    creator = _agent(record.speaker_type, record.speaker, emphasis.plain(record.role))
+    creator = _agent(
+        record.speaker_type, record.person or record.speaker, emphasis.plain(record.role)
+    )
     # words of a document are part of it; a person or a body said them
     said = "isPartOf" if record.speaker_type == "document" else "creator"
     item: dict[str, Any] = {"@type": "Quotation", "text": record.text, said: creator}
