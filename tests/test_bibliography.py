@@ -384,3 +384,29 @@ def test_a_note_names_four_or_more_authors_by_the_first_and_et_al() -> None:
         "@article{k, author = {A, Ann and B, Bob and C, Cy and D, Di}, title = {T},"
         " journal = {J}, year = 2001}"
     ).startswith("A, Ann, Bob B, Cy C, and Di D.")
+
+
+@pytest.mark.parametrize(
+    ("author", "note", "listed"),
+    [
+        # Japanese and Chinese names in their script: family name first, no space, never
+        # inverted (Chicago 8.15); a Korean name in Hangul likewise
+        ("幸内, 康 and 仲川, 高志", "幸内康 and 仲川高志", "幸内康 and 仲川高志."),
+        ("홍, 지은", "홍지은", "홍지은."),
+        ("习, 近平", "习近平", "习近平."),
+        # beside a name in Latin letters, each name as its language writes it
+        (
+            "Landay, Jonathan and 仲川, 高志",
+            "Jonathan Landay and 仲川高志",
+            "Landay, Jonathan, and 仲川高志.",
+        ),
+    ],
+)
+def test_east_asian_names_are_written_family_name_first(
+    author: str, note: str, listed: str
+) -> None:
+    bib = f"@article{{k, author = {{{author}}}, title = {{T}}, journal = {{J}}, year = 2001}}"
+    (only,) = parse_string(bib, "bibtex").entries.values()
+    parts = BriefStyle(settings=NoteSettings(archive_links=False)).parts(only)
+    assert str(compose_note([Cited(parts)])).startswith(f"{note}, “T,”")
+    assert entry(bib).startswith(f"{listed} “T.”")
