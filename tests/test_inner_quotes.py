@@ -16,10 +16,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from pybtex.database import parse_string
 from pybtex.richtext import Text
 
 from sphinx_brief.citations.bibentry import compose_entry
 from sphinx_brief.citations.compose import Cited, NoteParts, compose_note, shorten_title
+from sphinx_brief.citations.quotemarks import nest_quotes
+from sphinx_brief.citations.settings import NoteSettings
+from sphinx_brief.citations.style import BriefStyle
 
 from .conftest import Build, run_sphinx
 from .test_events import event, make_project, md
@@ -27,10 +31,7 @@ from .test_events import event, make_project, md
 
 # -- the composing functions ----------------------------------------------------------------
 def _parts(bib: str) -> NoteParts:
-    from pybtex.database import parse_string
-
     from sphinx_brief.citations import BriefStyle
-    from sphinx_brief.citations.settings import NoteSettings
 
     (entry,) = parse_string(textwrap.dedent(bib), "bibtex").entries.values()
     return BriefStyle(settings=NoteSettings(archive_links=False)).note_parts(entry, [])
@@ -267,3 +268,42 @@ def test_latex_has_the_marks_in_order(builds: dict[str, Build]) -> None:
         0
     ]
     assert "“Tehran’s ‘Nuclear Deal,’”" in timeline
+
+
+@pytest.mark.parametrize(
+    ("title", "nested"),
+    [
+        # the title's quotations single inside the note's double marks, theirs double again
+        ("“A ‘b’ c”", "‘A “b” c’"),
+        (
+            "Not “Retrieval”…“the Core Is ‘Self-Reliance’”",
+            "Not ‘Retrieval’…‘the Core Is “Self-Reliance”’",
+        ),
+        ("A \"b 'c' d\" e", "A ‘b “c” d’ e"),
+        # single marks the author typed at the first level stay; apostrophes stay
+        ("Iran's 'Grand Strategy'", "Iran's 'Grand Strategy'"),
+        ("the ’90s and Kyodo News’", "the ’90s and Kyodo News’"),
+        # a double mark that pairs with none is set single
+        ("unclosed “open", "unclosed ‘open"),
+    ],
+)
+def test_three_levels_of_quotation_alternate(title: str, nested: str) -> None:
+    assert nest_quotes(title) == nested
+
+
+def test_a_translation_after_the_title_keeps_its_double_marks() -> None:
+    from pybtex.database import parse_string
+
+    from sphinx_brief.citations.settings import NoteSettings
+
+    bib = (
+        "@article{k, title = {{전작권 “회복”…“핵심은 ‘자주국방’ 선언”}}, "
+        "titleaddon = {Not “Retrieval” but “Self-Reliant Defense”}, journal = {Yonhap}, "
+        "date = {2025-09-01}}"
+    )
+    (only,) = parse_string(bib, "bibtex").entries.values()
+    parts = BriefStyle(settings=NoteSettings(archive_links=False)).parts(only)
+    note = str(compose_note([Cited(parts)]))
+    assert note.startswith(
+        "“전작권 ‘회복’…‘핵심은 “자주국방” 선언’” [Not “Retrieval” but “Self-Reliant Defense”]"
+    ), note

@@ -124,14 +124,37 @@ def curly_first_quotation(latex: str) -> str:
 
 
 def nest_quotes(latex: str) -> str:
-    """Double quotation marks inside a quoted title become single ones (“A ‘b’ c”), and a
-    straight single quotation that opens the title curly ones (“‘Axis’ Returns”)."""
-    latex = latex.replace("``", "‘").replace("''", "’").replace("“", "‘").replace("”", "’")
+    """The title's quotations nested inside the note's double marks: those the title opens
+    first set in single marks, those inside them in double, and so on, whichever marks
+    the author typed ("“A ‘b’ c”" → “‘A “b” c’”); a straight single quotation that opens
+    the title made curly (“‘Axis’ Returns”).  A double mark that pairs with none is set
+    single; a single one that pairs with none is an apostrophe, and stays."""
+    latex = latex.replace("``", "“").replace("''", "”")
+    chars = list(latex)
+    open_until: list[int] = []  # where each enclosing quotation closes
+    paired: set[int] = set()
+    for quotation in quotations(latex):
+        while open_until and open_until[-1] < quotation.opens:
+            open_until.pop()
+        if quotation.closes is None:
+            continue
+        inner = len(open_until) % 2 == 1  # inside a quotation of the title: double again
+        if inner:
+            chars[quotation.opens], chars[quotation.closes] = "“", "”"
+        elif latex[quotation.opens] not in "'‘":  # single marks stay as typed
+            chars[quotation.opens], chars[quotation.closes] = "‘", "’"
+        open_until.append(quotation.closes)
+        paired.update((quotation.opens, quotation.closes))
+    unpaired = {"“": "‘", "”": "’"}
     out, opening = [], True
-    for char in latex:
-        if char == '"':
+    for i, char in enumerate(chars):
+        if i in paired:
+            out.append(char)
+        elif char == '"':  # a straight double mark left unpaired
             out.append("‘" if opening else "’")
             opening = not opening
+        elif char in unpaired:
+            out.append(unpaired[char])
         else:
             out.append(char)
     return curly_first_quotation("".join(out))

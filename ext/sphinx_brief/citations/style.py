@@ -297,7 +297,8 @@ class BriefStyle(BaseStyle):
             title = read(fields["title"])
             descriptive = entry.type.lower() in ROMAN_TITLES  # a law, a treaty: roman
             if addon_raw:
-                inner = str(read(addon_raw)).strip()
+                # after the title's closing mark, not inside it: its marks as typed
+                inner = str(bibtex.latex_text(addon_raw)).strip()
                 if inner.startswith("[") and inner.endswith("]"):
                     inner = inner[1:-1].strip()  # written in its brackets already
                 addon = Text("[", inner, "]")
