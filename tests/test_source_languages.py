@@ -115,7 +115,7 @@ NOTES = [
     "Press briefing.",  # the short form: the description shortened, as a short title
     'Wei Zhang, "Trade Routes," The Diplomat, 2007.',
     'Ann Aaron, "First in Line," The Diplomat, 2006.',
-    '정일 김, "조선중앙통신 논평," KCNA, 2005.',  # no langid: its language is not named
+    '김정일, "조선중앙통신 논평," KCNA, 2005.',  # family name first; no langid: no language named
 ]
 
 #: Chicago's order by the Unicode Collation Algorithm: Éluard beside E, not after Zhang;
