@@ -67,9 +67,25 @@ CASES = {
         # Korea
 
         The Korean source names the party.{note}`@kim2020`
+        In Korean: 정부는 국방개혁을 꾸준히 추진하고 연합훈련을 계속하며 동맹국들과의 협력을 강화하여 한반도의 평화와 안정을 지켜 나가겠다고 밝혔습니다. 전문가들은 이러한 결정이 지역 안보 환경에 중요한 영향을 미칠 것이라고 평가했습니다. 정부는 국방개혁을 꾸준히 추진하고 연합훈련을 계속하며 동맹국들과의 협력을 강화하여 한반도의 평화와 안정을 지켜 나가겠다고 밝혔습니다.
         """,
         runs=(("김국진", "ko"), ("북한과 이란의 관계", "ko")),
-        words=("김국진", "북한과", "이란의", "관계"),
+        # Korean breaks at the spaces between its words, never inside one, and is never
+        # letter-spaced to fill a line: each word reads whole in the PDF's text
+        words=(
+            "김국진",
+            "북한과",
+            "이란의",
+            "관계",
+            "국방개혁을",
+            "연합훈련을",
+            "동맹국들과의",
+            "한반도의",
+            "나가겠다고",
+            "밝혔습니다.",
+            "전문가들은",
+            "평가했습니다.",
+        ),
     ),
     "zh": Case(
         refs="""@article{wang2019, author = {王小明}, title = {{中国与伊朗的关系}},
@@ -241,6 +257,8 @@ def test_the_latex_is_for_lualatex_with_babel_and_noto_fonts(lang: str, built: B
     assert r"\usepackage{polyglossia}" not in tex
     assert ("bidi=basic" in tex) == (lang in RTL)
     assert "provide=*" in tex
+    # Korean broken between its words only (babel's locale breaks it between syllables)
+    assert ("intraspace=0 0 0, intrapenalty=10000]{korean}" in tex) == (lang == "ko")
     for text, tag in CASES[lang].runs:
         name = {"ko": "korean", "zh": "chinese", "ja": "japanese", "ru": "russian"}.get(
             tag, {"ar": "arabic", "fa": "persian"}.get(tag)

@@ -14,8 +14,9 @@ the engine nor the fonts, the PDF is made with LuaLaTeX and babel:
   character of the script (``onchar``) and for each run the pages mark
   (``\\foreignlanguage``, :mod:`.scripts`);
 - babel's bidi algorithm when a right-to-left script is held: Arabic letters joined, each
-  run in logical order, isolated from the punctuation around it; CJK text breaks between
-  its characters (babel's line breaking for Chinese, Japanese and Korean).
+  run in logical order, isolated from the punctuation around it; Chinese and Japanese text
+  breaks between its characters (babel's line breaking), Korean at the spaces between its
+  words, as Korean is set today.
 
 A Latin brief keeps pdflatex and its look.  The values are set as ``conf.py`` would set them
 (``latex_engine``, ``latex_elements``' ``polyglossia``, ``babel`` and ``fontpkg``,
@@ -198,7 +199,11 @@ def babel_preamble(declared: Mapping[str, str], chosen: Mapping[str, str]) -> tu
     owners = _onchar(declared, chosen)
     for tag, name in declared.items():
         onchar = ", onchar=ids fonts" if tag in owners else ""
-        babel.append(f"\\babelprovide[import{onchar}]{{{name}}}")
+        # Korean is written with spaces between its words and broken there, as Latin
+        # text is: babel's locale would break it between any two syllables, as Chinese,
+        # and stretch the space between them to justify a line ("홍 지 은")
+        breaking = ", intraspace=0 0 0, intrapenalty=10000" if tag == "ko" else ""
+        babel.append(f"\\babelprovide[import{onchar}{breaking}]{{{name}}}")
     if bidi:
         babel.append(INDEX_ENTRIES)
     fallback = "RawFeature={fallback=briefsymbols}"
