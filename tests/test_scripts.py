@@ -666,3 +666,44 @@ def test_a_paragraph_that_is_one_run_has_its_full_stop() -> None:
 def test_no_run_in_the_brief_s_own_language() -> None:
     assert scripts.runs("Россия и Иран", "ru") == []
     assert [r.language for r in scripts.runs("Россия и Иран", "en")] == ["ru"]
+
+
+JAPANESE_SOURCE = """@article{kouchi2026, author = {幸内, 康 and 仲川, 高志},
+  title = {{北朝鮮とイランの関係について}}, journal = {読売新聞オンライン}, date = {2026-01-05}}"""
+CHRONOLOGY_PAGE = """
+# Japan
+
+A Japanese report says so.{note}`@kouchi2026`
+
+:::{event} 2026-01-05
+:title: A Japanese report
+:source: kouchi2026
+:::
+
+```{timeline}
+```
+"""
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_han_names_beside_kana_are_japanese_in_a_chronology_too(tmp_path: Path, fast: bool) -> None:
+    """A chronology's source line reads its Han characters by the kana of the whole line,
+    as a note does: the authors of a Japanese newspaper are Japanese, whether the entries
+    are written by the fast path or as nodes (a body makes an entry nodes)."""
+    page = (
+        CHRONOLOGY_PAGE
+        if fast
+        else CHRONOLOGY_PAGE.replace(
+            ":source: kouchi2026\n:::", ":source: kouchi2026\n\nA body.\n:::"
+        )
+    )
+    build = run_sphinx(make(tmp_path, page, JAPANESE_SOURCE), "html", tmp_path / "o")
+    assert build.warnings == "", build.warnings
+    soup = BeautifulSoup(build.read("index.html"), "lxml")
+    line = soup.select_one(".brief-timeline-sources")
+    assert line is not None
+    marked = {span.get_text(): span["lang"] for span in line.select("[lang]")}
+    assert marked.get("幸内") == "ja" and marked.get("仲川") == "ja", marked  # short: family names
+    assert set(marked.values()) == {"ja"}, marked
+    note = soup.select_one("aside.footnote-list, .footnote-list, section.footnotes")
+    assert note is not None and {s["lang"] for s in note.select("[lang]")} == {"ja"}

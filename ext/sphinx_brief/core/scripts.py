@@ -359,10 +359,11 @@ def html_text(
     main: str = "",
     overrides: Mapping[str, str] | None = None,
     xhtml: bool = False,
+    hint: str = "",
 ) -> str:
     """``text`` as HTML (each piece through ``encode``), its runs marked as
-    :class:`brief_script_run` nodes are written."""
-    found = runs(text, main, text, overrides)
+    :class:`brief_script_run` nodes are written (``hint``: its paragraph's text)."""
+    found = runs(text, main, hint or text, overrides)
     if not found:
         return encode(text)
     parts, position = [], 0

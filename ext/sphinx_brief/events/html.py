@@ -153,14 +153,16 @@ class HtmlEntries:
             return text
         return text.translate(self._table)
 
-    def text(self, text: str) -> str:
-        """A text node's content (``visit_Text``), its runs of other scripts marked."""
+    def text(self, text: str, hint: str = "") -> str:
+        """A text node's content (``visit_Text``), its runs of other scripts marked (Han
+        characters by the kana or Hangul of ``hint``, the paragraph's text, as
+        :func:`.scripts.mark` reads them)."""
         if "\x00" in text:  # what ``Text.astext`` drops (docutils' backslash escapes)
             text = nodes.unescape(text)
         if scripts.ANY.search(text) is None:
             return self._encode(text)
         main, overrides, xhtml = self._scripts
-        return scripts.html_text(text, self._encode, main, overrides, xhtml)
+        return scripts.html_text(text, self._encode, main, overrides, xhtml, hint)
 
     def emphasised(self, text: str) -> str:
         """An option's text with its emphasis (core/emphasis.py), as the writer sets
@@ -177,11 +179,11 @@ class HtmlEntries:
         """An attribute's value (``attval``)."""
         return self._encode(_WHITESPACE.sub(" ", text))
 
-    def markup(self, node: nodes.Node) -> str:
+    def markup(self, node: nodes.Node, hint: str = "") -> str:
         """Text, and inlines, emphasis and strong with classes only (short citations,
-        editor's notes), as the HTML5 writer writes them."""
+        editor's notes), as the HTML5 writer writes them; ``hint``: the paragraph's text."""
         if isinstance(node, nodes.Text):
-            return self.text(str(node))
+            return self.text(str(node), hint)
         if isinstance(node, nodes.emphasis):
             tag = "em"
         elif isinstance(node, nodes.strong):
@@ -191,7 +193,7 @@ class HtmlEntries:
         else:
             raise TypeError(f"no HTML string for a {node.tagname} node")
         assert isinstance(node, nodes.Element) and not node["ids"]
-        inner = "".join(self.markup(child) for child in node.children)
+        inner = "".join(self.markup(child, hint) for child in node.children)
         return f"{self._open(tag, node['classes'])}{inner}</{tag}>"
 
     def written(self, markup: Markup | str) -> str:
@@ -254,15 +256,16 @@ class HtmlEntries:
             self._tags[tag] = (f"{self._open('span', classes)}{self.text(label)}</span>", label)
         return self._tags[tag]
 
-    def citation(self, key: str, fromdoc: str) -> tuple[str, str]:
-        """A short citation, linked to the full entry: HTML and plain text."""
-        cache_key = (key, fromdoc)
+    def citation(self, key: str, fromdoc: str, hint: str = "") -> tuple[str, str]:
+        """A short citation, linked to the full entry: HTML and plain text (``hint``: the
+        text of the line it stands in)."""
+        cache_key = (key, fromdoc, hint)
         if cache_key not in self._cited:
             short = self.sources.short(key)
             if short is None:  # reported when the event was read
                 html, text = f'<span class="brief-source">{self.text(key)}</span>', key
             else:
-                inner = "".join(self.markup(node) for node in short)
+                inner = "".join(self.markup(node, hint) for node in short)
                 text = " ".join(node.astext() for node in short)
                 place = self.sources.target(key, fromdoc)
                 if place is None:
@@ -315,6 +318,11 @@ class HtmlEntries:
         if record.sources:
             label = SOURCES if len(record.sources) > 1 else SOURCE
             cited = [self.citation(key, fromdoc) for key in record.sources]
+            line = label + "; ".join(plain for _, plain in cited)
+            if scripts.ANY.search(line):
+                # Han characters read by the kana or Hangul of the whole line, as the
+                # nodes' writer reads the paragraph (a Japanese author beside a journal)
+                cited = [self.citation(key, fromdoc, line) for key in record.sources]
             after += [
                 f'<p class="brief-timeline-sources">{text(label)}',
                 text("; ").join(html for html, _ in cited),
