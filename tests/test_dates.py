@@ -106,6 +106,9 @@ EVERY_FORM = [
     ("2022-21", "Spring 2022", "Frühling 2022"),
     ("1955-22", "Summer 1955", "Sommer 1955"),
     ("1955-23", "Autumn 1955", "Herbst 1955"),
+    # from one season to another, each by its name and year
+    ("1955-22/1956-21", "Summer 1955–Spring 1956", "Sommer 1955–Frühling 1956"),
+    ("2025-24/2026-22", "Winter 2025–Summer 2026", "Winter 2025–Sommer 2026"),
     ("2022-02-24/..", "since February 24, 2022", "seit 24. Februar 2022"),
     ("2022-02/..", "since February 2022", "seit Februar 2022"),
     ("../1990", "until 1990", "bis 1990"),
@@ -132,6 +135,7 @@ def test_one_qualified_end_qualifies_the_interval() -> None:
 
 def test_a_season_in_a_language_without_its_words_shows_its_months() -> None:
     assert dates.parse("1955-22").display("ja") == "1955年6月～8月"
+    assert dates.parse("1955-22/1956-21").display("ja") == "1955年6月～1956年5月"
 
 
 def test_an_open_interval_from_unspecified_digits_is_read() -> None:

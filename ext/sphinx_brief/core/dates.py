@@ -64,6 +64,8 @@ class BriefDate:
     open_end: str = ""
     #: an EDTF season (``1955-22``): its code, 21 (spring) to 24 (winter); 0 for none
     season: int = 0
+    #: an interval from one season to another (``1955-22/1956-21``): the last season's code
+    end_season: int = 0
     #: an interval's qualifiers on each side as written ("~", "?", "%" or ""): each side
     #: keeps its own ("c. 1870–c. 1899"); :attr:`approximate` and :attr:`uncertain` say
     #: whether any side has one
@@ -221,6 +223,12 @@ def parse(text: str) -> BriefDate:
                 source, start, end, lp, up, la or ua, lu or uu, True,
                 start_qualifier=sides[0], end_qualifier=sides[1],
             )  # fmt: skip
+        first, last = getattr(lower, "date", lower), getattr(upper, "date", upper)
+        if type(first).__name__ == "Season" and type(last).__name__ == "Season":
+            return BriefDate(
+                source, start, end, "month", "month", interval=True,
+                season=int(first.season), end_season=int(last.season),
+            )  # fmt: skip
     elif kind == "Season":
         return BriefDate(
             source, start, end, "month", "month", interval=True, season=int(obj.season)
@@ -339,6 +347,12 @@ def _closed(date: BriefDate, language: str) -> str:
     )
 
 
+def _season_year(date: BriefDate) -> int:
+    """The year an interval's last season is written with: its own (``1956-21``, the
+    source's), whatever month it ends in (a winter may end in the next year)."""
+    return int(date.edtf.partition("/")[2][:4])
+
+
 @lru_cache(maxsize=8192)
 def _display(date: BriefDate, language: str) -> str:
     words = locale_of(language).language
@@ -360,7 +374,13 @@ def _display(date: BriefDate, language: str) -> str:
             approximate=side.approximate,
             uncertain=side.uncertain,
         )
-    if date.season:
+    if date.season and date.end_season:
+        # from one season to another: each named with its year, as a single one is
+        first = date_words.season(words, date.season, date.start.year)
+        last = date_words.season(words, date.end_season, _season_year(date))
+        if first is not None and last is not None:
+            return f"{first}–{last}"
+    elif date.season:
         named = date_words.season(words, date.season, date.start.year)
         if named is not None:
             return named
