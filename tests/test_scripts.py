@@ -707,3 +707,17 @@ def test_han_names_beside_kana_are_japanese_in_a_chronology_too(tmp_path: Path, 
     assert set(marked.values()) == {"ja"}, marked
     note = soup.select_one("aside.footnote-list, .footnote-list, section.footnotes")
     assert note is not None and {s["lang"] for s in note.select("[lang]")} == {"ja"}
+
+
+def test_the_index_heads_hangul_entries_by_their_letter(tmp_path: Path) -> None:
+    """ "ㅈ", as readers (and the PDF's index) know the letter, not the conjoining jamo of
+    the syllable's decomposition ("ᄌ", U+110C)."""
+    page = "# Korea\n\nThe exercise {index}`자유의 방패` and {index}`Alpha`.\n"
+    build = run_sphinx(make(tmp_path, page, CASES["ko"].refs), "html", tmp_path / "o")
+    assert build.warnings == "", build.warnings
+    soup = BeautifulSoup(build.read("genindex.html"), "lxml")
+    heads = [h.get_text(strip=True) for h in soup.select("section.genindex-section h2")]
+    assert "ㅈ" in heads and "\u110c" not in heads, heads
+    jump = [a["href"] for a in soup.select(".genindex-jumpbox a")]
+    assert "#ㅈ" in jump and soup.find(id="ㅈ") is not None
+    assert "자유의 방패" in soup.find(id="ㅈ").get_text()

@@ -10,10 +10,14 @@ several links named by the sections they lead to.
   to ("Mottaki, Manouchehr: Diplomacy, Chronology"), where Sphinx numbers them "[1]",
   "[2]" (furo's template, overridden in ``templates/furo/genindex.html``, reads
   ``brief_link_titles``).
+- A heading of entries in Hangul is the letter a reader knows ("ㅈ", as the PDF's index
+  heads it), not the conjoining jamo Sphinx takes from the syllable's decomposition
+  ("ᄌ", U+110C, which fonts set as half a syllable).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from docutils import nodes
@@ -106,7 +110,28 @@ def link_titles(
     context["brief_link_titles"] = labels
 
 
+#: A leading consonant's conjoining jamo (U+1100 …) → the compatibility letter readers know
+#: (U+3131 …), which NFKC maps the other way.
+HANGUL_HEADS = {
+    unicodedata.normalize("NFKC", chr(code)): chr(code)
+    for code in range(0x3131, 0x314F)
+    if "\u1100" <= unicodedata.normalize("NFKC", chr(code)) <= "\u1112"
+}
+
+
+def hangul_heads(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context`` of the index: Hangul groups headed by their letter."""
+    if pagename != "genindex" or "genindexentries" not in context:
+        return
+    groups = context["genindexentries"]
+    if any(key in HANGUL_HEADS for key, _ in groups):
+        context["genindexentries"] = [(HANGUL_HEADS.get(key, key), rest) for key, rest in groups]
+
+
 def setup(app: Sphinx) -> None:
     app.connect("env-updated", merge_places)
     app.connect("doctree-resolved", merge_place_nodes)
     app.connect("html-page-context", link_titles)
+    app.connect("html-page-context", hangul_heads)
