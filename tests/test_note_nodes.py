@@ -397,3 +397,16 @@ def test_an_article_with_its_toctree_at_the_top_numbers_its_notes_as_set(
     assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 8
     # the root page's sections first, then the linked page
     assert tex.index("Later") < tex.index("Other page")
+
+
+def test_a_title_in_an_east_asian_script_is_kept_whole() -> None:
+    """Chicago's four words are English words: Chinese and Japanese put no spaces between
+    theirs, and Korean's spaced phrases are no such words (``shorttitle`` shortens)."""
+    for title in (
+        "北朝鮮とイランの関係について",
+        "中国与伊朗的关系",
+        "전작권 환수 아닌 “회복”…“핵심은 ‘자주국방’ 선언”",
+    ):
+        assert shorten_title(title) == title
+    # a Latin title with a word of another script is still shortened
+    assert shorten_title("The Word 자주국방 in Korean Politics Today") == "The Word 자주국방"

@@ -517,7 +517,8 @@ def test_the_brief_of_this_repository_keeps_pdflatex(brief_latex: Build) -> None
 
 def test_pdflatex_chosen_in_conf_py_is_warned_at_the_bib_entry(tmp_path: Path) -> None:
     case = CASES["ko"]
-    src = make(tmp_path, case.page, case.refs, conf='latex_engine = "pdflatex"\n')
+    page = case.page.split("In Korean:")[0]  # Korean in the bib entry only
+    src = make(tmp_path, page, case.refs, conf='latex_engine = "pdflatex"\n')
     latex = run_sphinx(src, "latex", tmp_path / "latex")
     assert "$pdflatex = 'pdflatex" in (latex.outdir / "latexmkrc").read_text()
     warnings = latex.warnings.strip().splitlines()
@@ -570,7 +571,8 @@ def test_a_script_without_a_font_is_warned(tmp_path: Path) -> None:
 
 def test_a_script_whose_font_conf_py_takes_away_is_warned(tmp_path: Path) -> None:
     case = CASES["ko"]
-    src = make(tmp_path, case.page, case.refs, conf='brief_latex_fonts = {"Kore": ""}\n')
+    page = case.page.split("In Korean:")[0]  # Korean in the bib entry only
+    src = make(tmp_path, page, case.refs, conf='brief_latex_fonts = {"Kore": ""}\n')
     (warning,) = run_sphinx(src, "latex", tmp_path / "latex").warnings.strip().splitlines()
     assert "김 (U+AE40" in warning and "give a font for Kore in brief_latex_fonts" in warning
 

@@ -26,6 +26,7 @@ from pybtex.database import Person
 from pybtex.richtext import Tag, Text
 
 from .. import bibtex
+from ..core import scripts
 from .quotemarks import closing_run, left_open
 from .syntax import commentary
 
@@ -130,6 +131,11 @@ def shorten_title(title: str) -> str:
     the title itself never closes ("'Tis …") is not closed either.  A quoted phrase that
     would be cut to a lone dangling word ("… ‘and the Bomb’") is cut before."""
     flat = " ".join(title.split())
+    if _in_east_asian_script(flat):
+        # Chicago's four words are English words: Chinese and Japanese put no spaces
+        # between theirs, and Korean's phrases are no such words; the title is kept whole
+        # (``shorttitle`` gives a shorter one)
+        return title
     head = flat.split(":", 1)[0].strip()
     words = head.split()
     kept = words[:SHORT_TITLE_WORDS]
@@ -141,6 +147,13 @@ def shorten_title(title: str) -> str:
         return title
     # ``short`` is the start of ``flat``: the quotations it opens and ``flat`` closes later
     return short + left_open(flat, len(short))
+
+
+def _in_east_asian_script(text: str) -> bool:
+    """Whether most of the title's letters are Han, kana or Hangul."""
+    letters = [char for char in text if char.isalpha()]
+    east = sum(1 for char in letters if scripts.group(char) == "CJK")
+    return bool(letters) and east * 2 > len(letters)
 
 
 def punctuated(title: Text, mark: str) -> Text:
