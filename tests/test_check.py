@@ -417,6 +417,17 @@ def test_the_report_says_each_fault_once_and_what_did_not_run(
         "not checked: axe (not installed: chromium)",
         "4 faults; 1 checks ran, 1 could not run",
     ]
+    report(
+        Result(
+            faults=[],
+            ran=["html build"],
+            missing={"ace": "Ace by DAISY (npm package @daisy/ace-cli)"},
+        )
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "not checked: ace (not installed: Ace by DAISY (npm package @daisy/ace-cli))"
+    assert "--node-modules DIR" in out[1] and "./node_modules" in out[1]
+    assert out[2] == "no fault; 1 checks ran, 1 could not run"
 
 
 def test_check_refuses_a_folder_that_is_no_brief(tmp_path: Path) -> None:

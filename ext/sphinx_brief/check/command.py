@@ -105,6 +105,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Where the npm checkers are looked for, and how to put them there.
+NPM_TOOLS = (
+    "  (npm packages are looked for in --node-modules DIR, in the folders of "
+    "$SPHINX_BRIEF_NODE_MODULES and in ./node_modules: `npm install @daisy/ace-cli "
+    "vnu-jar` in the brief's folder installs both)"
+)
+
+
 def report(result: Result) -> None:
     """The faults, each once (a checker repeats a finding for every element it is on),
     then what could not run, then the verdict."""
@@ -113,6 +121,8 @@ def report(result: Result) -> None:
         print(f"{fault} (×{count})" if count > 1 else fault)
     for name, tool in result.missing.items():
         print(f"not checked: {name} (not installed: {tool})")
+    if any("npm package" in tool for tool in result.missing.values()):
+        print(NPM_TOOLS)
     count = len(result.faults)
     verdict = "no fault" if not count else f"{count} fault{'s' if count > 1 else ''}"
     print(
