@@ -250,3 +250,19 @@ def test_a_translation_written_in_brackets_is_not_bracketed_twice() -> None:
     style = BriefStyle(settings=NoteSettings(cache=False))
     text = str(compose_note([Cited(style.note_parts(entry, []))]))
     assert text == "A Kim, 원제 [The Title] (P, 2001)."
+
+
+def test_a_descriptions_shorter_form_is_set_as_the_description() -> None:
+    """``shorttitle`` beside a description (``titleaddon`` without ``title``): capitalised
+    in short notes, as the description is, whatever case the author wrote it in."""
+    entry = parse_string(
+        "@misc{r, titleaddon={report on the target year of the transfer}, "
+        "shorttitle={report on the target year}, howpublished={Yonhap}, date={2026-02-04}}",
+        "bibtex",
+    ).entries["r"]
+    style = BriefStyle(settings=NoteSettings(cache=False))
+    parts = style.note_parts(entry, [])
+    full = str(compose_note([Cited(parts)]))
+    short = str(compose_note([Cited(parts, form="short")]))
+    assert full.startswith("Report on the target year of the transfer, Yonhap"), full
+    assert short.startswith("Report on the target year"), short

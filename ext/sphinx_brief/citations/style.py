@@ -306,8 +306,12 @@ class BriefStyle(BaseStyle):
             title, descriptive = Text(capitalised(str(read(addon_raw)))), True
         else:
             problems.append("it has no title (or titleaddon, to describe an untitled source)")
-        if title is not None:
-            short_title = read(short_raw) if short_raw else Text(shorten_title(str(title)))
+        if title is not None and short_raw:
+            short_title = read(short_raw)
+            if "title" not in fields:  # a description's shorter form, set as it is
+                short_title = Text(capitalised(str(short_title)))
+        elif title is not None:
+            short_title = Text(shorten_title(str(title)))
         if addon is None:
             try:
                 named = named_language(entry, self.language)
