@@ -216,6 +216,13 @@ def test_layout_of_open_ends_and_many_years() -> None:
     assert '<marker id="x-arrow"' in svg
     tikz = overview.tikz(drawing, lambda t: t)
     assert "dotted,->" in tikz and "dotted,<-" in tikz
+    assert drawing.ticks[0] == (0.0, "1900")  # the axis' start labelled by its year
+    # most events in the last years of a long span: the start is labelled still
+    late = [(record("1910-05-01", "1910-05-01", "1910-05"), "a")] + [
+        (record(f"20{year}-01-01", f"20{year}-01-01", f"20{year}"), "b") for year in range(10, 27)
+    ]
+    crowded = overview.layout(late, lambda tag: 1)
+    assert crowded.ticks[0] == (0.0, "1910"), crowded.ticks
     # without the dates helper's fields, nothing is drawn open
     plain = overview.layout([(record("2000-01-01", "2000-01-01", "2000-01-01"), "a")], lambda t: 1)
     assert not plain.marks[0].open_start and not plain.marks[0].open_end

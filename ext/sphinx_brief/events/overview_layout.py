@@ -129,8 +129,8 @@ class Scale:
         return share + TIME_SHARE * self.linear(moment)
 
     def ticks(self) -> tuple[tuple[tuple[float, str], ...], tuple[float, ...]]:
-        """Labelled year ticks, kept where their labels do not collide (the widest years,
-        then the roundest);
+        """Labelled year ticks, kept where their labels do not collide (the first event's
+        year at the axis' start, then the widest years, then the roundest);
         then unlabelled ones wherever they stay apart: close where the axis is squeezed,
         every year where it is stretched, so the ticks show the scale."""
         step = next((s for s in STEPS if (self.high - self.low) // s <= 600), STEPS[-1])
@@ -151,7 +151,9 @@ class Scale:
         by_roundness = sorted(
             years, key=lambda y: (y not in wide, -wide.get(y, 0), -roundness(y), y)
         )
-        labelled = _spread(by_roundness, placed, LABEL_SPACE / WIDTH, [])
+        # the first event's year labels the axis' start: a reader sees where it begins
+        placed.setdefault(self.low, self.moment(year_start(self.low)))
+        labelled = _spread(by_roundness, placed, LABEL_SPACE / WIDTH, [self.low])
         if len(labelled) < 2:
             placed[self.high] = self.moment(year_start(self.high))
             labelled = _spread([*by_roundness, self.high], placed, LABEL_SPACE / WIDTH, [])
