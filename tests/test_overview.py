@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_brief.events import overview
+from sphinx_brief.events import overview_layout as layout
 
 from .conftest import Build, compile_pdf, require_tool, run_sphinx
 from .test_quotes import quote_project
@@ -223,6 +224,11 @@ def test_layout_of_open_ends_and_many_years() -> None:
     ]
     crowded = overview.layout(late, lambda tag: 1)
     assert crowded.ticks[0] == (0.0, "1910"), crowded.ticks
+    # set beside its tick (text-anchor start), the first label keeps a whole label's room
+    # from the next, which is centred on its own
+    for drawn in (drawing, crowded):
+        (first, _), (second, _) = drawn.ticks[:2]
+        assert (second - first) * layout.WIDTH >= 1.5 * layout.LABEL_SPACE - 0.01, drawn.ticks
     # without the dates helper's fields, nothing is drawn open
     plain = overview.layout([(record("2000-01-01", "2000-01-01", "2000-01-01"), "a")], lambda t: 1)
     assert not plain.marks[0].open_start and not plain.marks[0].open_end

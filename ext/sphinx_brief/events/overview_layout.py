@@ -51,6 +51,9 @@ TIME_SHARE = 0.25
 #: Labelled ticks at least this far apart at WIDTH (a year is about 30 px at 12 px), and
 #: unlabelled ones.
 LABEL_SPACE, MINOR_SPACE = 38, 7
+#: Where a label stands beside its tick rather than centred on it (the SVG's text-anchor
+#: "start" and "end", overview_svg.py): within this share of either end of the axis.
+LABEL_EDGE = 0.04
 #: Round steps of the ticks, in years: the rounder a year, the sooner it is labelled.
 STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 #: How long an open end's arrow is, in CSS pixels.
@@ -153,15 +156,27 @@ class Scale:
         )
         # the first event's year labels the axis' start: a reader sees where it begins
         placed.setdefault(self.low, self.moment(year_start(self.low)))
-        labelled = _spread(by_roundness, placed, LABEL_SPACE / WIDTH, [self.low])
+        labelled = _spread(by_roundness, _label_centres(placed), LABEL_SPACE / WIDTH, [self.low])
         if len(labelled) < 2:
             placed[self.high] = self.moment(year_start(self.high))
-            labelled = _spread([*by_roundness, self.high], placed, LABEL_SPACE / WIDTH, [])
+            labelled = _spread(
+                [*by_roundness, self.high], _label_centres(placed), LABEL_SPACE / WIDTH, []
+            )
         minor = _spread(by_roundness, placed, MINOR_SPACE / WIDTH, labelled)
         return (
             tuple(sorted((placed[y], str(y)) for y in labelled)),
             tuple(sorted(placed[y] for y in minor if y not in labelled)),
         )
+
+
+def _label_centres(placed: dict[int, float]) -> dict[int, float]:
+    """Where each year's label is centred: on its tick, or half a label inwards at the
+    axis' ends, where it is set beside its tick (so that no two labels touch)."""
+    half = LABEL_SPACE / 2 / WIDTH
+    return {
+        year: at + half if at < LABEL_EDGE else at - half if at > 1 - LABEL_EDGE else at
+        for year, at in placed.items()
+    }
 
 
 def _spread(
