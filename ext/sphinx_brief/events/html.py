@@ -140,7 +140,7 @@ class HtmlEntries:
         )
         self._uris: dict[tuple[str, str], str | None] = {}
         self._tags: dict[str, tuple[str, str]] = {}
-        self._cited: dict[tuple[str, str], tuple[str, str]] = {}
+        self._cited: dict[tuple[str, str, str], tuple[str, str]] = {}
         self._entries: dict[tuple[EventRecord, str, tuple[str, ...], str | None], _Html] = {}
         text = self.text
         self._sep = f'<span class="brief-timeline-sep">{text(SEPARATOR)}</span>'
