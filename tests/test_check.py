@@ -192,6 +192,21 @@ def test_a_pdf_link_to_a_destination_it_lacks_is_found(brief: Brief, tmp_path: P
             }
         )
         writer.add_annotation(page, annotation)
+    # an explicit destination (a page of this PDF) and a link that names none are no
+    # destinations to look up
+    for extra in (
+        {NameObject("/Dest"): ArrayObject([page.indirect_reference, NameObject("/Fit")])},
+        {},
+    ):
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Link"),
+                NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (0, 0, 10, 10)]),
+                **extra,
+            }
+        )
+        writer.add_annotation(page, annotation)
     pdf = tmp_path / "b.pdf"
     with pdf.open("wb") as handle:
         writer.write(handle)
@@ -225,12 +240,14 @@ def test_a_run_in_quotation_in_a_note_reads_with_the_marks_the_browser_sets() ->
 
 
 def test_the_pdfs_text_loses_its_folios_and_poppler_s_embeddings(
-    brief: Brief, tmp_path: Path
+    brief: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An address cut by a page break (the folio between its halves), a note with a run of
     Arabic (poppler sets it in drawing order, between U+202B and U+202C)."""
     text = "at https://example.org/crs-pro\n49\n\n\fduct/R1.\nSee \u202bحبيب\u202c, 2016.\n"
-    cleaned = notes._FOLIO.sub("\n\f", notes._POPPLER_BIDI.sub("", text))
+    told = subprocess.CompletedProcess([], 0, stdout=text.encode("utf-8"), stderr=b"")
+    monkeypatch.setattr(notes.subprocess, "run", lambda *args, **kwargs: told)
+    cleaned = notes.pdf_text(tmp_path / "b.pdf")
     assert "\u202b" not in cleaned and "49" not in cleaned
     assert notes.flat("https://example.org/crs-product/R1") in notes.flat(cleaned)
     website = [notes.Note("index", "1", "See حبيب, 2016.")]
@@ -348,6 +365,12 @@ def test_control_characters_in_any_output_are_found(brief: Brief, tmp_path: Path
     faults = controls.in_tree(brief, tree, "html")
     assert [(f.where, f.message) for f in faults] == [("index.md:3", "index.html:1 holds U+0007")]
     assert controls.in_text(brief, "latexpdf", "the PDF's text", "page one\fpage two") == []
+    # the PDF's text file keeps pdftotext's page breaks, which are no fault there; a text
+    # file of another format with a form feed is one
+    text = {"brief.txt": "page one\fpage two", "index.html": html("ok")}
+    assert controls.in_tree(brief, site(tmp_path / "pdf", text), "latexpdf") == []
+    faults = controls.in_tree(brief, site(tmp_path / "text", text), "html")
+    assert [f.message.split(" holds ")[1] for f in faults] == ["U+000C"]
     faults = controls.in_text(brief, "latexpdf", "the PDF's text", "a\u202eb")
     assert [f.message for f in faults] == ["the PDF's text:1 holds U+202E"]
 
