@@ -311,3 +311,63 @@ def test_two_applications_in_one_process_keep_their_own_settings(tmp_path: Path)
         for app in apps.values():
             app.cleanup()
     assert current() == NoteSettings()  # nothing of either app is left behind
+
+
+def test_short_citations_of_collected_lists_set_titles_as_notes_do() -> None:
+    """A book's title in italics, a report's in quotation marks, an untitled source's
+    description capitalised and roman (the short citation of chronologies and Who said
+    what, citations/short.py)."""
+    from docutils import nodes
+    from pybtex.database import parse_string
+
+    from sphinx_brief.citations.short import short_citation
+
+    bib = parse_string(
+        "@book{cha, author = {Cha, Victor}, title = {The Impossible State}, "
+        "publisher = {Ecco}, date = {2012}}\n"
+        "@misc{brief, titleaddon = {press briefing by the spokesperson}, "
+        "howpublished = {Ministry of Foreign Affairs}, date = {2010-05-04}}",
+        "bibtex",
+    ).entries
+
+    def shown(key: str) -> list[tuple[str, str]]:
+        return [
+            ("em" if isinstance(n, nodes.emphasis) else "", n.astext())
+            for n in short_citation(bib[key])
+        ]
+
+    assert shown("cha") == [
+        ("", "Cha"),
+        ("", ", "),
+        ("em", "The Impossible State"),
+        ("", ", "),
+        ("", "2012"),
+    ]
+    described = "".join(text for _, text in shown("brief"))
+    assert described.startswith("Ministry of Foreign Affairs, Press briefing"), described
+    assert all(kind == "" for kind, _ in shown("brief"))
+
+
+def test_words_after_a_source_that_start_a_sentence_end_it_inside_its_marks() -> None:
+    """“Talks.” In 2026, … — the full stop inside the closing mark, whether the source
+    ends the note or another follows it."""
+    from pybtex.database import parse_string
+
+    from sphinx_brief.citations.compose import Cited, compose_note
+    from sphinx_brief.citations.settings import NoteSettings
+    from sphinx_brief.citations.style import BriefStyle
+
+    bib = parse_string(
+        "@misc{k, title={Talks}, howpublished={Wire}, date={2020-05-01}}\n"
+        "@misc{j, title={Other}, howpublished={Paper}, date={2021}}",
+        "bibtex",
+    ).entries
+    style = BriefStyle(settings=NoteSettings(cache=False))
+    talks, other = style.note_parts(bib["k"], []), style.note_parts(bib["j"], [])
+    after = ". In 2026, talks resumed"
+    assert str(compose_note([Cited(talks, form="short", locator=after), Cited(other)])) == (
+        "“Talks.” In 2026, talks resumed; “Other,” Paper, 2021."
+    )
+    assert str(compose_note([Cited(talks, form="short", locator=after)])) == (
+        "“Talks.” In 2026, talks resumed."
+    )

@@ -205,8 +205,10 @@ def _source(cited: Cited, last: bool) -> Text:
     parts, locator = cited.parts, cited.locator.strip()
     if commentary(locator):
         # the author's own words after the source ("; see also …", ". In 2026, …"): the
-        # source as if alone, then the words as written
-        source = _source(replace(cited, locator=""), last and locator[:1] == ".")
+        # source as if alone, then the words as written; words that start with a full
+        # stop end the source, wherever it stands in the note: the stop goes inside a
+        # quoted title's closing mark (“Talks.” In 2026 …)
+        source = _source(replace(cited, locator=""), locator[:1] == ".")
         if locator[:1] == "." and ends_in_punctuation(str(source)):
             locator = locator[1:]  # the source's own full stop (inside a quoted title's marks)
         return Text(source, locator)
