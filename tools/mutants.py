@@ -44,7 +44,11 @@ GUARDS: dict[str, list[str]] = {
     "citations/compose.py": ["tests/test_notes.py", "tests/test_citations.py"],
     "citations/short.py": ["tests/test_citations.py", "tests/test_inner_quotes.py"],
     "core/dates.py": ["tests/test_dates.py", "tests/test_open_dates_languages.py"],
-    "events/collect.py": ["tests/test_timeline.py", "tests/test_timeline_filters.py"],
+    "events/collect.py": [
+        "tests/test_timeline.py",
+        "tests/test_timeline_filters.py",
+        "tests/test_timeline_html.py",
+    ],
     "quotes/collect.py": ["tests/test_quotes_collect.py"],
     "check/links.py": ["tests/test_check.py"],
     "check/notes.py": ["tests/test_check.py"],
