@@ -306,6 +306,8 @@ def test_the_pdfs_notes_are_found_in_order_whatever_its_line_breaks(brief: Brief
     faults = notes.in_pdf(brief, website, curly)
     assert len(faults) == 1 and "is not in the PDF with these words" in faults[0].message
     assert faults[0].where == "index.md: note 1"
+    # a note at the very start of the PDF's text is found there
+    assert notes.in_pdf(brief, website[1:], "Ibid. and the rest") == []
 
 
 def test_the_latex_notes_are_numbered_in_the_order_they_are_set(brief: Brief) -> None:
@@ -354,6 +356,16 @@ def test_an_address_printed_otherwise_than_its_link_is_found(brief: Brief, tmp_p
     assert urls.tree_urls(brief, fine, "html") == []
     assert urls.pdf_urls(brief, fine, "see https://example.org/talks/\n'resume'.") == []
     faults = urls.pdf_urls(brief, fine, "see https://example.org/talks/‘resume’.")
+    assert [f.message for f in faults] == [f"the PDF does not print {url!r}"]
+    # an address printed on two pages and missing from the PDF: one fault
+    twice = site(
+        tmp_path / "twice",
+        {
+            "index.html": html(f'<a href="{url}">{url}</a>'),
+            "b.html": html(f'<a href="{url}">{url}</a>'),
+        },
+    )
+    faults = urls.pdf_urls(brief, twice, "see https://example.org/talks/‘resume’.")
     assert [f.message for f in faults] == [f"the PDF does not print {url!r}"]
 
 

@@ -38,6 +38,7 @@ GUARDS: dict[str, list[str]] = {
         "tests/test_notes.py",
         "tests/test_note_kinds.py",
         "tests/test_note_nodes.py",
+        "tests/test_note_places.py",
     ],
     "quotes/notes.py": ["tests/test_quote_notes.py", "tests/test_note_kinds.py"],
     "citations/syntax.py": ["tests/test_notes.py"],
