@@ -4,14 +4,14 @@
 # brief (MyST's colon fences, the article layout of the PDF with this title block and
 # date, the ePub's identifiers, the note style).
 
-project = 'South Korea: Background and U.S. Relations'
-author = 'Congressional Research Service'
-brief_date = '2026-09-17'
-language = 'en'
+project = "South Korea: Background and U.S. Relations"
+author = "Congressional Research Service"
+brief_date = "2026-09-17"
+language = "en"
 brief_description = (
-    'The Congressional Research Service In Focus IF10165 of September 17, 2026, on South Korea, '
-    'its alliance with the United States, its regional relations and its trade with the United States, '
-    'with a chronology, a list of who said what, and Korean- and Japanese-language sources added by this edition.'
+    "The Congressional Research Service In Focus IF10165 of September 17, 2026, on South Korea, "
+    "its alliance with the United States, its regional relations and its trade with the United States, "
+    "with a chronology, a list of who said what, and Korean- and Japanese-language sources added by this edition."
 )
 brief_front = True
 
@@ -37,7 +37,11 @@ brief_people = {
     },
     "Kim Jong-un": {"sort": "Kim Jong-un", "role": "leader of North Korea"},
     "Xi Jinping": {"sort": "Xi Jinping", "role": "leader of the People's Republic of China"},
-    "Ishiba Shigeru": {"sort": "Ishiba Shigeru", "role": "Prime Minister of Japan", "also": ["石破茂"]},
+    "Ishiba Shigeru": {
+        "sort": "Ishiba Shigeru",
+        "role": "Prime Minister of Japan",
+        "also": ["石破茂"],
+    },
     "Donald Trump": {"role": {"2025-01": "President of the United States"}},
 }
 
