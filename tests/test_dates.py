@@ -109,6 +109,8 @@ EVERY_FORM = [
     # from one season to another, each by its name and year
     ("1955-22/1956-21", "Summer 1955–Spring 1956", "Sommer 1955–Frühling 1956"),
     ("2025-24/2026-22", "Winter 2025–Summer 2026", "Winter 2025–Sommer 2026"),
+    # a qualified side: the months, with their marks (a season's name has no place for one)
+    ("1955-22?/1956-21", "June 1955–May 1956?", "Juni 1955–Mai 1956?"),
     # a season to a year: the span of their months
     ("1955-22/1956", "June 1955–December 1956", "Juni 1955–Dezember 1956"),
     ("2022-02-24/..", "since February 24, 2022", "seit 24. Februar 2022"),

@@ -17,6 +17,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -723,3 +724,25 @@ def test_the_index_heads_hangul_entries_by_their_letter(tmp_path: Path) -> None:
     jump = [a["href"] for a in soup.select(".genindex-jumpbox a")]
     assert "#ㅈ" in jump and soup.find(id="ㅈ") is not None
     assert "자유의 방패" in soup.find(id="ㅈ").get_text()
+    # a split index names its letters' pages by Sphinx's keys: left as Sphinx made them
+    split = run_sphinx(
+        make(tmp_path / "split", page, CASES["ko"].refs),
+        "html",
+        tmp_path / "split" / "o",
+        confoverrides={"html_split_index": True},
+    )
+    assert split.warnings == "", split.warnings
+    index = BeautifulSoup(split.read("genindex.html"), "lxml")
+    for link in index.select("a[href^='genindex-']"):
+        assert (split.outdir / unquote(link["href"].split("#")[0])).exists(), link["href"]
+
+
+def test_han_in_an_italic_event_title_is_read_by_the_titles_kana(tmp_path: Path) -> None:
+    """The fast path writes an event's title run by run (its emphasis): each run's Han
+    characters read by the kana of the whole title, as the nodes' writer reads them."""
+    page = CHRONOLOGY_PAGE.replace(":title: A Japanese report", ":title: 報道 *東京新聞* について")
+    build = run_sphinx(make(tmp_path, page, JAPANESE_SOURCE), "html", tmp_path / "o")
+    assert build.warnings == "", build.warnings
+    title = BeautifulSoup(build.read("index.html"), "lxml").select_one(".brief-timeline-title")
+    assert title is not None and title.select_one("em") is not None
+    assert {span["lang"] for span in title.select("[lang]")} == {"ja"}, title

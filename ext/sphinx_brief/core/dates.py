@@ -224,7 +224,8 @@ def parse(text: str) -> BriefDate:
                 start_qualifier=sides[0], end_qualifier=sides[1],
             )  # fmt: skip
         first, last = getattr(lower, "date", lower), getattr(upper, "date", upper)
-        if type(first).__name__ == "Season" and type(last).__name__ == "Season":
+        seasons = type(first).__name__ == "Season" and type(last).__name__ == "Season"
+        if seasons and not (la or lu or ua or uu):  # a qualified one: its months, marked
             return BriefDate(
                 source, start, end, "month", "month", interval=True,
                 season=int(first.season), end_season=int(last.season),

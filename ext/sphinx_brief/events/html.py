@@ -170,8 +170,11 @@ class HtmlEntries:
         if "*" not in text and "_" not in text:
             return self.text(text)
         tags = {"emphasis": "em", "strong": "strong"}
+        hint = emphasis.plain(text)  # Han read by the kana of the whole title, as nodes are
         return "".join(
-            f"<{tags[kind]}>{self.text(words)}</{tags[kind]}>" if kind else self.text(words)
+            f"<{tags[kind]}>{self.text(words, hint)}</{tags[kind]}>"
+            if kind
+            else self.text(words, hint)
             for kind, words in emphasis.runs(text)
         )
 

@@ -67,7 +67,10 @@ def _mark(mark: Mark, y: int, href: str | None, prefix: str) -> str:
     if href is None:
         parts = ["<g>"]
     else:
-        parts = [f'<a xlink:href="{escape(href, quote=True)}" aria-label="{label}">']
+        parts = [
+            f'<a class="brief-ov-tag-{mark.key}" xlink:href="{escape(href, quote=True)}" '
+            f'aria-label="{label}">'
+        ]
     parts.append(f"<title>{label}</title>")
     x = _pc(mark.start)
     ends = ""
@@ -169,7 +172,7 @@ def key(drawing: Drawing) -> str:
             f'<path class="brief-tag-{style.colour}" d="{svg_path(style)}" '
             f'fill="{light(style.colour)}" fill-rule="evenodd"/>'
         )
-        items.append(f"<li>{_swatch(path)}{escape(text)}</li>")
+        items.append(f'<li class="brief-ov-tag-{number}">{_swatch(path)}{escape(text)}</li>')
     kinds = {m.kind for m in drawing.marks} | {"vague" for m in drawing.marks if m.approximate}
     neutral = 'fill="currentColor"'
     if "range" in kinds:

@@ -123,7 +123,8 @@ def hangul_heads(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context`` of the index: Hangul groups headed by their letter."""
-    if pagename != "genindex" or "genindexentries" not in context:
+    # the one-page index only: a split index names its pages by the keys Sphinx made
+    if templatename != "genindex.html" or "genindexentries" not in context:
         return
     groups = context["genindexentries"]
     if any(key in HANGUL_HEADS for key, _ in groups):

@@ -3,7 +3,7 @@
  * Progressive enhancement: without this script every entry shows, and the legend's tag
  * chips are plain labels.  With it, each chip becomes a toggle button (aria-pressed): the
  * entries that have none of the pressed tags are hidden, with their marks in the overview,
- * and the overview's key names only the colours of the marks still shown.  The
+ * and the overview's key names only the tags of the marks still shown.  The
  * state is in the address (?tags=arms-transfers,missiles; the second chronology of a page
  * uses tags-2 …), so a filtered chronology can be linked to and survives a reload.
  * Everything is reachable with the keyboard (buttons), and a live status says how many
@@ -21,8 +21,9 @@
     return Array.prototype.map.call(chips, function (chip) { return slug(chip.textContent); });
   }
 
-  function colourOf(element) {
-    var found = element && /\bbrief-tag-(\d+)\b/.exec(element.getAttribute("class") || "");
+  // a mark's tag and a key item's (colours repeat after eight tags; shapes tell them apart)
+  function tagOf(element) {
+    var found = element && /\bbrief-ov-tag-(\d+)\b/.exec(element.getAttribute("class") || "");
     return found ? found[1] : "";
   }
 
@@ -39,11 +40,11 @@
     var drawn = figure && figure.matches("figure.brief-timeline-overview");
     // each mark by the entry it links to (its place among the marks need not be the
     // entry's), and the key's items by their tag's colour
-    var markOf = {};
+    var markOf = new Map();
     if (drawn) {
       figure.querySelectorAll("svg.brief-ov a").forEach(function (mark) {
         var href = mark.getAttribute("href") || mark.getAttribute("xlink:href") || "";
-        markOf[decodeURIComponent(href.slice(1))] = mark;
+        markOf.set(href.slice(1), mark);
       });
     }
     var keyItems = drawn ? figure.querySelectorAll(".brief-ov-key > li:not(.brief-ov-kind)") : [];
@@ -93,31 +94,31 @@
 
     function apply(changed) {
       var shown = 0;
-      var colours = new Set();
+      var shownTags = new Set();
       entries.forEach(function (entry) {
         var visible = selected.size === 0 || tagsOf(entry).some(function (t) { return selected.has(t); });
         entry.hidden = !visible;
-        var mark = markOf[entry.id];
+        var mark = markOf.get(entry.id);
         if (mark) {
           if (visible) {
             mark.removeAttribute("hidden");
-            colours.add(colourOf(mark.querySelector(".brief-ov-mark")));
+            shownTags.add(tagOf(mark));
           } else {
             mark.setAttribute("hidden", "");
           }
         }
         shown += visible ? 1 : 0;
       });
-      // the key names only the colours of the marks shown
+      // the key names only the tags of the marks shown
       keyItems.forEach(function (item) {
-        item.hidden = selected.size > 0 && !colours.has(colourOf(item.querySelector("path")));
+        item.hidden = selected.size > 0 && !shownTags.has(tagOf(item));
       });
       kinds.forEach(function (kind) {
         var item = drawn ? figure.querySelector(".brief-ov-key > li" + kind[0]) : null;
         if (item) {
-          item.hidden = !Object.keys(markOf).some(function (id) {
+          item.hidden = !Array.from(markOf.values()).some(function (mark) {
             // an SVG element has no "hidden" property: its attribute says it
-            return !markOf[id].hasAttribute("hidden") && markOf[id].querySelector(kind[1]);
+            return !mark.hasAttribute("hidden") && mark.querySelector(kind[1]);
           });
         }
       });
