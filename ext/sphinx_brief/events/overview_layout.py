@@ -169,14 +169,17 @@ class Scale:
         )
 
 
+def label_side(position: float) -> int:
+    """Where a tick's label stands: -1 beginning at its tick (the axis' start), 1 ending at
+    it (the axis' end), 0 centred on it; the SVG and the TikZ drawing anchor it so."""
+    return -1 if position < LABEL_EDGE else 1 if position > 1 - LABEL_EDGE else 0
+
+
 def _label_centres(placed: dict[int, float]) -> dict[int, float]:
     """Where each year's label is centred: on its tick, or half a label inwards at the
     axis' ends, where it is set beside its tick (so that no two labels touch)."""
     half = LABEL_SPACE / 2 / WIDTH
-    return {
-        year: at + half if at < LABEL_EDGE else at - half if at > 1 - LABEL_EDGE else at
-        for year, at in placed.items()
-    }
+    return {year: at - label_side(at) * half for year, at in placed.items()}
 
 
 def _spread(

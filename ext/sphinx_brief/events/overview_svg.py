@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from .overview_layout import HIT, LABEL_EDGE, LANE, Drawing, Mark
+from .overview_layout import HIT, LANE, Drawing, Mark, label_side
 from .overview_marks import Style, light, style_of, svg_path
 
 #: Above the first lane; the axis' ticks and labels below the last.
@@ -136,8 +136,7 @@ def svg(drawing: Drawing, href: Callable[[str], str] | None, label_id: str = "")
             f'x2="{_pc(position)}" y1="{axis}" y2="{axis + 3}"/>'
         )
     for position, text in drawing.ticks:
-        edge = position < LABEL_EDGE, position > 1 - LABEL_EDGE
-        anchor = "start" if edge[0] else "end" if edge[1] else "middle"
+        anchor = {-1: "start", 0: "middle", 1: "end"}[label_side(position)]
         out.append(
             f'<line class="brief-ov-tick" x1="{_pc(position)}" x2="{_pc(position)}" '
             f'y1="{axis}" y2="{axis + TICK}"/>'

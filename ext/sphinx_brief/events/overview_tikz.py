@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .overview_layout import HIT, LABEL_EDGE, Drawing, Mark
+from .overview_layout import HIT, Drawing, Mark, label_side
 from .overview_marks import PT, light, style_of, tikz_path
 
 #: How many marks the PDF's overview draws at most, and across how many columns of a lane
@@ -97,8 +97,7 @@ def tikz(drawing: Drawing, link: Callable[[str], str]) -> str:
     for position in drawing.minor:
         out.append(rf"\draw[black,line width=0.4pt] ({_x(position)},{axis:.1f}) -- ++(0,2);")
     for position, text in drawing.ticks:
-        edge = position < LABEL_EDGE, position > 1 - LABEL_EDGE
-        anchor = "north west" if edge[0] else "north east" if edge[1] else "north"
+        anchor = {-1: "north west", 0: "north", 1: "north east"}[label_side(position)]
         out.append(
             rf"\draw[black,line width=0.5pt] ({_x(position)},{axis:.1f}) -- ++(0,3);"
             rf"\node[font=\sffamily\scriptsize,inner sep=1pt,anchor={anchor}] "
