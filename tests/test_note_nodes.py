@@ -70,8 +70,39 @@ Other page
 A claim.\\ :note:`@book` Another.\\ :note:`cf. @hilder, 2; @undated`
 """
 
+#: A page with notes of the author's own and ``{footcite}``s among the ``{note}``s: the
+#: ``{note}``s stay light and are numbered with the others (citations/together.py).
+MIXED = """\
+# Mixed
 
-def _project(root: Path) -> Path:
+First.[^mine] A claim.{note}`@hilder` Again.[^mine] Cited.{footcite}`agency`
+
+[^mine]: The author's own note, which cites a source itself.{note}`@book, 4`
+
+## Further
+
+More.{note}`@book` Still more.[^late] Last.{note}`@undated` And.{note}`@hilder`
+
+[^late]: A late one.
+"""
+
+#: The same in reST, with a note marked with a symbol and one the author placed mid-page.
+MIXED_RST = """\
+Mixed reST
+==========
+
+One.\\ [#own]_ Two.\\ :note:`@book` Three.\\ [*]_
+
+.. [#own] Placed where the author put it.
+
+Four.\\ :note:`@hilder` Five.\\ [#end]_
+
+.. [*] A symbol's note.
+.. [#end] At the end.
+"""
+
+
+def _project(root: Path, mixed: bool = False) -> Path:
     src = root / "src"
     src.mkdir(parents=True)
     (src / "conf.py").write_text(
@@ -85,14 +116,18 @@ def _project(root: Path) -> Path:
         encoding="utf-8",
     )
     (src / "refs.bib").write_text(BIB, encoding="utf-8")
-    (src / "index.md").write_text(MD + "\n```{toctree}\nother\n```\n", encoding="utf-8")
+    pages = "other\nmixed\nmixedrst" if mixed else "other"
+    (src / "index.md").write_text(MD + f"\n```{{toctree}}\n{pages}\n```\n", encoding="utf-8")
     (src / "other.rst").write_text(RST, encoding="utf-8")
+    if mixed:
+        (src / "mixed.md").write_text(MIXED, encoding="utf-8")
+        (src / "mixedrst.rst").write_text(MIXED_RST, encoding="utf-8")
     return src
 
 
 def _build(tmp: Path, builder: str, footnotes: bool) -> Build:
     build = run_sphinx(
-        _project(tmp),
+        _project(tmp, mixed=True),
         builder,
         tmp / "out",
         confoverrides={"brief_note_footnotes": footnotes},
@@ -150,7 +185,7 @@ def test_plain_html_translators_write_notes_as_strings(
     assert _plainly(pair["html"][0]) and _plainly(pair["epub"][0])
 
 
-@pytest.mark.parametrize("page", ["index.html", "other.html"])
+@pytest.mark.parametrize("page", ["index.html", "other.html", "mixed.html", "mixedrst.html"])
 def test_html_is_the_same_as_with_footnotes(
     pair: dict[str, tuple[Build, Build]], page: str
 ) -> None:
@@ -158,7 +193,8 @@ def test_html_is_the_same_as_with_footnotes(
     assert _ids(light.read(page)) == _ids(heavy.read(page))
     soup = BeautifulSoup(light.read(page), "html.parser")
     notes = soup.select("aside.footnote")
-    assert notes and len(soup.select("aside.footnote-list")) == 1
+    # one list of notes at the page's end (and one where the reST page's author put a note)
+    assert notes and len(soup.select("aside.footnote-list")) == (page == "mixedrst.html") + 1
     # each mark links to its note and back
     for mark in soup.select("a.footnote-reference"):
         note = soup.find(id=mark["href"][1:])
@@ -214,14 +250,15 @@ def test_an_article_pdf_numbers_its_notes_through(pair: dict[str, tuple[Build, B
     light, _ = pair["latex"]
     tex = light.read("notes.tex")
     numbers = [int(n) for n in re.findall(r"\\begin\{footnote(?:text)?\}\[(\d+)\]", tex)]
-    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 8
+    # 6 + 2 notes, the mixed pages' 7 and 4 (and a note marked with a symbol)
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 19
     html = BeautifulSoup(pair["html"][0].read("other.html"), "html.parser")
     assert [a.get_text() for a in html.select("a.footnote-reference")] == ["[1]", "[2]"]
 
 
 def test_text_is_the_same_as_with_footnotes(pair: dict[str, tuple[Build, Build]]) -> None:
     light, heavy = pair["text"]
-    for page in ("index.txt", "other.txt"):
+    for page in ("index.txt", "other.txt", "mixed.txt", "mixedrst.txt"):
         assert light.read(page) == heavy.read(page)
     assert "Leaflet?" in light.read("index.txt")
 
@@ -287,6 +324,51 @@ def test_a_page_with_other_notes_numbers_them_all_in_reading_order(tmp_path: Pat
     notes = [" ".join(n.p.get_text().split()) for n in soup.select("aside.footnote")]
     assert notes[1] == "Mine." and notes[4].startswith("Doe and Roe, ")
     assert list(build.app.env.get_doctree("index").findall(nodes.footnote))
+
+
+def test_notes_beside_the_authors_own_stay_light_and_are_numbered_with_them(
+    pair: dict[str, tuple[Build, Build]],
+) -> None:
+    """A page with notes of the author's own (MyST ``[^x]``, reST ``[#x]_``, ``{footcite}``)
+    keeps its ``{note}``s light: one node each, the other notes held by the notes' node at
+    the page's end, every note numbered in reading order."""
+    light, _ = pair["html"]
+    for page, held, marks in (("mixed", 3, 4), ("mixedrst", 2, 2)):
+        doctree = light.app.env.get_doctree(page)
+        footnotes = list(doctree.findall(nodes.footnote))
+        assert sum(isinstance(f.parent, brief_notes) for f in footnotes) == held, page
+        assert len(list(doctree.findall(brief_note_ref))) == marks, page
+    soup = BeautifulSoup(light.read("mixed.html"), "html.parser")
+    numbers = [a.get_text(strip=True) for a in soup.select("a.footnote-reference")]
+    assert numbers == ["[1]", "[2]", "[1]", "[3]", "[4]", "[5]", "[6]", "[7]"]
+    notes = soup.select("aside.footnote")
+    assert [n.select_one(".label").get_text(strip=True) for n in notes] == [
+        f"[{n}]" for n in range(1, 8)
+    ]
+    assert [n["id"] for n in notes[::2]] == ["mine", "footcite-agency", "late", "brief-note-5"]
+    # the reST page: the note the author placed mid-page stays there; a symbol's note last
+    soup = BeautifulSoup(light.read("mixedrst.html"), "html.parser")
+    numbers = [a.get_text(strip=True) for a in soup.select("a.footnote-reference")]
+    assert numbers == ["[1]", "[2]", "[*]", "[3]", "[4]"]
+    lists = [
+        [n.select_one(".label").get_text(strip=True) for n in group.select("aside.footnote")]
+        for group in soup.select("aside.footnote-list")
+    ]
+    assert lists == [["[1]"], ["[2]", "[3]", "[4]", "[*]"]]
+
+
+def test_a_note_numbered_by_hand_makes_the_pages_notes_footnotes(tmp_path: Path) -> None:
+    """Docutils numbers around a note numbered by hand (``[^1]``): the page's ``{note}``s
+    are docutils footnotes then, numbered as docutils numbers them."""
+    build = _index_page(
+        tmp_path, "# By hand\n\nA.{note}`@book` B.[^1] C.{note}`@hilder`\n\n[^1]: Mine.\n"
+    )
+    soup = BeautifulSoup(build.read("index.html"), "html.parser")
+    marks = [a.get_text(strip=True) for a in soup.select("a.footnote-reference")]
+    assert marks == ["[2]", "[1]", "[3]"]
+    doctree = build.app.env.get_doctree("index")
+    assert not list(doctree.findall(brief_notes))
+    assert len(list(doctree.findall(nodes.footnote))) == 3
 
 
 def test_short_titles_do_not_end_on_a_dangling_word() -> None:

@@ -22,6 +22,7 @@ from . import (
     settings,
     sources,
     through,
+    together,
     written,
 )
 from .fields import PUBLICATION_FIELDS, EntryProblem, publication_date
@@ -44,6 +45,7 @@ def setup(app: Sphinx) -> None:
     app.add_transform(sources.RecordCitations)
     app.add_transform(addresses.VerbatimAddresses)
     app.add_transform(notes.FillNotes)
+    app.add_transform(together.NumberTogether)
     app.add_node(marks.brief_note_ref, override=False, **written.MARK)
     app.add_node(marks.brief_notes, override=False, **written.NOTES)
     app.connect("builder-inited", written.add_expansion)

@@ -12,8 +12,9 @@ When the page is written, the notes become what a footnote would be written as, 
 writer's own code (:mod:`.written`): HTML builders write a footnote reference and the
 footnotes from these nodes; every other builder gets real ``footnote_reference`` and
 ``footnote`` nodes in their place, before its own transforms (LaTeX's footnotes included).
-A page that has other notes too (MyST ``[^x]``, ``{footcite}``) makes docutils footnotes
-while it is read instead, so that docutils numbers all of them together (:mod:`.notes`).
+On a page that has other notes too (MyST ``[^x]``, ``{footcite}``) the notes are numbered
+with those, and the node at the end of the page holds those of them that stand there, to be
+written in number order with its own (:mod:`.together`, :func:`in_order`).
 """
 
 from __future__ import annotations
@@ -71,10 +72,26 @@ def notes_of(node: brief_notes) -> list[NoteData]:
     return [NoteData(*data) for data in node.get("notes", ())]
 
 
-def keys_of(node: nodes.Element) -> tuple[str, ...]:
-    """The keys cited by a :class:`brief_notes` node's notes, in order, each once."""
-    keys: dict[str, None] = {}
-    if isinstance(node, brief_notes):
-        for note in notes_of(node):
-            keys.update((source[1], None) for source in note.shown)
-    return tuple(keys)
+def in_order(node: brief_notes) -> list[NoteData | nodes.footnote]:
+    """A page's notes in numbering order: its ``{note}`` notes, and on a page with other
+    notes as well the docutils footnotes the node holds (:mod:`.together`); numbered ones
+    by number, then those marked with symbols, in the order they stand."""
+    notes: list[NoteData | nodes.footnote] = list(notes_of(node))
+    held = [child for child in node.children if isinstance(child, nodes.footnote)]
+    if not held:
+        return notes
+    notes.extend(held)
+    return sorted(notes, key=_number_of)
+
+
+def number_of(note: NoteData | nodes.footnote) -> str:
+    """A note's number (its label: a symbol for a symbol footnote)."""
+    if isinstance(note, nodes.footnote):
+        label = note.children[0] if note.children else None
+        return label.astext() if isinstance(label, nodes.label) else ""
+    return note.number
+
+
+def _number_of(note: NoteData | nodes.footnote) -> tuple[int, int]:
+    number = number_of(note)
+    return (0, int(number)) if number.isdigit() else (1, 0)

@@ -14,10 +14,12 @@ source on a page is its full note, later ones are short notes (``brief_note_repe
 starts afresh.  The text is made of docutils nodes from the entry's parts, which are read
 once per build (:meth:`.style.BriefStyle.parts`); nothing is generated as markup to re-parse.
 
-A page whose only notes are ``{note}``s (and its quotes' and events' sources) keeps them as
-light nodes (:mod:`.marks`), numbered here and written by :mod:`.written`; a page with other
-notes as well, or a project with ``brief_note_footnotes = True``, gets docutils footnotes,
-which docutils numbers with the others.  A note in a section's title is left out with a
+A page's ``{note}``s (and its quotes' and events' sources) are kept as light nodes
+(:mod:`.marks`), numbered here and written by :mod:`.written`; on a page with other notes as
+well they are numbered with those once docutils has numbered them (:mod:`.together`).  A
+page with a note numbered by hand or an anonymous one (:func:`.together.light_beside`), or a
+project with ``brief_note_footnotes = True``, gets docutils footnotes, which docutils numbers
+with the others.  A note in a section's title is left out with a
 warning (:data:`IN_A_HEADING`).  A ``{note}`` in the text of a note (a MyST ``[^x]``
 note) cannot be a note of a note: its sources are written into that note's text, in the
 form the page's order gives them (:func:`make_note` with ``inline``).
@@ -41,6 +43,7 @@ from .innotes import cited_by_its_note, glued, reading_order, without_full_stop
 from .marks import CLASS, Shown, brief_cited_inline, brief_note_ref, brief_notes
 from .syntax import Item, commentary
 from .texts import NoteTexts
+from .together import TOGETHER, Waiting, light_beside
 
 #: A note's sources as stored: ((prefix, key, locator), …); tuples of strings, which the
 #: garbage collector soon stops looking at (see marks.brief_notes).
@@ -234,10 +237,11 @@ class FillNotes(SphinxTransform):
                     if glued(place):  # "in it.{note}`@a`": the sources after a space
                         cited.insert(0, nodes.Text(" "))
                     place.replace_self(cited)
-        if self.config.brief_note_footnotes or _has_other_notes(self.document):
+        others = _has_other_notes(self.document)
+        if self.config.brief_note_footnotes or (others and not light_beside(self.document)):
             self._as_footnotes(placed)
         else:
-            self._as_marks(placed, marks)
+            self._as_marks(placed, marks, together=others)
 
     @staticmethod
     def _forms(
@@ -300,14 +304,27 @@ class FillNotes(SphinxTransform):
         document.autofootnotes.sort(key=lambda f: _first_use(f, first, order, end))
         _place(document, footnotes)
 
-    def _as_marks(self, placed: dict[str, tuple[Shown, ...]], marks: list[brief_note_ref]) -> None:
+    def _as_marks(
+        self, placed: dict[str, tuple[Shown, ...]], marks: list[brief_note_ref], together: bool
+    ) -> None:
         """The light nodes of :mod:`.marks` (``marks``: the page's, in reading order),
-        numbered in reading order."""
+        numbered in reading order; ``together`` with the page's other notes, once docutils
+        has numbered those (:mod:`.together`)."""
         document = self.document
         numbered: dict[str, tuple[str, str, list[str]]] = {}
         for mark in marks:
             name = str(mark["refname"])
             if name not in placed:
+                if together and name in document.nameids:
+                    # an attribution sharing another note (a {footcite}'s): a reference
+                    # docutils resolves and numbers, as the parser registers one
+                    ref = nodes.footnote_reference(
+                        "", refname=name, auto=1, classes=mark["classes"][:]
+                    )
+                    mark.replace_self(ref)
+                    document.note_autofootnote_ref(ref)
+                    document.note_footnote_ref(ref)
+                    continue
                 mark.parent.remove(mark)  # its note is gone (not a known note)
                 continue
             note = numbered.get(name)
@@ -331,9 +348,13 @@ class FillNotes(SphinxTransform):
         listing["classes"].append(CLASS)
         for ident, _, _ in numbered.values():
             document.ids[ident] = listing
-        if _collected_by_myst(document):
-            # where MyST puts a page's footnotes: at its end, after a transition
-            if getattr(document.settings, "myst_footnote_transition", False):
+        collected = _collected_by_myst(document)
+        if together:
+            self.env.temp_data[TOGETHER] = Waiting(listing, collected)
+        if collected:
+            # where MyST puts a page's footnotes: at its end, after a transition (MyST's
+            # own, on a page with other notes: together.NumberTogether)
+            if not together and getattr(document.settings, "myst_footnote_transition", False):
                 transition = nodes.transition(classes=["footnotes"])
                 transition.source = document.source
                 document += transition

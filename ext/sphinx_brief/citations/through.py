@@ -46,8 +46,10 @@ class NumberedThrough(SphinxPostTransform):
             return  # one page: its numbers run through it already
         footnotes: dict[tuple[str, str], nodes.footnote] = {}
         for footnote in document.findall(nodes.footnote):
+            if footnote.get("auto") == "*":
+                continue  # marked with a symbol: not in the count
             if footnote.get("auto") != 1 or not footnote["ids"]:
-                return
+                return  # a note numbered by hand: its number stays, and so do the others
             footnotes[(str(footnote.get("docname", "")), str(footnote["ids"][0]))] = footnote
         numbers: dict[tuple[str, str], str] = {}
         for ref in document.findall(nodes.footnote_reference):

@@ -26,7 +26,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
 from ..core.visitors import Handlers, nothing, skip
-from .marks import CLASS, NoteData, Shown, brief_note_ref, brief_notes, notes_of
+from .marks import CLASS, NoteData, Shown, brief_note_ref, brief_notes, in_order, notes_of
 from .notes import ITEMS
 from .texts import NoteTexts
 
@@ -70,7 +70,12 @@ class ExpandNotes(SphinxPostTransform):
         for listing in list(self.document.findall(brief_notes)):
             texts = texts or NoteTexts(self.env, self.document)
             docname = str(listing.get("docname", ""))
-            listing.replace_self([footnote_of(texts, data, docname) for data in notes_of(listing)])
+            listing.replace_self(
+                [
+                    note if isinstance(note, nodes.footnote) else footnote_of(texts, note, docname)
+                    for note in in_order(listing)
+                ]
+            )
 
 
 def index_notes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -87,7 +92,7 @@ def index_notes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         texts = texts or NoteTexts(app.env, doctree)
         # the index records which pages have a word, not how often: each word once (a
         # word never spans white space, so each white-space-separated token once)
-        shown = dict.fromkeys(data.shown for data in notes_of(listing))
+        shown = dict.fromkeys(note.shown for note in notes_of(listing))
         tokens = dict.fromkeys(" ".join(texts.words(each) for each in shown).split())
         listing += nodes.Text(" ".join(tokens))
 
@@ -200,15 +205,23 @@ def _text(
 def visit_notes_html(self: Any, node: brief_notes) -> None:
     texts = NoteTexts(self.builder.env, node.document)
     docname = str(node.get("docname", ""))
-    notes = notes_of(node)
+    notes = in_order(node)
     if _plain(self) is not None:
         _write_plainly(self, texts, notes, docname)
         raise nodes.SkipNode
     # the footnotes are siblings, as in a page: the translator groups them in one list
     group = nodes.Element()
     group.document = node.document
-    group.extend(footnote_of(texts, data, docname, text=False) for data in notes)
+    group.extend(
+        note.deepcopy()  # a footnote of the page's other notes (together.py)
+        if isinstance(note, nodes.footnote)
+        else footnote_of(texts, note, docname, text=False)
+        for note in notes
+    )
     for footnote, data in zip(group.children, notes, strict=True):
+        if isinstance(data, nodes.footnote):
+            footnote.walkabout(self)
+            continue
         self.dispatch_visit(footnote)
         footnote[0].walkabout(self)  # the label, with its back-link
         self.body.append(_text(self, texts, footnote, data))
@@ -216,7 +229,9 @@ def visit_notes_html(self: Any, node: brief_notes) -> None:
     raise nodes.SkipNode
 
 
-def _write_plainly(self: Any, texts: NoteTexts, notes: list[NoteData], docname: str) -> None:
+def _write_plainly(
+    self: Any, texts: NoteTexts, notes: list[NoteData | nodes.footnote], docname: str
+) -> None:
     """The markup docutils' visitors write for these footnotes (``visit_footnote``,
     ``visit_label`` and their departures, in docutils/writers/_html_base.py, and
     ``starttag``), written as strings: a page of many notes is written in a fraction of
@@ -230,6 +245,16 @@ def _write_plainly(self: Any, texts: NoteTexts, notes: list[NoteData], docname: 
     written: dict[tuple[Shown, ...], str] = {}
     body.append(f'<aside class="footnote-list {style}">\n')
     for data in notes:
+        if isinstance(data, nodes.footnote):
+            # one of the page's other notes (together.py): as visit_footnote writes it,
+            # in the list of notes this writes
+            body.append(
+                self.starttag(data, "aside", classes=[data.tagname, style], role="doc-footnote")
+            )
+            for child in data.children:
+                child.walkabout(self)
+            body.append("</aside>\n")
+            continue
         body.append(f'<aside class="{classes}" id="{self.attval(data.id)}" role="doc-footnote">\n')
         number = self.encode(data.number)
         refs = data.backrefs if backlinks else ()

@@ -41,7 +41,7 @@ from sphinx.errors import NoUri
 
 from .. import bibtex, editorial
 from ..citations import fields
-from ..citations.marks import brief_notes, keys_of
+from ..citations.marks import brief_notes, in_order
 from ..citations.notes import cited_by_note
 from ..citations.settings import ARCHIVE_LOOKUP
 from ..citations.style import entry_content
@@ -200,24 +200,37 @@ def _cited_keys(app: Sphinx, doctree: nodes.document, entries: Mapping[str, Entr
         if key is not None and key in entries and key not in keys:
             keys.append(key)
 
+    def add_cited(node: nodes.Element) -> None:
+        nonlocal footcites
+        mine = cited_by_note(node)  # a {note}: the keys it cites
+        for key in mine:
+            add(key)
+        if mine:
+            return
+        for node_id in node.get("ids", []):
+            if node_id in listed:
+                add(listed[node_id])
+            elif isinstance(node, nodes.footnote):
+                if footcites is None:
+                    footcites = _footcite_ids(_footcite_template(app), tuple(entries))
+                add(footcites.get(node_id))
+
     for node in doctree.findall(nodes.Element):
         if isinstance(node, brief_notes):
-            for key in keys_of(node):  # the page's {note}s (light nodes)
-                add(key)
-        elif isinstance(node, nodes.footnote | nodes.citation | nodes.list_item | nodes.target):
-            mine = cited_by_note(node)  # a {note}: the keys it cites
-            for key in mine:
-                add(key)
-            if mine:
-                continue
-            for node_id in node.get("ids", []):
-                if node_id in listed:
-                    add(listed[node_id])
-                elif isinstance(node, nodes.footnote):
-                    if footcites is None:
-                        footcites = _footcite_ids(_footcite_template(app), tuple(entries))
-                    add(footcites.get(node_id))
+            # the page's {note}s (light nodes) and the other notes it holds, in order
+            for note in in_order(node):
+                if isinstance(note, nodes.footnote):
+                    add_cited(note)
+                else:
+                    for _, key, _, _ in note.shown:
+                        add(key)
+        elif isinstance(node, _CITING) and not isinstance(node.parent, brief_notes):
+            add_cited(node)
     return keys
+
+
+#: What may cite an entry: a note, a bibliography's entry or list item, a target.
+_CITING = (nodes.footnote, nodes.citation, nodes.list_item, nodes.target)
 
 
 def _footcite_template(app: Sphinx) -> str:

@@ -66,8 +66,8 @@ class NotesHeading(SphinxPostTransform):
         taken: set[str] = set(self.document.ids)
         for node in self.document.findall(nodes.Element):
             taken.update(node["ids"])
-            if isinstance(node, _NOTES) and node.parent is not None:
-                last[id(_page_of(node))] = node
+            if isinstance(node, _NOTES) and not isinstance(node.parent, brief_notes | None):
+                last[id(_page_of(node))] = node  # (not the footnotes a brief_notes holds)
         for notes in last.values():
             first = notes
             while isinstance(previous := first.previous_sibling(), _NOTES):
