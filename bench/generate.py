@@ -19,6 +19,10 @@ Variants (``--variant``):
 ``note``
     the ``brief`` project with every ``{footcite}`` written as a ``{note}`` role
     (``{note}`@key```), which needs no ``footbibliography``;
+``marks``
+    the ``note`` project with a role of its own in place of ``{note}`` (``_bench_marks.py``):
+    one empty node where each note stands and nothing else, the floor under any note that
+    is a node in the text;
 ``claims``
     the ``brief`` project with every ``{footcite}`` replaced by a plain MyST footnote of
     its own (one note per claim, as ``note`` makes them): what those notes cost in docutils
@@ -254,7 +258,7 @@ def page_text(
                 cite_index += 1
                 if for_pandoc:
                     text = text[:-1] + f" [@{key}]."
-                elif options.variant == "note":
+                elif options.variant in ("note", "marks"):
                     text += f"{{note}}`@{key}`"
                 elif options.variant == "claims":
                     footnotes[f"n{position:04d}"] = plain_note(options, entry)
@@ -302,7 +306,11 @@ def page_text(
         if index % 3 == 0:
             lines.append(f":place: {PLACES[index % len(PLACES)]}")
         lines += ["", sentence(rng, 10), ":::", ""]
-    if (cites and options.variant not in ("footnotes", "note", "claims")) or quotes or events:
+    if (
+        (cites and options.variant not in ("footnotes", "note", "marks", "claims"))
+        or quotes
+        or events
+    ):
         lines += ["```{footbibliography}", "```", ""]
     return "\n".join(lines)
 
@@ -365,6 +373,11 @@ def conf_py(options: Options) -> str:
         latex_documents = [(root_doc, "bench.tex", project, author, "howto")]
         epub_exclude_files = []
 
+        # the marks variant: the {{note}} role replaced by one that makes an empty node
+        if {options.variant == "marks"!r}:
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            extensions.append("_bench_marks")
+
         # bench/run.py times page writes with a tiny extension; it is off unless asked for.
         if os.environ.get("BENCH_TIMING_FILE"):
             sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -392,6 +405,8 @@ def generate(options: Options, out: Path) -> dict[str, int]:
     (out / "conf.py").write_text(conf_py(options), encoding="utf-8")
     (out / "refs.bib").write_text(bibtex(options), encoding="utf-8")
     shutil.copy2(HERE / "_bench_timing.py", out / "_bench_timing.py")
+    if options.variant == "marks":
+        shutil.copy2(HERE / "_bench_marks.py", out / "_bench_marks.py")
 
     quotes = spread(options.quotes, options.pages)
     events = spread(options.events, options.pages)
@@ -475,7 +490,7 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Options, Path]:
     )
     parser.add_argument(
         "--variant",
-        choices=("brief", "stock", "nocite", "footnotes", "note", "claims"),
+        choices=("brief", "stock", "nocite", "footnotes", "note", "marks", "claims"),
         default="brief",
         help="this project, stock sphinxcontrib-bibtex, no citations, or "
         "plain MyST footnotes in place of citations",

@@ -983,16 +983,19 @@ SHAPES = {
 
 def bench_note_shapes(settings: Settings, work: Path, report: list[str]) -> None:
     """The same number of {note}s against the same pages without citations, on pages of
-    several shapes: the notes' cost must not depend on the page around them."""
+    several shapes: the notes' cost must not depend on the page around them.  Each shape
+    also has its floor: one empty node where each note stands (the ``marks`` variant), what
+    any note costs that is a node in the text before it holds anything."""
     settings.progress("notes on pages of other shapes")
     base = work / "note-shapes"
     pages, per_page, keys = settings.citation_pages, settings.citation_footcites, 3
-    pairs: list[tuple[str, Case, Case]] = []
+    rows: list[tuple[str, Case, Case, Case]] = []
     cases: list[Case] = []
+    labels = {"nocite": "no citations", "marks": "an empty node per note", "note": "`{note}`s"}
     for shape in SHAPES:
         paragraphs = 5 if shape == "bench" else max(1, per_page // 2)
         made = []
-        for variant in ("nocite", "note"):
+        for variant in labels:
             src = base / f"{shape}-{variant}"
             generate.generate(
                 generate.Options(
@@ -1006,40 +1009,54 @@ def bench_note_shapes(settings: Settings, work: Path, report: list[str]) -> None
                 src,
             )
             out, doctrees = base / "out" / src.name, base / "out" / f"doctrees-{src.name}"
-            label = f"{shape}: " + ("no citations" if variant == "nocite" else "`{note}`s")
+            label = f"{shape}: {labels[variant]}"
             made.append(Case(label, sphinx(settings, "html", src, out, doctrees), base,
                              prepare=rmtree(out, doctrees)))  # fmt: skip
         cases += made
-        pairs.append((shape, made[0], made[1]))
+        rows.append((shape, made[0], made[1], made[2]))
     measure(cases, settings.reps, settings.progress)
+    counts: list[int | None] = [None] * len(cases)
+    if settings.instructions:
+        settings.progress("  instructions (valgrind)")
+        counts = count_instructions(cases)
+    instructions = dict(zip((id(case) for case in cases), counts, strict=True))
     report += [
         "## Notes on pages of other shapes",
         "",
         f"{pages} pages × {per_page} `{{note}}`s ({pages * per_page:,} notes) against the same "
-        f"pages without citations, for each shape of page; furo, html, `-j 1`; "
+        f"pages without citations, for each shape of page, and the floor: the same pages with "
+        f"one empty node where each note stands (`bench/_bench_marks.py`); furo, html, `-j 1`; "
         f"{settings.reps} runs each, interleaved.",
         "",
         *CASE_HEADER,
         *(case_row(case) for case in cases),
         "",
-        "| shape | the page | `{note}`s / no citations (wall) | CPU | median of the rounds |",
-        "| --- | --- | ---: | ---: | ---: |",
+        "| shape | the page | `{note}`s / no citations (wall) | CPU | median of the rounds "
+        "| instructions | floor: an empty node per note (wall, instructions) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for shape, plain, noted in pairs:
+    for shape, plain, floor, noted in rows:
         wall = ratio(noted, plain)
         cpu = noted.cpu / plain.cpu if noted.ok and plain.ok and plain.cpu else None
+        counted = _count_ratio(instructions[id(noted)], instructions[id(plain)])
+        floored = _count_ratio(instructions[id(floor)], instructions[id(plain)])
         report.append(
             f"| {shape} | {SHAPES[shape]} | **{_r(wall)}** | {_r(cpu)} | "
-            f"{_r(round_ratio(noted, plain))} |"
+            f"{_r(round_ratio(noted, plain))} | {counted} | "
+            f"{_r(ratio(floor, plain))}, {floored} |"
         )
         settings.targets.append(
             (
                 f"{{note}}s on {shape} pages ≤ {SHAPE_TARGET} × no citations",
-                _r(wall),
+                _r(wall) + (f" (instructions {counted})" if counted != "—" else ""),
                 verdict(wall, SHAPE_TARGET),
             )
         )
     report.append("")
+
+
+def _count_ratio(count: int | None, base: int | None) -> str:
+    return _r(count / base) if count and base else "—"
 
 
 #: TeX's report of its memory at the end of a log ("… 1234 words of memory out of 5000000").

@@ -246,3 +246,50 @@ def test_rounds_and_instruction_counts(tmp_path: Path, monkeypatch: pytest.Monke
     counts = bench.count_instructions([small, big, failing])
     assert counts[0] and counts[1] and counts[1] > counts[0] * 1.5
     assert counts[2] is None
+
+
+def test_the_marks_variant_is_an_empty_node_per_note(tmp_path: Path) -> None:
+    """The floor under the notes' cost: the ``{note}`` roles of the ``note`` variant, each
+    read as a role and made one empty node, with no note, number or source anywhere."""
+    src = make(tmp_path, "marks", pages=2, footcites=4, paragraphs=2, keys=2, variant="marks")
+    text = (src / "pages" / "page0001.md").read_text()
+    assert text.count("{note}`@") == 4
+    build = run_sphinx(src, "html", tmp_path / "out")
+    assert build.warnings == "", build.warnings
+    soup = BeautifulSoup(build.read("pages/page0001.html"), "lxml")
+    body = soup.select_one("article")
+    assert body is not None
+    assert len(body.select("span:not([class]):empty")) == 4
+    assert not soup.select("a.footnote-reference, aside.footnote")
+    assert "{note}" not in body.get_text()
+
+
+def test_the_shapes_section_reports_each_ratio_and_its_floor(tmp_path: Path) -> None:
+    output = tmp_path / "RESULTS.md"
+    code = bench.main(
+        [
+            "--reps",
+            "1",
+            "--sections",
+            "notes",
+            "--citation-pages",
+            "2",
+            "--citation-footcites",
+            "4",
+            "--output",
+            str(output),
+            "--workdir",
+            str(tmp_path / "work"),
+        ]
+    )
+    assert code == 0
+    report = output.read_text()
+    assert "**failed**" not in report, report
+    for shape in ("bench", "prose", "mixed"):
+        assert re.search(rf"\| {shape}: an empty node per note \| \d+\.\d\d s", report), shape
+        row = re.search(rf"^\| {shape} \| .*$", report, re.M)
+        assert row is not None, shape
+        # note / no citations, CPU, rounds, instructions (not counted), the floor
+        cells = [c.strip() for c in row.group().strip("|").split("|")]
+        assert re.fullmatch(r"\*\*\d+\.\d\d×\*\*", cells[2]) and cells[5] == "—", cells
+        assert re.fullmatch(r"\d+\.\d\d×, —", cells[6]), cells
