@@ -86,6 +86,20 @@ More.{note}`@book` Still more.[^late] Last.{note}`@undated` And.{note}`@hilder`
 [^late]: A late one.
 """
 
+#: A note referred to from the text of another: numbered where that text stands, before
+#: MyST gathers the notes at the page's end.
+NESTED = """\
+# Nested
+
+A.[^a] B.{note}`@hilder`
+
+[^a]: Note a, see also.[^b]
+
+C.{note}`@book`
+
+[^b]: Note b.
+"""
+
 #: The same in reST, with a note marked with a symbol and one the author placed mid-page.
 MIXED_RST = """\
 Mixed reST
@@ -116,12 +130,13 @@ def _project(root: Path, mixed: bool = False) -> Path:
         encoding="utf-8",
     )
     (src / "refs.bib").write_text(BIB, encoding="utf-8")
-    pages = "other\nmixed\nmixedrst" if mixed else "other"
+    pages = "other\nmixed\nmixedrst\nnested" if mixed else "other"
     (src / "index.md").write_text(MD + f"\n```{{toctree}}\n{pages}\n```\n", encoding="utf-8")
     (src / "other.rst").write_text(RST, encoding="utf-8")
     if mixed:
         (src / "mixed.md").write_text(MIXED, encoding="utf-8")
         (src / "mixedrst.rst").write_text(MIXED_RST, encoding="utf-8")
+        (src / "nested.md").write_text(NESTED, encoding="utf-8")
     return src
 
 
@@ -145,7 +160,7 @@ def _ids(text: str) -> str:
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Build, Build]]:
     builds = {}
-    for builder in ("html", "latex", "text", "epub"):
+    for builder in ("html", "latex", "text", "epub", "xml"):
         light = _build(tmp_path_factory.mktemp(f"light-{builder}"), builder, False)
         heavy = _build(tmp_path_factory.mktemp(f"heavy-{builder}"), builder, True)
         builds[builder] = (light, heavy)
@@ -185,7 +200,9 @@ def test_plain_html_translators_write_notes_as_strings(
     assert _plainly(pair["html"][0]) and _plainly(pair["epub"][0])
 
 
-@pytest.mark.parametrize("page", ["index.html", "other.html", "mixed.html", "mixedrst.html"])
+@pytest.mark.parametrize(
+    "page", ["index.html", "other.html", "mixed.html", "mixedrst.html", "nested.html"]
+)
 def test_html_is_the_same_as_with_footnotes(
     pair: dict[str, tuple[Build, Build]], page: str
 ) -> None:
@@ -250,15 +267,16 @@ def test_an_article_pdf_numbers_its_notes_through(pair: dict[str, tuple[Build, B
     light, _ = pair["latex"]
     tex = light.read("notes.tex")
     numbers = [int(n) for n in re.findall(r"\\begin\{footnote(?:text)?\}\[(\d+)\]", tex)]
-    # 6 + 2 notes, the mixed pages' 7 and 4 (and a note marked with a symbol)
-    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == 19
+    # 6 + 2 notes, the mixed pages' 7, 4 (and a note marked with a symbol) and 4; in the
+    # order of the .tex but for a note referred to in another's text (set at its foot)
+    assert sorted(numbers) == list(range(1, 24)) and numbers[:20] == list(range(1, 21))
     html = BeautifulSoup(pair["html"][0].read("other.html"), "html.parser")
     assert [a.get_text() for a in html.select("a.footnote-reference")] == ["[1]", "[2]"]
 
 
 def test_text_is_the_same_as_with_footnotes(pair: dict[str, tuple[Build, Build]]) -> None:
     light, heavy = pair["text"]
-    for page in ("index.txt", "other.txt", "mixed.txt", "mixedrst.txt"):
+    for page in ("index.txt", "other.txt", "mixed.txt", "mixedrst.txt", "nested.txt"):
         assert light.read(page) == heavy.read(page)
     assert "Leaflet?" in light.read("index.txt")
 
@@ -355,6 +373,41 @@ def test_notes_beside_the_authors_own_stay_light_and_are_numbered_with_them(
         for group in soup.select("aside.footnote-list")
     ]
     assert lists == [["[1]"], ["[2]", "[3]", "[4]", "[*]"]]
+
+
+def test_a_note_referred_to_in_another_is_numbered_where_that_note_stands(
+    pair: dict[str, tuple[Build, Build]],
+) -> None:
+    """MyST gathers a page's notes at its end before the notes are numbered together: a
+    reference in a note's text still counts where that text was written."""
+    soup = BeautifulSoup(pair["html"][0].read("nested.html"), "html.parser")
+    marks = [a.get_text(strip=True) for a in soup.select("a.footnote-reference")]
+    assert marks == ["[1]", "[2]", "[4]", "[3]"]  # A, B, C, then in note a's text
+    notes = [" ".join(n.get_text().split()) for n in soup.select("aside.footnote")]
+    assert notes[0].startswith("[1] Note a, see also.[3]") and notes[2] == "[3] Note b."
+
+
+def test_the_doctree_written_is_the_same_as_with_footnotes(
+    pair: dict[str, tuple[Build, Build]],
+) -> None:
+    """What other builders and extensions get (Sphinx's XML of the written doctree): the
+    same footnotes, and the author's own are never given the notes' class."""
+    light, heavy = pair["xml"]
+    pages = sorted(p.name for p in light.outdir.glob("*.xml"))
+    assert {"index.xml", "mixed.xml", "nested.xml"} <= set(pages)
+    for page in pages:
+        # (each build's own folder in the source paths; a {note}'s footnote made when the
+        # page is written has no name, which docutils gives it while the page is read)
+        texts = [
+            re.sub(r' source="[^"]*"| names="brief-note-\d+"', "", _ids(b.read(page)))
+            for b in (light, heavy)
+        ]
+        assert texts[0] == texts[1], page
+    assert 'ids="mine" names="mine"' in light.read("mixed.xml")
+    assert (
+        re.search(r'<footnote [^>]*classes="brief-note"[^>]*ids="mine"', light.read("mixed.xml"))
+        is None
+    )
 
 
 def test_a_note_numbered_by_hand_makes_the_pages_notes_footnotes(tmp_path: Path) -> None:

@@ -106,8 +106,8 @@ VALUES: tuple[Value, ...] = (
         "env",
         (bool,),
         "make every note a docutils footnote while pages are read (for extensions that "
-        "look for footnote nodes); by default a page whose only notes are {note}s keeps "
-        "them as light nodes, written as footnotes",
+        "look for footnote nodes); by default each {note} is a light node until the page "
+        "is written, as a footnote, numbered with the page's other notes",
     ),
     Value(
         "brief_published",

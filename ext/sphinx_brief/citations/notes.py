@@ -43,7 +43,7 @@ from .innotes import cited_by_its_note, glued, reading_order, without_full_stop
 from .marks import CLASS, Shown, brief_cited_inline, brief_note_ref, brief_notes
 from .syntax import Item, commentary
 from .texts import NoteTexts
-from .together import TOGETHER, Waiting, light_beside
+from .together import TOGETHER, Waiting, light_beside, reading
 
 #: A note's sources as stored: ((prefix, key, locator), …); tuples of strings, which the
 #: garbage collector soon stops looking at (see marks.brief_notes).
@@ -350,7 +350,7 @@ class FillNotes(SphinxTransform):
             document.ids[ident] = listing
         collected = _collected_by_myst(document)
         if together:
-            self.env.temp_data[TOGETHER] = Waiting(listing, collected)
+            self.env.temp_data[TOGETHER] = Waiting(listing, collected, reading(document))
         if collected:
             # where MyST puts a page's footnotes: at its end, after a transition (MyST's
             # own, on a page with other notes: together.NumberTogether)

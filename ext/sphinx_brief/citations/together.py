@@ -31,6 +31,14 @@ class Waiting(NamedTuple):
     listing: brief_notes
     #: whether MyST gathers the page's footnotes at its end (after a transition)
     collected: bool
+    #: the page's notes and references to them in reading order, as the page was read
+    #: (MyST then moves the footnotes, and the references in their texts, to the end)
+    order: list[nodes.Element]
+
+
+def reading(document: nodes.document) -> list[nodes.Element]:
+    """The page's notes and references to them, in reading order (for :class:`Waiting`)."""
+    return list(document.findall(_counted))
 
 
 def light_beside(document: nodes.document) -> bool:
@@ -55,7 +63,7 @@ class NumberTogether(SphinxTransform):
         waiting = self.env.temp_data.pop(TOGETHER, None)
         if not isinstance(waiting, Waiting) or waiting.listing.parent is None:
             return
-        numbers = _renumber(self.document)
+        numbers = _renumber(waiting.order)
         listing = waiting.listing
         renumbered = [
             (note.id, numbers[note.id], note.backrefs, note.shown) for note in notes_of(listing)
@@ -68,15 +76,15 @@ def _counted(node: nodes.Node) -> bool:
     return isinstance(node, nodes.footnote_reference | nodes.footnote)
 
 
-def _renumber(document: nodes.document) -> dict[str, str]:
+def _renumber(order: list[nodes.Element]) -> dict[str, str]:
     """Number every automatically numbered note of the page by where it is first referred
-    to (a note no mark refers to: where it stands), the ``{note}``s' marks and the other
-    notes' references and labels.  Returns each note's number by its id."""
+    to in ``order`` (a note no mark refers to: where it stands), the ``{note}``s' marks and
+    the other notes' references and labels.  Returns each note's number by its id."""
     numbers: dict[str, str] = {}
     marks: list[brief_note_ref] = []
     refs: list[nodes.footnote_reference] = []
     labels: list[tuple[str, nodes.label]] = []
-    for node in document.findall(_counted):
+    for node in order:
         if isinstance(node, brief_note_ref):
             key = str(node["refid"])
             marks.append(node)

@@ -70,11 +70,14 @@ class ExpandNotes(SphinxPostTransform):
         for listing in list(self.document.findall(brief_notes)):
             texts = texts or NoteTexts(self.env, self.document)
             docname = str(listing.get("docname", ""))
-            listing.replace_self(
+            # (not replace_self, which would give the first footnote the node's class: an
+            # author's own note may come first)
+            listing.parent.replace(
+                listing,
                 [
                     note if isinstance(note, nodes.footnote) else footnote_of(texts, note, docname)
                     for note in in_order(listing)
-                ]
+                ],
             )
 
 
