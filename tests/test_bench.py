@@ -128,31 +128,22 @@ def test_generated_corpus_builds_without_warnings(tmp_path: Path) -> None:
     assert len(soup.select("time[datetime]")) >= 6
 
 
-def test_harness_writes_a_report(tmp_path: Path) -> None:
+def harness(tmp_path: Path, sections: str, *sizes: str) -> tuple[Path, str]:
+    """bench/run.py at a tiny size, one run of each command: the report's path and text."""
     output = tmp_path / "RESULTS.md"
-    code = bench.main(
-        [
-            "--reps",
-            "1",
-            "--sections",
-            "citations,timeline",
-            "--citation-pages",
-            "2",
-            "--citation-footcites",
-            "3",
-            "--timeline-events",
-            "4,8",
-            "--timeline-pages",
-            "2",
-            "--no-pandoc",
-            "--output",
-            str(output),
-            "--workdir",
-            str(tmp_path / "work"),
-        ]
-    )
+    where = ("--output", str(output), "--workdir", str(tmp_path / "work"))
+    code = bench.main(["--reps", "1", "--sections", sections, *sizes, *where])
     assert code == 0
-    report = output.read_text()
+    return output, output.read_text()
+
+
+def test_harness_writes_a_report(tmp_path: Path) -> None:
+    output, report = harness(
+        tmp_path,
+        "citations,timeline",
+        *("--citation-pages", "2", "--citation-footcites", "3"),
+        *("--timeline-events", "4,8", "--timeline-pages", "2", "--no-pandoc"),
+    )
     assert "## Machine" in report and "sphinxcontrib-bibtex 2.7" in report
     assert "## The citation corpus" in report and "## The timeline at scale" in report
     assert "**failed**" not in report, report
@@ -265,25 +256,7 @@ def test_the_marks_variant_is_an_empty_node_per_note(tmp_path: Path) -> None:
 
 
 def test_the_shapes_section_reports_each_ratio_and_its_floor(tmp_path: Path) -> None:
-    output = tmp_path / "RESULTS.md"
-    code = bench.main(
-        [
-            "--reps",
-            "1",
-            "--sections",
-            "notes",
-            "--citation-pages",
-            "2",
-            "--citation-footcites",
-            "4",
-            "--output",
-            str(output),
-            "--workdir",
-            str(tmp_path / "work"),
-        ]
-    )
-    assert code == 0
-    report = output.read_text()
+    _, report = harness(tmp_path, "notes", "--citation-pages", "2", "--citation-footcites", "4")
     assert "**failed**" not in report, report
     for shape in ("bench", "prose", "mixed"):
         assert re.search(rf"\| {shape}: an empty node per note \| \d+\.\d\d s", report), shape

@@ -84,14 +84,10 @@ def in_order(node: brief_notes) -> list[NoteData | nodes.footnote]:
     return sorted(notes, key=_number_of)
 
 
-def number_of(note: NoteData | nodes.footnote) -> str:
-    """A note's number (its label: a symbol for a symbol footnote)."""
-    if isinstance(note, nodes.footnote):
-        label = note.children[0] if note.children else None
-        return label.astext() if isinstance(label, nodes.label) else ""
-    return note.number
-
-
 def _number_of(note: NoteData | nodes.footnote) -> tuple[int, int]:
-    number = number_of(note)
+    """Where a note goes: by its number (a footnote's label), a symbol's note last."""
+    number = note.number if isinstance(note, NoteData) else ""
+    if isinstance(note, nodes.footnote) and note.children:
+        label = note.children[0]
+        number = label.astext() if isinstance(label, nodes.label) else ""
     return (0, int(number)) if number.isdigit() else (1, 0)

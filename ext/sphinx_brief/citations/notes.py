@@ -295,7 +295,7 @@ class FillNotes(SphinxTransform):
             document.note_footnote_ref(ref)
         # what the parser would have registered in reading order, in reading order: the
         # marks were registered last
-        order = {id(n): i for i, n in enumerate(document.findall(_registered))}
+        order = {id(n): i for i, n in enumerate(reading(document))}
         end = len(order)
         document.autofootnote_refs.sort(key=lambda n: order.get(id(n), end))
         first: dict[str, int] = {}
@@ -377,10 +377,6 @@ def _note_id(document: nodes.document, name: str) -> str:
 def _made_id(name: str) -> str:
     """``nodes.make_id``: the same few note names come back on every page."""
     return nodes.make_id(name)
-
-
-def _registered(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.footnote_reference | nodes.footnote)
 
 
 def _first_use(
