@@ -8,6 +8,7 @@ build, fetches the page, edits a page and then the project's extension code (``e
 
 from __future__ import annotations
 
+import http.client
 import shlex
 import signal
 import socket
@@ -90,7 +91,8 @@ def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
+    except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError):
+        # (a page fetched while the rebuild rewrites it comes short: IncompleteRead)
         return None
 
 
